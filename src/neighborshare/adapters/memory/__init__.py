@@ -1,0 +1,1 @@
+"""In-memory adapters for every port: the fakes the BDD suite runs on."""

@@ -1,0 +1,157 @@
+"""The composition root: the one place that knows every adapter, chosen by the profile."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from dependency_injector import containers, providers
+
+from neighborshare.adapters.files.photo_store import LocalFolderPhotoStore
+from neighborshare.adapters.memory.outside import (
+    FakeSmsVerifier,
+    InMemoryCache,
+    InMemoryPhotoStore,
+    InMemoryRateLimiter,
+    RecordingNotifier,
+    RecordingTaskQueue,
+)
+from neighborshare.adapters.memory.store import MemoryStore
+from neighborshare.adapters.memory.unit_of_work import InMemoryUnitOfWork
+from neighborshare.adapters.system import LogSmsVerifier, NullTaskQueue, SystemClock
+from neighborshare.presentation.notifications import NotificationRenderer
+from neighborshare.services.auth import AuthService
+from neighborshare.services.credits import CreditService
+from neighborshare.services.exchanges import ExchangeService
+from neighborshare.services.food import FoodService
+from neighborshare.services.locations import LocationService
+from neighborshare.services.moderation import ModerationService
+from neighborshare.services.notifications import NotificationService
+from neighborshare.services.ratings import RatingService
+from neighborshare.services.reporting import ReportingService
+from neighborshare.services.sweeps import SweepService
+from neighborshare.services.users import UserService
+from neighborshare.settings import Profile, Settings
+
+
+def _profile(settings: Settings) -> str:
+    return settings.profile.value
+
+
+def _memory_uow_factory(store: MemoryStore) -> Any:
+    return lambda: InMemoryUnitOfWork(store)
+
+
+# Heavy adapters are imported only when their profile asks for them, so that the CLI
+# starts fast and the embedded profile needs no service libraries.
+
+
+def _sql_uow_factory(settings: Settings) -> Any:
+    from neighborshare.adapters.sql.unit_of_work import sql_uow_factory
+
+    return sql_uow_factory(settings.database_url, pool_size=settings.db_pool_size)
+
+
+def _production_adapter(name: str) -> Any:
+    def build(settings: Settings) -> Any:
+        production = importlib.import_module("neighborshare.adapters.production")
+        return getattr(production, name)(settings)
+
+    return build
+
+
+def _task_queue(settings: Settings) -> Any:
+    from neighborshare.entrypoints.worker.queue import HueyTaskQueue
+
+    return HueyTaskQueue(settings)
+
+
+class Container(containers.DeclarativeContainer):
+    settings = providers.Singleton(Settings)
+    rules = providers.Callable(lambda s: s.rules, settings)
+    profile = providers.Callable(_profile, settings)
+
+    clock = providers.Singleton(SystemClock)
+    memory_store = providers.Singleton(MemoryStore)
+
+    uow_factory = providers.Selector(
+        profile,
+        memory=providers.Singleton(_memory_uow_factory, memory_store),
+        embedded=providers.Singleton(_sql_uow_factory, settings),
+        production=providers.Singleton(_sql_uow_factory, settings),
+    )
+    cache = providers.Selector(
+        profile,
+        memory=providers.Singleton(InMemoryCache),
+        embedded=providers.Singleton(InMemoryCache),
+        production=providers.Singleton(_production_adapter("redis_cache"), settings),
+    )
+    rate_limiter = providers.Selector(
+        profile,
+        memory=providers.Singleton(InMemoryRateLimiter),
+        embedded=providers.Singleton(InMemoryRateLimiter),
+        production=providers.Singleton(_production_adapter("redis_rate_limiter"), settings),
+    )
+    photo_store = providers.Selector(
+        profile,
+        memory=providers.Singleton(InMemoryPhotoStore),
+        embedded=providers.Singleton(
+            LocalFolderPhotoStore, providers.Callable(lambda s: s.photo_dir, settings)
+        ),
+        production=providers.Singleton(_production_adapter("s3_photo_store"), settings),
+    )
+    sms_verifier = providers.Selector(
+        profile,
+        memory=providers.Singleton(FakeSmsVerifier),
+        embedded=providers.Singleton(LogSmsVerifier),
+        production=providers.Singleton(_production_adapter("twilio_sms_verifier"), settings),
+    )
+    geocoder = providers.Selector(
+        profile,
+        memory=providers.Object(None),
+        embedded=providers.Object(None),
+        production=providers.Singleton(_production_adapter("google_geocoder"), settings),
+    )
+    notifier = providers.Selector(
+        profile,
+        memory=providers.Singleton(RecordingNotifier),
+        embedded=providers.Singleton(RecordingNotifier),
+        production=providers.Singleton(_production_adapter("telegram_notifier"), settings),
+    )
+    task_queue = providers.Selector(
+        profile,
+        memory=providers.Singleton(RecordingTaskQueue),
+        embedded=providers.Singleton(NullTaskQueue),
+        production=providers.Singleton(_task_queue, settings),
+    )
+    renderer = providers.Singleton(
+        NotificationRenderer, providers.Callable(lambda r: r.time_zone, rules)
+    )
+
+    locations = providers.Singleton(
+        LocationService, providers.Callable(lambda s: s.service_area, settings), geocoder
+    )
+    auth = providers.Singleton(
+        AuthService,
+        providers.Callable(lambda s: s.pepper, settings),
+        providers.Callable(lambda s: s.default_region, settings),
+        sms_verifier,
+    )
+    users = providers.Singleton(UserService, uow_factory, clock, rules, locations)
+    food = providers.Singleton(FoodService, uow_factory, clock, rules, task_queue)
+    exchanges = providers.Singleton(ExchangeService, uow_factory, clock, rules, task_queue)
+    credits = providers.Singleton(CreditService, uow_factory)
+    ratings = providers.Singleton(RatingService, uow_factory, clock, rules, task_queue)
+    reporting = providers.Singleton(ReportingService, uow_factory, clock, rules, task_queue)
+    moderation = providers.Singleton(ModerationService, uow_factory, clock, task_queue)
+    notifications = providers.Singleton(NotificationService, uow_factory, clock, notifier, renderer)
+    sweeps = providers.Singleton(SweepService, uow_factory, clock, rules, exchanges)
+
+
+def memory_container(**overrides: Any) -> Container:
+    """A container on the memory profile; keyword arguments override providers by name."""
+    container = Container()
+    container.settings.override(providers.Object(Settings(profile=Profile.MEMORY, _env_file=None)))  # type: ignore[call-arg]
+    for name, value in overrides.items():
+        getattr(container, name).override(providers.Object(value))
+    return container

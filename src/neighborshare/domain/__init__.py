@@ -1,0 +1,1 @@
+"""The pure domain: entities, value objects, policies and errors (standard library only)."""

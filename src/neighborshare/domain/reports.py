@@ -1,0 +1,117 @@
+"""Reports about neighbors, posts and exchanges, and the moderation workflow."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from neighborshare.domain.errors import ConflictOfInterest, InvalidInput, InvalidTransition
+from neighborshare.domain.rules import Rules
+
+
+class ReportCategory(StrEnum):
+    FOOD_SAFETY = "food_safety"
+    NO_SHOW = "no_show"
+    HARASSMENT = "harassment"
+    INAPPROPRIATE = "inappropriate"
+    SPAM = "spam"
+    FAKE_LISTING = "fake_listing"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return CATEGORY_LABELS[self]
+
+
+CATEGORY_LABELS = {
+    ReportCategory.FOOD_SAFETY: "Food safety",
+    ReportCategory.NO_SHOW: "No-show",
+    ReportCategory.HARASSMENT: "Harassment",
+    ReportCategory.INAPPROPRIATE: "Inappropriate content",
+    ReportCategory.SPAM: "Spam",
+    ReportCategory.FAKE_LISTING: "Fake listing",
+    ReportCategory.OTHER: "Other",
+}
+
+
+class ReportStatus(StrEnum):
+    OPEN = "open"
+    IN_REVIEW = "in_review"
+    RESOLVED = "resolved"
+    DISMISSED = "dismissed"
+
+
+class ModerationAction(StrEnum):
+    WARN = "warn"
+    HIDE_POST = "hide-post"
+    SUSPEND = "suspend"
+    BAN = "ban"
+    ADJUST_CREDITS = "adjust-credits"
+
+
+UNHANDLED = frozenset({ReportStatus.OPEN, ReportStatus.IN_REVIEW})
+
+
+@dataclass(eq=False)
+class Report:
+    reported_id: int
+    category: ReportCategory
+    description: str
+    created_at: datetime
+    reporter_id: int | None = None  # None: raised by the system itself
+    post_id: int | None = None
+    exchange_id: int | None = None
+    evidence_ref: str | None = None
+    status: ReportStatus = ReportStatus.OPEN
+    moderator_id: int | None = None
+    resolution: str | None = None
+    note: str = ""
+    resolved_at: datetime | None = None
+    id: int | None = None
+
+    def involves(self, user_id: int) -> bool:
+        return user_id in (self.reporter_id, self.reported_id)
+
+    def _check_moderator(self, moderator_id: int) -> None:
+        if self.involves(moderator_id):
+            raise ConflictOfInterest()
+        if self.status not in UNHANDLED:
+            raise InvalidTransition(f"Report #{self.id} is already {self.status.value}.")
+
+    def claim(self, moderator_id: int) -> None:
+        self._check_moderator(moderator_id)
+        if self.status is ReportStatus.IN_REVIEW and self.moderator_id != moderator_id:
+            raise InvalidTransition(f"Report #{self.id} is already being reviewed.")
+        self.status = ReportStatus.IN_REVIEW
+        self.moderator_id = moderator_id
+
+    def close(
+        self, moderator_id: int, outcome: ReportStatus, resolution: str, note: str, now: datetime
+    ) -> None:
+        self._check_moderator(moderator_id)
+        self.status = outcome
+        self.moderator_id = moderator_id
+        self.resolution = resolution
+        self.note = note
+        self.resolved_at = now
+
+
+def clean_description(raw: str, rules: Rules) -> str:
+    text = raw.strip()
+    if not text or len(text) > rules.max_report_length:
+        raise InvalidInput(
+            f"Please describe what happened in 1 to {rules.max_report_length} characters."
+        )
+    return text
+
+
+def reporter_is_limited(latest: list[Report], rules: Rules) -> bool:
+    """A reporter whose last N reports were all dismissed is limited to fewer reports."""
+    n = rules.dismissed_streak_to_limit
+    return len(latest) >= n and all(r.status is ReportStatus.DISMISSED for r in latest[:n])
+
+
+def reports_warrant_suspension(open_recent: list[Report], rules: Rules) -> bool:
+    reporters = {r.reporter_id for r in open_recent if r.reporter_id is not None}
+    return len(reporters) >= rules.reports_to_suspend

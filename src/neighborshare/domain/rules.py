@@ -1,0 +1,53 @@
+"""Every number of the product's rules, as configurable defaults (DESIGN sections 4-6)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import time, timedelta
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """The community's policy knobs; settings may override any of them."""
+
+    time_zone: str = "Europe/London"
+    # sharing
+    max_portions_per_post: int = 20
+    window_grace: timedelta = timedelta(minutes=5)
+    window_horizon: timedelta = timedelta(hours=48)
+    max_food_name_length: int = 80
+    max_description_length: int = 500
+    # exchanges
+    max_open_requests: int = 3
+    auto_complete_after: timedelta = timedelta(hours=24)
+    # credits
+    welcome_bonus: int = 5
+    credits_per_portion: int = 1
+    five_star_bonus: int = 1
+    # browse and privacy
+    browse_radius_m: int = 1000
+    notify_radius_m: int = 1000
+    browse_page_size: int = 5
+    privacy_grid_m: float = 100.0
+    # ratings
+    rating_window: timedelta = timedelta(days=7)
+    ratings_before_shown: int = 3
+    low_rating_threshold: int = 3
+    low_rating_count: int = 3
+    low_rating_period: timedelta = timedelta(days=30)
+    low_rating_suspension: timedelta = timedelta(days=30)
+    # reports and moderation
+    reports_to_suspend: int = 3
+    report_period: timedelta = timedelta(days=30)
+    report_suspension: timedelta = timedelta(days=30)
+    dismissed_streak_to_limit: int = 5
+    limited_reports_per_day: int = 1
+    max_report_length: int = 1000
+    # notifications
+    quiet_start: time = time(22, 0)
+    quiet_end: time = time(8, 0)
+    max_new_post_alerts_per_day: int = 5
+    reminder_before_window: timedelta = timedelta(minutes=15)
+    # conversations and rate limits
+    session_idle: timedelta = timedelta(minutes=30)
+    updates_per_minute: int = 10

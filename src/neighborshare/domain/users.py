@@ -1,0 +1,119 @@
+"""The neighbor: profile, role, standing and dietary needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from neighborshare.domain.errors import AccountBanned, AccountSuspended, InvalidInput
+from neighborshare.domain.values import (
+    Allergen,
+    DietTag,
+    Location,
+    PhoneHash,
+    diet_tags_satisfy,
+)
+
+
+class Role(StrEnum):
+    NEIGHBOR = "neighbor"
+    MODERATOR = "moderator"
+
+
+class UserStatus(StrEnum):
+    ACTIVE = "active"
+    SUSPENDED = "suspended"
+    BANNED = "banned"
+
+
+MAX_NAME_LENGTH = 40
+MAX_APARTMENT_LENGTH = 20
+
+
+def clean_name(raw: str) -> str:
+    name = " ".join(raw.split())
+    if not name or len(name) > MAX_NAME_LENGTH:
+        raise InvalidInput(f"Please send a name of 1 to {MAX_NAME_LENGTH} characters.")
+    return name
+
+
+def clean_apartment(raw: str) -> str:
+    apartment = " ".join(raw.split())
+    if not apartment or len(apartment) > MAX_APARTMENT_LENGTH:
+        raise InvalidInput(
+            f"Please send an apartment number of 1 to {MAX_APARTMENT_LENGTH} characters."
+        )
+    return apartment
+
+
+@dataclass(eq=False)
+class User:
+    telegram_id: int
+    preferred_name: str
+    phone: PhoneHash
+    apartment: str
+    location: Location
+    created_at: datetime
+    diet_restrictions: frozenset[DietTag] = frozenset()
+    allergies: frozenset[Allergen] = frozenset()
+    custom_allergies: str = ""
+    role: Role = Role.NEIGHBOR
+    status: UserStatus = UserStatus.ACTIVE
+    suspended_until: datetime | None = None
+    balance: int = 0
+    notifications_enabled: bool = True
+    reachable: bool = True
+    updated_at: datetime | None = None
+    id: int | None = field(default=None)
+
+    @property
+    def first_name(self) -> str:
+        return self.preferred_name.split(" ")[0]
+
+    @property
+    def is_moderator(self) -> bool:
+        return self.role is Role.MODERATOR
+
+    def is_suspended(self, now: datetime) -> bool:
+        if self.status is not UserStatus.SUSPENDED:
+            return False
+        return self.suspended_until is None or self.suspended_until > now
+
+    def is_active(self, now: datetime) -> bool:
+        return self.status is not UserStatus.BANNED and not self.is_suspended(now)
+
+    def ensure_can_transact(self, now: datetime) -> None:
+        """Refuse posting and requesting for a banned or suspended neighbor."""
+        if self.status is UserStatus.BANNED:
+            raise AccountBanned()
+        if self.is_suspended(now):
+            raise AccountSuspended()
+
+    def suspend(self, until: datetime | None) -> None:
+        if self.status is not UserStatus.BANNED:
+            self.status = UserStatus.SUSPENDED
+            self.suspended_until = until
+
+    def unsuspend(self) -> None:
+        self.status = UserStatus.ACTIVE
+        self.suspended_until = None
+
+    def ban(self) -> None:
+        self.status = UserStatus.BANNED
+        self.suspended_until = None
+
+    def custom_allergy_terms(self) -> tuple[str, ...]:
+        terms = (t.strip().lower() for t in self.custom_allergies.replace(";", ",").split(","))
+        return tuple(t for t in terms if len(t) >= 3)
+
+    def conflicts_with(
+        self, allergens: frozenset[Allergen], diet_tags: frozenset[DietTag], text: str
+    ) -> bool:
+        """Whether a dish is unsuitable for this neighbor's restrictions or allergies."""
+        if allergens & self.allergies:
+            return True
+        if not diet_tags_satisfy(diet_tags, self.diet_restrictions):
+            return True
+        lowered = text.lower()
+        return any(term in lowered for term in self.custom_allergy_terms())

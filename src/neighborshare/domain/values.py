@@ -1,0 +1,193 @@
+"""Value objects: location, pickup window, allergens, diet tags, portions, phone hash."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import math
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import TypeVar
+
+from neighborshare.domain.errors import InvalidInput, InvalidPickupWindow
+
+_E = TypeVar("_E", bound=StrEnum)
+
+EARTH_RADIUS_M = 6_371_008.8
+METRES_PER_DEGREE_LAT = 111_320.0
+
+
+class Allergen(StrEnum):
+    """The 14 major allergens."""
+
+    GLUTEN = "gluten"
+    CRUSTACEANS = "crustaceans"
+    EGGS = "eggs"
+    FISH = "fish"
+    PEANUTS = "peanuts"
+    SOY = "soy"
+    MILK = "milk"
+    TREE_NUTS = "tree nuts"
+    CELERY = "celery"
+    MUSTARD = "mustard"
+    SESAME = "sesame"
+    SULPHITES = "sulphites"
+    LUPIN = "lupin"
+    MOLLUSCS = "molluscs"
+
+
+class DietTag(StrEnum):
+    VEGETARIAN = "vegetarian"
+    VEGAN = "vegan"
+    HALAL = "halal"
+    KOSHER = "kosher"
+
+
+def parse_allergens(values: object) -> frozenset[Allergen]:
+    """Allergens from names as a neighbor might type them ("Tree nuts", "soy")."""
+    return frozenset(_parse_enum(Allergen, values, "allergen"))
+
+
+def parse_diet_tags(values: object) -> frozenset[DietTag]:
+    return frozenset(_parse_enum(DietTag, values, "diet tag"))
+
+
+def _parse_enum(kind: type[_E], values: object, label: str) -> list[_E]:
+    if not isinstance(values, list | tuple | set | frozenset):
+        raise InvalidInput(f"Expected a list of {label}s.")
+    parsed = []
+    for value in values:
+        text = str(value).strip().lower().replace("_", " ")
+        try:
+            parsed.append(kind(text))
+        except ValueError:
+            raise InvalidInput(f"I don't know the {label} {str(value)[:40]!r}.") from None
+    return parsed
+
+
+def diet_tags_satisfy(tags: frozenset[DietTag], required: frozenset[DietTag]) -> bool:
+    """Whether a dish with ``tags`` fits ``required`` (vegan counts as vegetarian)."""
+    effective = set(tags)
+    if DietTag.VEGAN in effective:
+        effective.add(DietTag.VEGETARIAN)
+    return required <= effective
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A WGS84 point."""
+
+    latitude: float
+    longitude: float
+
+    def __post_init__(self) -> None:
+        if not (math.isfinite(self.latitude) and math.isfinite(self.longitude)):
+            raise InvalidInput("That location isn't valid.")
+        if not (-90 <= self.latitude <= 90 and -180 <= self.longitude <= 180):
+            raise InvalidInput("That location isn't valid.")
+
+    def distance_m(self, other: Location) -> float:
+        """Great-circle (haversine) distance in metres."""
+        lat1, lat2 = math.radians(self.latitude), math.radians(other.latitude)
+        dlat = lat2 - lat1
+        dlon = math.radians(other.longitude - self.longitude)
+        a = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
+        return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(a)))
+
+    def snapped(self, cell_m: float) -> Location:
+        """The centre of the grid cell (about ``cell_m`` on a side) holding this point."""
+        lat_step = cell_m / METRES_PER_DEGREE_LAT
+        lat = (math.floor(self.latitude / lat_step) + 0.5) * lat_step
+        lat = max(-89.9, min(89.9, lat))
+        lon_step = cell_m / (METRES_PER_DEGREE_LAT * math.cos(math.radians(lat)))
+        lon = (math.floor(self.longitude / lon_step) + 0.5) * lon_step
+        return Location(round(lat, 7), round(max(-180.0, min(180.0, lon)), 7))
+
+    def bounding_box(self, radius_m: float) -> tuple[float, float, float, float]:
+        """(min_lat, max_lat, min_lon, max_lon) enclosing the circle of ``radius_m``."""
+        dlat = radius_m / METRES_PER_DEGREE_LAT
+        cos_lat = max(0.01, math.cos(math.radians(self.latitude)))
+        dlon = radius_m / (METRES_PER_DEGREE_LAT * cos_lat)
+        return (
+            self.latitude - dlat,
+            self.latitude + dlat,
+            self.longitude - dlon,
+            self.longitude + dlon,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceArea:
+    """A circle in which the community operates."""
+
+    centre: Location
+    radius_m: float
+
+    def contains(self, point: Location) -> bool:
+        return self.centre.distance_m(point) <= self.radius_m
+
+
+def rounded_distance(metres: float) -> str:
+    """A coarse distance for display: "~100 m" steps under 1 km, then 0.5 km steps."""
+    if metres < 1000:
+        return f"~{max(100, round(metres / 100.0) * 100)} m"
+    half_km = round(metres / 500.0) / 2
+    return f"~{half_km:g} km"
+
+
+@dataclass(frozen=True, slots=True)
+class PickupWindow:
+    """When a dish can be picked up (aware datetimes)."""
+
+    start: datetime
+    end: datetime
+
+    def __post_init__(self) -> None:
+        if self.start.tzinfo is None or self.end.tzinfo is None:
+            raise InvalidPickupWindow("A pickup window needs a time zone.")
+        if self.end <= self.start:
+            raise InvalidPickupWindow("The pickup window must end after it starts.")
+
+    def check_new(self, now: datetime, grace: timedelta, horizon: timedelta) -> None:
+        """Refuse a window that starts in the past (beyond ``grace``) or ends too far ahead."""
+        if self.start < now - grace:
+            raise InvalidPickupWindow("That pickup window has already started. Pick a later time.")
+        if self.end > now + horizon:
+            hours = int(horizon.total_seconds() // 3600)
+            raise InvalidPickupWindow(f"The pickup window must end within {hours} hours.")
+
+    def contains(self, moment: datetime) -> bool:
+        return self.start <= moment <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Portions:
+    """A count of portions within the allowed range."""
+
+    count: int
+
+    @classmethod
+    def parse(cls, value: object, maximum: int) -> Portions:
+        text = str(value).strip()
+        if not text.isdigit() or not 1 <= int(text) <= maximum:
+            raise InvalidInput(f"Please choose a number of portions from 1 to {maximum}.")
+        return cls(int(text))
+
+
+@dataclass(frozen=True, slots=True)
+class PhoneHash:
+    """A keyed hash of an E.164 number plus its last two digits: never the number itself."""
+
+    digest: str
+    last_two: str
+
+    @classmethod
+    def of(cls, e164: str, pepper: bytes) -> PhoneHash:
+        if not e164.startswith("+") or not e164[1:].isdigit():
+            raise InvalidInput("That phone number isn't valid.")
+        digest = hmac.new(pepper, e164.encode(), hashlib.sha256).hexdigest()
+        return cls(digest=digest, last_two=e164[-2:])
+
+    def __repr__(self) -> str:
+        return f"PhoneHash(…{self.last_two})"

@@ -1,0 +1,1 @@
+"""Ports: the Protocols the services need, named by role; adapters implement them."""

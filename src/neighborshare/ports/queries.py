@@ -1,0 +1,39 @@
+"""Small query and result objects that cross the repository ports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from neighborshare.domain.posts import FoodPost
+from neighborshare.domain.values import Allergen, DietTag, Location
+
+
+@dataclass(frozen=True, slots=True)
+class NearbyQuery:
+    """Active posts with portions left within ``radius_m`` of ``origin``, nearest first."""
+
+    origin: Location
+    radius_m: float
+    now: datetime
+    exclude_sharer_id: int | None = None
+    excluded_allergens: frozenset[Allergen] = frozenset()
+    required_diet_tags: frozenset[DietTag] = frozenset()
+    excluded_terms: tuple[str, ...] = ()
+    limit: int = 5
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class NearbyPost:
+    post: FoodPost
+    distance_m: float
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFilter:
+    statuses: tuple[str, ...] = ()
+    category: str | None = None
+    reported_id: int | None = None
+    created_before: datetime | None = None
+    limit: int = 50

@@ -1,0 +1,80 @@
+"""Ports to the world outside the database: time, cache, files, SMS, maps, chat, queue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Protocol
+
+from neighborshare.domain.values import Location
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current time, timezone-aware (UTC)."""
+        ...
+
+
+class Cache(Protocol):
+    def get(self, key: str) -> str | None: ...
+    def set(self, key: str, value: str, ttl_seconds: int) -> None: ...
+    def delete(self, *keys: str) -> None: ...
+
+
+class PhotoStore(Protocol):
+    def put(self, data: bytes, content_type: str, prefix: str) -> str:
+        """Store ``data``; return an opaque key that reveals nothing about its owner."""
+        ...
+
+    def get(self, key: str) -> bytes: ...
+    def url(self, key: str, expires_seconds: int = 3600) -> str: ...
+    def delete(self, key: str) -> None: ...
+
+
+class SmsVerifier(Protocol):
+    def start(self, e164: str) -> None: ...
+    def check(self, e164: str, code: str) -> bool: ...
+
+
+class Geocoder(Protocol):
+    def geocode(self, address: str) -> Location: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    label: str
+    data: str
+
+
+@dataclass(frozen=True, slots=True)
+class OutgoingMessage:
+    chat_id: int
+    html: str
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    photo: str | None = None  # a Telegram file_id to re-send
+
+
+class Delivery(StrEnum):
+    SENT = "sent"
+    BLOCKED = "blocked"  # the neighbor blocked the bot: stop messaging them
+
+
+class Notifier(Protocol):
+    def send(self, message: OutgoingMessage) -> Delivery: ...
+
+
+class TaskQueue(Protocol):
+    def enqueue(self, task: str) -> None:
+        """Ask the background worker to run ``task`` soon (a hint: sweeps catch up anyway)."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class RateDecision:
+    allowed: bool
+    first_refusal: bool = False  # tell the neighbor once, not on every update
+
+
+class RateLimiter(Protocol):
+    def hit(self, key: str, limit: int, period_seconds: int) -> RateDecision: ...

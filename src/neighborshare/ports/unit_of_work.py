@@ -1,0 +1,50 @@
+"""The unit of work: one transaction over every repository."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import TracebackType
+from typing import Protocol, Self
+
+from neighborshare.ports.repositories import (
+    AuditLog,
+    CreditLedger,
+    ExchangeRepository,
+    FoodPostRepository,
+    Outbox,
+    RatingRepository,
+    ReportRepository,
+    SessionRepository,
+    UpdateLog,
+    UserRepository,
+)
+
+
+class UnitOfWork(Protocol):
+    """``with uow: ...; uow.commit()`` - anything not committed is rolled back on exit."""
+
+    users: UserRepository
+    posts: FoodPostRepository
+    exchanges: ExchangeRepository
+    ratings: RatingRepository
+    credits: CreditLedger
+    reports: ReportRepository
+    audit: AuditLog
+    outbox: Outbox
+    sessions: SessionRepository
+    updates: UpdateLog
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+    def commit(self) -> None: ...
+    def rollback(self) -> None: ...
+
+
+UnitOfWorkFactory = Callable[[], UnitOfWork]

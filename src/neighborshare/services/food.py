@@ -1,0 +1,135 @@
+"""Sharing a dish and browsing what neighbors nearby share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from neighborshare.domain.errors import InvalidInput
+from neighborshare.domain.posts import FoodPost, clean_food_name
+from neighborshare.domain.ratings import summarize
+from neighborshare.domain.rules import Rules
+from neighborshare.domain.users import User
+from neighborshare.domain.values import Allergen, DietTag, PickupWindow, rounded_distance
+from neighborshare.ports.queries import NearbyQuery
+from neighborshare.ports.services import Clock, TaskQueue
+from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from neighborshare.services.common import post_or_refuse, user_or_refuse
+from neighborshare.services.notifications import target_new_post
+from neighborshare.services.transactions import in_transaction, read_only
+
+
+@dataclass(frozen=True, slots=True)
+class Dish:
+    """What a neighbor filled in on /share."""
+
+    name: str
+    portions: int
+    window: PickupWindow
+    allergens: frozenset[Allergen] = frozenset()
+    diet_tags: frozenset[DietTag] = frozenset()
+    description: str = ""
+    photo_ref: str | None = None
+    photo_file_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PostCard:
+    post: FoodPost
+    distance: str
+    sharer_name: str
+    sharer_rating: str
+
+
+@dataclass(frozen=True, slots=True)
+class BrowsePage:
+    cards: tuple[PostCard, ...]
+    page: int
+    has_more: bool
+
+
+class FoodService:
+    def __init__(
+        self, uow_factory: UnitOfWorkFactory, clock: Clock, rules: Rules, tasks: TaskQueue
+    ) -> None:
+        self._uow = uow_factory
+        self._clock = clock
+        self._rules = rules
+        self._tasks = tasks
+
+    def check_dish(self, name: str, portions: int, window: PickupWindow | None = None) -> str:
+        """Validate a dish's parts as they are typed, before anything is stored."""
+        rules = self._rules
+        cleaned = clean_food_name(name, rules.max_food_name_length)
+        if not 1 <= portions <= rules.max_portions_per_post:
+            raise InvalidInput(f"Please choose 1 to {rules.max_portions_per_post} portions.")
+        if window is not None:
+            window.check_new(self._clock.now(), rules.window_grace, rules.window_horizon)
+        return cleaned
+
+    def share(self, sharer_id: int, dish: Dish) -> FoodPost:
+        name = self.check_dish(dish.name, dish.portions, dish.window)
+        post = in_transaction(self._uow, lambda uow: self._share(uow, sharer_id, dish, name))
+        self._tasks.enqueue("drain_outbox")
+        return post
+
+    def _share(self, uow: UnitOfWork, sharer_id: int, dish: Dish, name: str) -> FoodPost:
+        now = self._clock.now()
+        sharer = user_or_refuse(uow, sharer_id)
+        sharer.ensure_can_transact(now)
+        post = uow.posts.add(
+            FoodPost(
+                sharer_id=sharer_id,
+                name=name,
+                portions=dish.portions,
+                window=dish.window,
+                location=sharer.location.snapped(self._rules.privacy_grid_m),
+                created_at=now,
+                allergens=dish.allergens,
+                diet_tags=dish.diet_tags,
+                description=dish.description.strip()[: self._rules.max_description_length],
+                photo_ref=dish.photo_ref,
+                photo_file_id=dish.photo_file_id,
+            )
+        )
+        target_new_post(uow, post, sharer, self._rules, now)
+        return post
+
+    def browse(self, viewer_id: int, page: int = 0, show_all: bool = False) -> BrowsePage:
+        """Nearest first, own posts excluded, conflicts hidden unless ``show_all``."""
+        return read_only(
+            self._uow, lambda uow: self._browse(uow, viewer_id, max(0, page), show_all)
+        )
+
+    def _browse(self, uow: UnitOfWork, viewer_id: int, page: int, show_all: bool) -> BrowsePage:
+        viewer = user_or_refuse(uow, viewer_id)
+        size = self._rules.browse_page_size
+        query = NearbyQuery(
+            origin=viewer.location,
+            radius_m=self._rules.browse_radius_m,
+            now=self._clock.now(),
+            exclude_sharer_id=viewer_id,
+            excluded_allergens=frozenset() if show_all else viewer.allergies,
+            required_diet_tags=frozenset() if show_all else viewer.diet_restrictions,
+            excluded_terms=() if show_all else viewer.custom_allergy_terms(),
+            limit=size + 1,
+            offset=page * size,
+        )
+        found = uow.posts.nearby(query)
+        cards = tuple(self._card(uow, item.post, item.distance_m) for item in found[:size])
+        return BrowsePage(cards, page, len(found) > size)
+
+    def card(self, viewer_id: int, post_id: int) -> PostCard:
+        def work(uow: UnitOfWork) -> PostCard:
+            viewer = user_or_refuse(uow, viewer_id)
+            post = post_or_refuse(uow, post_id)
+            return self._card(uow, post, viewer.location.distance_m(post.location))
+
+        return read_only(self._uow, work)
+
+    def _card(self, uow: UnitOfWork, post: FoodPost, distance_m: float) -> PostCard:
+        sharer: User = user_or_refuse(uow, post.sharer_id)
+        rating = summarize(uow.ratings.received_by(post.sharer_id)).shown(self._rules)
+        return PostCard(post, rounded_distance(distance_m), sharer.first_name, rating)
+
+    def by_sharer(self, sharer_id: int) -> list[FoodPost]:
+        return read_only(self._uow, lambda uow: uow.posts.by_sharer(sharer_id))

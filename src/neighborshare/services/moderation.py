@@ -1,0 +1,305 @@
+"""Moderator actions: triaging reports and acting on neighbors, posts and credits, audited."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from neighborshare.domain import credits
+from neighborshare.domain.errors import ConflictOfInterest, InvalidInput, NotFound
+from neighborshare.domain.posts import FoodPost
+from neighborshare.domain.records import AuditEntry
+from neighborshare.domain.reports import ModerationAction, Report, ReportStatus
+from neighborshare.domain.users import Role, User
+from neighborshare.ports.services import Clock, TaskQueue
+from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from neighborshare.services.common import moderator_or_refuse, post_or_refuse, user_or_refuse
+from neighborshare.services.ledger import record
+from neighborshare.services.transactions import in_transaction, notify, read_only
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    action: ModerationAction
+    note: str
+    days: int | None = None
+    amount: int | None = None
+
+
+class ModerationService:
+    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock, tasks: TaskQueue) -> None:
+        self._uow = uow_factory
+        self._clock = clock
+        self._tasks = tasks
+
+    def _act(self, moderator_id: int, work: Any) -> Any:
+        def wrapped(uow: UnitOfWork) -> Any:
+            moderator_or_refuse(uow, moderator_id)
+            return work(uow, self._clock.now())
+
+        result = in_transaction(self._uow, wrapped)
+        self._tasks.enqueue("drain_outbox")
+        return result
+
+    # -- reports ---------------------------------------------------------------------------
+
+    def claim(self, moderator_id: int, report_id: int) -> Report:
+        def work(uow: UnitOfWork, now: datetime) -> Report:
+            report = _report(uow, report_id)
+            report.claim(moderator_id)
+            uow.reports.save(report)
+            _audit(uow, moderator_id, "claim-report", "report", report_id, "", now)
+            return report
+
+        return self._act(moderator_id, work)  # type: ignore[no-any-return]
+
+    def resolve(self, moderator_id: int, report_id: int, resolution: Resolution) -> Report:
+        note = _reason(resolution.note, required=False)
+
+        def work(uow: UnitOfWork, now: datetime) -> Report:
+            report = _report(uow, report_id)
+            report.close(moderator_id, ReportStatus.RESOLVED, resolution.action.value, note, now)
+            uow.reports.save(report)
+            self._apply(uow, moderator_id, report, resolution, note, now)
+            _audit(
+                uow,
+                moderator_id,
+                f"resolve-report:{resolution.action.value}",
+                "report",
+                report_id,
+                note,
+                now,
+                days=resolution.days,
+                amount=resolution.amount,
+            )
+            if report.reporter_id is not None:
+                notify(
+                    uow,
+                    report.reporter_id,
+                    "report_closed",
+                    {"report_id": report_id, "outcome": "resolved"},
+                    now,
+                    f"report:{report_id}:closed",
+                )
+            return report
+
+        return self._act(moderator_id, work)  # type: ignore[no-any-return]
+
+    def dismiss(self, moderator_id: int, report_id: int, note: str) -> Report:
+        note = _reason(note, required=False)
+
+        def work(uow: UnitOfWork, now: datetime) -> Report:
+            report = _report(uow, report_id)
+            report.close(moderator_id, ReportStatus.DISMISSED, "dismissed", note, now)
+            uow.reports.save(report)
+            _audit(uow, moderator_id, "dismiss-report", "report", report_id, note, now)
+            if report.reporter_id is not None:
+                notify(
+                    uow,
+                    report.reporter_id,
+                    "report_closed",
+                    {"report_id": report_id, "outcome": "dismissed"},
+                    now,
+                    f"report:{report_id}:closed",
+                )
+            return report
+
+        return self._act(moderator_id, work)  # type: ignore[no-any-return]
+
+    def _apply(
+        self,
+        uow: UnitOfWork,
+        moderator_id: int,
+        report: Report,
+        resolution: Resolution,
+        note: str,
+        now: datetime,
+    ) -> None:
+        action = resolution.action
+        if action is ModerationAction.WARN:
+            notify(
+                uow, report.reported_id, "warned", {"note": note}, now, f"report:{report.id}:warned"
+            )
+        elif action is ModerationAction.HIDE_POST:
+            if report.post_id is None:
+                raise InvalidInput("This report isn't about a post, so there is no post to hide.")
+            _hide(uow, post_or_refuse(uow, report.post_id, lock=True), now)
+        elif action is ModerationAction.SUSPEND:
+            _suspend(uow, user_or_refuse(uow, report.reported_id, lock=True), resolution.days, now)
+        elif action is ModerationAction.BAN:
+            _ban(uow, user_or_refuse(uow, report.reported_id, lock=True), now)
+        elif action is ModerationAction.ADJUST_CREDITS:
+            if not resolution.amount:
+                raise InvalidInput("Say how many credits to add or remove (for example 2 or -2).")
+            _adjust(uow, moderator_id, report.reported_id, resolution.amount, note or "report", now)
+
+    # -- neighbors, posts, credits ---------------------------------------------------------
+
+    def suspend_user(self, moderator_id: int, user_id: int, days: int | None, reason: str) -> User:
+        return self._on_user(
+            moderator_id,
+            user_id,
+            "suspend",
+            reason,
+            lambda uow, user, now: _suspend(uow, user, days, now),
+            days=days,
+        )
+
+    def unsuspend_user(self, moderator_id: int, user_id: int, reason: str) -> User:
+        def lift(uow: UnitOfWork, user: User, now: datetime) -> None:
+            user.unsuspend()
+            uow.users.save(user)
+            notify(
+                uow,
+                user.id or 0,
+                "account_restored",
+                {},
+                now,
+                f"user:{user.id}:restored:{now.isoformat()}",
+            )
+
+        return self._on_user(moderator_id, user_id, "unsuspend", reason, lift)
+
+    def ban_user(self, moderator_id: int, user_id: int, reason: str) -> User:
+        return self._on_user(moderator_id, user_id, "ban", reason, _ban)
+
+    def set_role(self, moderator_id: int, user_id: int, role: Role, reason: str) -> User:
+        def change(uow: UnitOfWork, user: User, now: datetime) -> None:
+            user.role = role
+            uow.users.save(user)
+
+        action = "promote" if role is Role.MODERATOR else "demote"
+        return self._on_user(moderator_id, user_id, action, reason, change)
+
+    def adjust_credits(self, moderator_id: int, user_id: int, amount: int, reason: str) -> User:
+        if amount == 0:
+            raise InvalidInput("Adjust by a non-zero number of credits.")
+        reason = _reason(reason, required=True)
+        return self._on_user(
+            moderator_id,
+            user_id,
+            "adjust-credits",
+            reason,
+            lambda uow, user, now: _adjust(uow, moderator_id, user_id, amount, reason, now),
+            amount=amount,
+        )
+
+    def _on_user(
+        self, moderator_id: int, user_id: int, action: str, reason: str, change: Any, **details: Any
+    ) -> User:
+        reason = _reason(reason, required=False)
+
+        def work(uow: UnitOfWork, now: datetime) -> User:
+            if user_id == moderator_id:
+                raise ConflictOfInterest("You can't take moderator action on your own account.")
+            user = user_or_refuse(uow, user_id, lock=True)
+            change(uow, user, now)
+            _audit(uow, moderator_id, action, "user", user_id, reason, now, **details)
+            return user_or_refuse(uow, user_id)
+
+        return self._act(moderator_id, work)  # type: ignore[no-any-return]
+
+    def set_post_hidden(
+        self, moderator_id: int, post_id: int, hidden: bool, reason: str
+    ) -> FoodPost:
+        reason = _reason(reason, required=False)
+
+        def work(uow: UnitOfWork, now: datetime) -> FoodPost:
+            post = post_or_refuse(uow, post_id, lock=True)
+            if post.sharer_id == moderator_id:
+                raise ConflictOfInterest("You can't moderate your own post.")
+            if hidden:
+                _hide(uow, post, now)
+            else:
+                post.unhide(now)
+                uow.posts.save(post)
+            _audit(
+                uow,
+                moderator_id,
+                "hide-post" if hidden else "unhide-post",
+                "post",
+                post_id,
+                reason,
+                now,
+            )
+            return post
+
+        return self._act(moderator_id, work)  # type: ignore[no-any-return]
+
+    def audit_log(self, limit: int = 50, actor_id: int | None = None) -> list[AuditEntry]:
+        return read_only(self._uow, lambda uow: uow.audit.latest(limit, actor_id))
+
+
+def _report(uow: UnitOfWork, report_id: int) -> Report:
+    report = uow.reports.get_for_update(report_id)
+    if report is None:
+        raise NotFound(f"There is no report #{report_id}.")
+    return report
+
+
+def _reason(text: str, required: bool) -> str:
+    text = " ".join(text.split())
+    if required and not text:
+        raise InvalidInput("Please give a reason.")
+    if len(text) > 500:
+        raise InvalidInput("Please keep the reason under 500 characters.")
+    return text
+
+
+def _audit(
+    uow: UnitOfWork,
+    actor_id: int,
+    action: str,
+    target_type: str,
+    target_id: int,
+    reason: str,
+    now: datetime,
+    **details: Any,
+) -> None:
+    clean = {k: v for k, v in details.items() if v is not None}
+    uow.audit.add(AuditEntry(actor_id, action, target_type, target_id, reason, now, clean))
+
+
+def _hide(uow: UnitOfWork, post: FoodPost, now: datetime) -> None:
+    post.hide()
+    uow.posts.save(post)
+    notify(
+        uow,
+        post.sharer_id,
+        "post_hidden",
+        {"post_id": post.id, "name": post.name, "reason": "a moderator's decision"},
+        now,
+        f"post:{post.id}:hidden:{now.isoformat()}",
+    )
+
+
+def _suspend(uow: UnitOfWork, user: User, days: int | None, now: datetime) -> None:
+    if days is not None and not 1 <= days <= 3650:
+        raise InvalidInput("Suspend for 1 to 3650 days.")
+    user.suspend(now + timedelta(days=days) if days else None)
+    uow.users.save(user)
+    notify(
+        uow,
+        user.id or 0,
+        "account_suspended",
+        {"days": days, "reason": "a moderator's decision"},
+        now,
+        f"user:{user.id}:suspended:{now.isoformat()}",
+    )
+
+
+def _ban(uow: UnitOfWork, user: User, now: datetime) -> None:
+    user.ban()
+    uow.users.save(user)
+    notify(uow, user.id or 0, "account_banned", {}, now, f"user:{user.id}:banned")
+
+
+def _adjust(
+    uow: UnitOfWork, moderator_id: int, user_id: int, amount: int, reason: str, now: datetime
+) -> None:
+    user = user_or_refuse(uow, user_id, lock=True)
+    key = f"adjust:{uuid.uuid4().hex}"
+    record(uow, user, credits.adjustment(user_id, amount, reason, key, now))
+    notify(uow, user_id, "credits_adjusted", {"amount": amount, "reason": reason}, now, key)

@@ -1,0 +1,148 @@
+"""Who is told what: new-post targeting, and draining the outbox through the Notifier."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from neighborshare.domain.posts import FoodPost
+from neighborshare.domain.records import OutboxMessage
+from neighborshare.domain.rules import Rules
+from neighborshare.domain.targeting import new_post_alert_allowed
+from neighborshare.domain.users import User
+from neighborshare.domain.values import rounded_distance
+from neighborshare.ports.services import Clock, Delivery, Notifier, OutgoingMessage
+from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from neighborshare.services.transactions import in_transaction, notify
+
+log = logging.getLogger(__name__)
+
+NEW_POST = "new_post"
+Renderer = Callable[[OutboxMessage, User], OutgoingMessage | None]
+
+
+def local_midnight(now: datetime, tz: ZoneInfo) -> datetime:
+    local = now.astimezone(tz)
+    return local.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def post_summary(post: FoodPost) -> dict[str, object]:
+    """The facts about a post that notifications quote."""
+    return {
+        "post_id": post.id,
+        "name": post.name,
+        "portions_left": post.portions_left,
+        "allergens": sorted(a.value for a in post.allergens),
+        "diet_tags": sorted(t.value for t in post.diet_tags),
+        "window_start": post.window.start.isoformat(),
+        "window_end": post.window.end.isoformat(),
+    }
+
+
+def target_new_post(
+    uow: UnitOfWork, post: FoodPost, sharer: User, rules: Rules, now: datetime
+) -> int:
+    """Alert neighbors whose radius covers ``post``; returns how many were queued."""
+    tz = ZoneInfo(rules.time_zone)
+    local_now = now.astimezone(tz)
+    since = local_midnight(now, tz)
+    queued = 0
+    for user in uow.users.within(post.location, rules.notify_radius_m):
+        assert user.id is not None
+        alerts_today = uow.outbox.count_for(user.id, NEW_POST, since)
+        if not new_post_alert_allowed(user, post, local_now, alerts_today, rules):
+            continue
+        payload = post_summary(post) | {
+            "sharer_name": sharer.first_name,
+            "distance": rounded_distance(user.location.distance_m(post.location)),
+        }
+        queued += notify(uow, user.id, NEW_POST, payload, now, f"post:{post.id}:alert:{user.id}")
+    return queued
+
+
+@dataclass(frozen=True, slots=True)
+class DrainResult:
+    sent: int
+    blocked: int
+    skipped: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Claimed:
+    message: OutboxMessage
+    outgoing: OutgoingMessage | None
+
+
+class NotificationService:
+    """Sends what the outbox holds; each row is claimed under a lease so none is sent twice."""
+
+    def __init__(
+        self,
+        uow_factory: UnitOfWorkFactory,
+        clock: Clock,
+        notifier: Notifier,
+        render: Renderer,
+        lease: timedelta = timedelta(minutes=5),
+    ) -> None:
+        self._uow = uow_factory
+        self._clock = clock
+        self._notifier = notifier
+        self._render = render
+        self._lease = lease
+
+    def drain(self, batch: int = 100) -> DrainResult:
+        claimed = in_transaction(self._uow, lambda uow: self._claim(uow, batch))
+        sent = blocked = skipped = 0
+        for item in claimed:
+            if item.outgoing is None:
+                skipped += 1
+                self._finish(item.message, blocked=False)
+                continue
+            delivery = self._notifier.send(item.outgoing)
+            blocked += delivery is Delivery.BLOCKED
+            sent += delivery is Delivery.SENT
+            self._finish(item.message, blocked=delivery is Delivery.BLOCKED)
+        return DrainResult(sent, blocked, skipped)
+
+    def drain_all(self, batch: int = 100, max_batches: int = 1000) -> DrainResult:
+        totals = DrainResult(0, 0, 0)
+        for _ in range(max_batches):
+            result = self.drain(batch)
+            totals = DrainResult(
+                totals.sent + result.sent,
+                totals.blocked + result.blocked,
+                totals.skipped + result.skipped,
+            )
+            if result.sent + result.blocked + result.skipped == 0:
+                break
+        return totals
+
+    def _claim(self, uow: UnitOfWork, batch: int) -> list[_Claimed]:
+        now = self._clock.now()
+        claimed = []
+        for message in uow.outbox.claim_due(now, batch):
+            message.available_at = now + self._lease
+            message.attempts += 1
+            uow.outbox.save(message)
+            recipient = uow.users.get(message.recipient_id)
+            usable = recipient is not None and recipient.reachable
+            outgoing = self._render(message, recipient) if usable and recipient else None
+            claimed.append(_Claimed(message, outgoing))
+        return claimed
+
+    def _finish(self, message: OutboxMessage, blocked: bool) -> None:
+        def work(uow: UnitOfWork) -> None:
+            now = self._clock.now()
+            message.sent_at = now
+            uow.outbox.save(message)
+            if blocked:
+                user = uow.users.get_for_update(message.recipient_id)
+                if user is not None:
+                    user.reachable = False
+                    uow.users.save(user)
+                    log.info("user %s blocked the bot; no more messages", user.id)
+
+        in_transaction(self._uow, work)

@@ -1,0 +1,162 @@
+"""Neighbors reporting a neighbor, a post or an exchange, and what a report triggers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from neighborshare.domain.errors import InvalidInput, NotAllowed, ReportLimitReached
+from neighborshare.domain.records import AuditEntry
+from neighborshare.domain.reports import (
+    Report,
+    ReportCategory,
+    clean_description,
+    reporter_is_limited,
+    reports_warrant_suspension,
+)
+from neighborshare.domain.rules import Rules
+from neighborshare.ports.services import Clock, TaskQueue
+from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from neighborshare.services.common import exchange_or_refuse, post_or_refuse, user_or_refuse
+from neighborshare.services.transactions import in_transaction, notify
+
+
+@dataclass(frozen=True, slots=True)
+class ReportForm:
+    """Exactly one of post, exchange or user is what is reported."""
+
+    category: ReportCategory
+    description: str
+    post_id: int | None = None
+    exchange_id: int | None = None
+    user_id: int | None = None
+    evidence_ref: str | None = None
+
+
+class ReportingService:
+    def __init__(
+        self, uow_factory: UnitOfWorkFactory, clock: Clock, rules: Rules, tasks: TaskQueue
+    ) -> None:
+        self._uow = uow_factory
+        self._clock = clock
+        self._rules = rules
+        self._tasks = tasks
+
+    def report(self, reporter_id: int, form: ReportForm) -> Report:
+        description = clean_description(form.description, self._rules)
+        report = in_transaction(
+            self._uow, lambda uow: self._report(uow, reporter_id, form, description)
+        )
+        self._tasks.enqueue("drain_outbox")
+        return report
+
+    def _report(
+        self, uow: UnitOfWork, reporter_id: int, form: ReportForm, description: str
+    ) -> Report:
+        now = self._clock.now()
+        user_or_refuse(uow, reporter_id)
+        self._check_reporter_limit(uow, reporter_id, now)
+        reported_id, post_id = self._target(uow, reporter_id, form)
+        if reported_id == reporter_id:
+            raise NotAllowed("You can't report yourself.")
+        report = uow.reports.add(
+            Report(
+                reported_id=reported_id,
+                category=form.category,
+                description=description,
+                created_at=now,
+                reporter_id=reporter_id,
+                post_id=post_id,
+                exchange_id=form.exchange_id,
+                evidence_ref=form.evidence_ref,
+            )
+        )
+        if form.category is ReportCategory.FOOD_SAFETY and post_id is not None:
+            self._hide_post_for_safety(uow, post_id, report, now)
+        self._maybe_suspend(uow, reported_id, report, now)
+        notify(
+            uow,
+            reporter_id,
+            "report_received",
+            {"report_id": report.id},
+            now,
+            f"report:{report.id}:received",
+        )
+        return report
+
+    def _check_reporter_limit(self, uow: UnitOfWork, reporter_id: int, now: datetime) -> None:
+        latest = uow.reports.latest_by_reporter(reporter_id, self._rules.dismissed_streak_to_limit)
+        if not reporter_is_limited(latest, self._rules):
+            return
+        today = uow.reports.count_by_reporter_since(reporter_id, now - timedelta(days=1))
+        if today >= self._rules.limited_reports_per_day:
+            raise ReportLimitReached()
+
+    def _target(
+        self, uow: UnitOfWork, reporter_id: int, form: ReportForm
+    ) -> tuple[int, int | None]:
+        targets = [t for t in (form.post_id, form.exchange_id, form.user_id) if t is not None]
+        if len(targets) != 1:
+            raise InvalidInput("Please choose one post, exchange or neighbor to report.")
+        if form.post_id is not None:
+            return post_or_refuse(uow, form.post_id).sharer_id, form.post_id
+        if form.exchange_id is not None:
+            exchange = exchange_or_refuse(uow, form.exchange_id)
+            return exchange.other_party(reporter_id), exchange.post_id
+        assert form.user_id is not None
+        return user_or_refuse(uow, form.user_id).id or 0, None
+
+    def _hide_post_for_safety(
+        self, uow: UnitOfWork, post_id: int, report: Report, now: datetime
+    ) -> None:
+        post = post_or_refuse(uow, post_id, lock=True)
+        post.hide()
+        uow.posts.save(post)
+        uow.audit.add(
+            AuditEntry(
+                None,
+                "hide-post",
+                "post",
+                post_id,
+                "food-safety report",
+                now,
+                {"report_id": report.id},
+            )
+        )
+        notify(
+            uow,
+            post.sharer_id,
+            "post_hidden",
+            {"post_id": post_id, "name": post.name, "reason": "a food-safety concern"},
+            now,
+            f"post:{post_id}:hidden:{report.id}",
+        )
+
+    def _maybe_suspend(self, uow: UnitOfWork, user_id: int, report: Report, now: datetime) -> None:
+        recent = uow.reports.unhandled_against_since(user_id, now - self._rules.report_period)
+        if not reports_warrant_suspension(recent, self._rules):
+            return
+        user = user_or_refuse(uow, user_id, lock=True)
+        if not user.is_active(now):
+            return
+        user.suspend(now + self._rules.report_suspension)
+        uow.users.save(user)
+        uow.audit.add(
+            AuditEntry(
+                None,
+                "auto-suspend",
+                "user",
+                user_id,
+                "several reports",
+                now,
+                {"report_id": report.id},
+            )
+        )
+        notify(
+            uow,
+            user_id,
+            "account_suspended",
+            {"days": self._rules.report_suspension.days, "reason": "several reports"},
+            now,
+            f"user:{user_id}:suspended:{report.id}",
+        )

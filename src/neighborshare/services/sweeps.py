@@ -1,0 +1,204 @@
+"""Periodic sweeps, each "handle everything overdue" and safe to run twice or after a crash."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from neighborshare.domain.exchanges import ExchangeStatus
+from neighborshare.domain.rules import Rules
+from neighborshare.ports.services import Clock
+from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from neighborshare.services.common import exchange_or_refuse, post_or_refuse
+from neighborshare.services.exchanges import ExchangeService
+from neighborshare.services.transactions import in_transaction, notify, read_only
+
+BATCH = 500
+
+
+@dataclass(frozen=True, slots=True)
+class SweepReport:
+    name: str
+    handled: int
+
+
+class SweepService:
+    """Each item is handled in its own transaction: a crash loses at most the item in hand."""
+
+    def __init__(
+        self,
+        uow_factory: UnitOfWorkFactory,
+        clock: Clock,
+        rules: Rules,
+        exchanges: ExchangeService,
+    ) -> None:
+        self._uow = uow_factory
+        self._clock = clock
+        self._rules = rules
+        self._exchanges = exchanges
+
+    def _each(
+        self,
+        name: str,
+        find: Callable[[UnitOfWork], list[int]],
+        handle: Callable[[UnitOfWork, int], bool],
+    ) -> SweepReport:
+        handled = 0
+        while True:
+            ids = read_only(self._uow, find)
+            progressed = 0
+            for item_id in ids:
+                progressed += in_transaction(self._uow, partial(_swap, handle, item_id))
+            handled += progressed
+            if len(ids) < BATCH or progressed == 0:
+                return SweepReport(name, handled)
+
+    def expire_posts(self) -> SweepReport:
+        """Posts past their window expire; their pending requests expire with them."""
+        now = self._clock.now()
+
+        def handle(uow: UnitOfWork, post_id: int) -> bool:
+            post = post_or_refuse(uow, post_id, lock=True)
+            if post.status.value != "active":
+                return False
+            for exchange in uow.exchanges.for_post(post_id):
+                if exchange.status is ExchangeStatus.PENDING and exchange.id is not None:
+                    self._exchanges.expire(uow, exchange.id)
+            post = post_or_refuse(uow, post_id, lock=True)
+            post.expire()
+            uow.posts.save(post)
+            notify(
+                uow,
+                post.sharer_id,
+                "post_expired",
+                {"post_id": post_id, "name": post.name, "portions_left": post.portions_left},
+                now,
+                f"post:{post_id}:expired",
+            )
+            return True
+
+        return self._each(
+            "expire_posts",
+            lambda uow: [p.id for p in uow.posts.active_ending_before(now, BATCH) if p.id],
+            handle,
+        )
+
+    def expire_requests(self) -> SweepReport:
+        """Pending requests not answered by the window's end expire, their hold returned."""
+        now = self._clock.now()
+        return self._each(
+            "expire_requests",
+            lambda uow: [e.id for e in uow.exchanges.pending_ending_by(now, BATCH) if e.id],
+            lambda uow, exchange_id: self._exchanges.expire(uow, exchange_id) is not None,
+        )
+
+    def auto_complete(self) -> SweepReport:
+        """Accepted exchanges nobody disputed within the grace period complete by themselves."""
+        now = self._clock.now()
+        cutoff = now - self._rules.auto_complete_after
+
+        def handle(uow: UnitOfWork, exchange_id: int) -> bool:
+            exchange = exchange_or_refuse(uow, exchange_id, lock=True)
+            if exchange.status is not ExchangeStatus.ACCEPTED:
+                return False
+            self._exchanges.complete(uow, exchange, now)
+            return True
+
+        return self._each(
+            "auto_complete",
+            lambda uow: [e.id for e in uow.exchanges.accepted_ending_by(cutoff, BATCH) if e.id],
+            handle,
+        )
+
+    def send_reminders(self) -> SweepReport:
+        now = self._clock.now()
+        starts_by = now + self._rules.reminder_before_window
+
+        def handle(uow: UnitOfWork, exchange_id: int) -> bool:
+            exchange = exchange_or_refuse(uow, exchange_id, lock=True)
+            if exchange.reminded_at is not None or exchange.status is not ExchangeStatus.ACCEPTED:
+                return False
+            exchange.reminded_at = now
+            uow.exchanges.save(exchange)
+            post = post_or_refuse(uow, exchange.post_id)
+            for user_id in (exchange.requester_id, exchange.sharer_id):
+                notify(
+                    uow,
+                    user_id,
+                    "pickup_reminder",
+                    {
+                        "exchange_id": exchange_id,
+                        "name": post.name,
+                        "window_start": post.window.start.isoformat(),
+                        "window_end": post.window.end.isoformat(),
+                    },
+                    now,
+                    f"exchange:{exchange_id}:reminder:{user_id}",
+                )
+            return True
+
+        return self._each(
+            "send_reminders",
+            lambda uow: [
+                e.id for e in uow.exchanges.needing_reminder(starts_by, now, BATCH) if e.id
+            ],
+            handle,
+        )
+
+    def ask_about_pickups(self) -> SweepReport:
+        """At the window's end, ask both sides whether the pickup happened."""
+        now = self._clock.now()
+
+        def handle(uow: UnitOfWork, exchange_id: int) -> bool:
+            exchange = exchange_or_refuse(uow, exchange_id, lock=True)
+            if (
+                exchange.pickup_prompted_at is not None
+                or exchange.status is not ExchangeStatus.ACCEPTED
+            ):
+                return False
+            exchange.pickup_prompted_at = now
+            uow.exchanges.save(exchange)
+            post = post_or_refuse(uow, exchange.post_id)
+            for user_id in (exchange.requester_id, exchange.sharer_id):
+                notify(
+                    uow,
+                    user_id,
+                    "pickup_check",
+                    {
+                        "exchange_id": exchange_id,
+                        "name": post.name,
+                        "role": exchange.party(user_id),
+                    },
+                    now,
+                    f"exchange:{exchange_id}:pickup_check:{user_id}",
+                )
+            return True
+
+        return self._each(
+            "ask_about_pickups",
+            lambda uow: [e.id for e in uow.exchanges.needing_pickup_prompt(now, BATCH) if e.id],
+            handle,
+        )
+
+    def clean_sessions(self) -> SweepReport:
+        now = self._clock.now()
+        return SweepReport(
+            "clean_sessions",
+            in_transaction(self._uow, lambda uow: uow.sessions.delete_expired(now)),
+        )
+
+    def run_all(self) -> list[SweepReport]:
+        """Every sweep, in an order where each leaves the next less to do."""
+        return [
+            self.expire_requests(),
+            self.expire_posts(),
+            self.send_reminders(),
+            self.ask_about_pickups(),
+            self.auto_complete(),
+            self.clean_sessions(),
+        ]
+
+
+def _swap(handle: Callable[[UnitOfWork, int], bool], item_id: int, uow: UnitOfWork) -> bool:
+    return handle(uow, item_id)

@@ -1,0 +1,75 @@
+"""All configuration, read from NEIGHBORSHARE_* environment variables (and a .env file)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from neighborshare.domain.rules import Rules
+from neighborshare.domain.values import Location, ServiceArea
+
+# Only for the embedded profile, where a neighborhood runs on one machine; production refuses it.
+EMBEDDED_PEPPER = "embedded-profile-pepper-change-me"
+
+
+class Profile(StrEnum):
+    MEMORY = "memory"  # everything in process memory: tests
+    EMBEDDED = "embedded"  # SQLite, local folder, no services
+    PRODUCTION = "production"  # PostGIS, Redis, S3, Twilio, Google Maps
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="NEIGHBORSHARE_",
+        env_nested_delimiter="__",
+        env_file=".env",
+        extra="ignore",
+    )
+
+    profile: Profile = Profile.EMBEDDED
+    database_url: str = "sqlite:///./neighborshare.db"
+    db_pool_size: int = Field(default=10, ge=1, le=200)
+    redis_url: str = "redis://127.0.0.1:6379/0"
+    photo_dir: Path = Path("./photos")
+
+    telegram_token: SecretStr | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_url: str | None = None
+    phone_pepper: SecretStr = SecretStr(EMBEDDED_PEPPER)
+    default_region: str = "GB"
+
+    service_area_latitude: float = 51.5074
+    service_area_longitude: float = -0.1278
+    service_area_radius_m: float = Field(default=20_000, gt=0)
+
+    s3_bucket: str | None = None
+    s3_endpoint_url: str | None = None
+    s3_region: str = "eu-west-2"
+    aws_access_key_id: SecretStr | None = None
+    aws_secret_access_key: SecretStr | None = None
+
+    twilio_account_sid: SecretStr | None = None
+    twilio_auth_token: SecretStr | None = None
+    twilio_verify_service_sid: SecretStr | None = None
+    twilio_base_url: str | None = None
+
+    google_maps_api_key: SecretStr | None = None
+    google_maps_base_url: str | None = None
+
+    huey_path: Path = Path("./neighborshare-tasks.db")
+    log_format: str = "json"
+    log_dir: Path | None = None
+
+    rules: Rules = Rules()
+
+    @property
+    def service_area(self) -> ServiceArea:
+        centre = Location(self.service_area_latitude, self.service_area_longitude)
+        return ServiceArea(centre, self.service_area_radius_m)
+
+    @property
+    def pepper(self) -> bytes:
+        return self.phone_pepper.get_secret_value().encode()
