@@ -1,0 +1,1 @@
+"""Logs and metrics an operator reads: JSON lines, redaction, Prometheus."""

@@ -1,0 +1,70 @@
+"""JSON log lines: the fields the Logstash pipeline parses, routing per log_type, redaction."""
+
+import io
+import json
+import logging
+
+import pytest
+
+from neighborshare.observability.logging import configure
+
+
+@pytest.fixture
+def stream():
+    out = io.StringIO()
+    configure(stream=out, secrets=["s3cr3t-bot-token"])
+    yield out
+    configure(stream=io.StringIO())
+
+
+def lines(stream):
+    return [json.loads(line) for line in stream.getvalue().splitlines()]
+
+
+def test_application_lines_carry_the_parsed_fields(stream):
+    logging.getLogger("neighborshare.bot").warning("hello %s", "there")
+    (entry,) = lines(stream)
+    assert entry["message"] == "hello there"
+    assert entry["level"] == "WARNING"
+    assert entry["logger"] == "neighborshare.bot"
+    assert entry["log_type"] == "application"
+    assert entry["timestamp"].endswith("+00:00")
+
+
+def test_business_lines_keep_their_metric_fields(stream):
+    logging.getLogger("neighborshare.business").info(
+        "exchange completed", extra={"metric_type": "food_exchange", "portions": 2}
+    )
+    (entry,) = lines(stream)
+    assert entry["log_type"] == "business_metrics"
+    assert entry["metric_type"] == "food_exchange"
+    assert entry["portions"] == 2
+
+
+@pytest.mark.parametrize(
+    "phone", ["+447700900123", "+44 7700 900123", "07700900123", "(077) 0090-0123"]
+)
+def test_phone_numbers_and_secrets_never_reach_the_log(stream, phone):
+    logging.getLogger("neighborshare.auth").info("number %s with token s3cr3t-bot-token", phone)
+    text = stream.getvalue()
+    assert "[phone]" in text and "[secret]" in text
+    assert "900123" not in text and "0090-0123" not in text and "s3cr3t" not in text
+
+
+def test_dates_ids_and_amounts_are_kept(stream):
+    logging.getLogger("neighborshare.x").info("user 1234567890 on 2026-11-25 got 12 credits")
+    assert lines(stream)[0]["message"] == "user 1234567890 on 2026-11-25 got 12 credits"
+
+
+def test_files_per_log_type(tmp_path):
+    configure(directory=tmp_path)
+    try:
+        logging.getLogger("neighborshare.access").info("POST /telegram/webhook 200")
+        logging.getLogger("neighborshare.x").info("started")
+        for handler in logging.getLogger().handlers:
+            handler.flush()
+        assert "webhook" in (tmp_path / "access.log").read_text()
+        assert "started" in (tmp_path / "application.log").read_text()
+        assert "started" not in (tmp_path / "access.log").read_text()
+    finally:
+        configure(stream=io.StringIO())
