@@ -1,0 +1,166 @@
+"""An offline Bot API: a ``telegram.request.BaseRequest`` that answers the bot locally.
+
+Give it to PTB and nothing touches the network::
+
+    api = OfflineBotApi()
+    app = Application.builder().token(OFFLINE_TOKEN).request(api).get_updates_request(api).build()
+
+It answers getMe, sendMessage, sendPhoto, editMessageText, editMessageReplyMarkup,
+editMessageCaption, answerCallbackQuery, getFile (and the file download), deleteMessage,
+sendChatAction, setMyCommands, setWebhook, deleteWebhook, getWebhookInfo and getUpdates.
+Any other method raises ``UnknownBotMethod`` (and is kept in ``api.unknown``), so a test can
+never silently depend on something the real API would do differently.
+
+What the bot sent:
+- ``api.messages(chat_id)``: the chat's messages as they stand now (edits applied, deleted
+  ones left out), each a ``SentMessage`` with ``.text``, ``.parse_mode``, ``.shown`` (as a
+  client displays it), ``.buttons`` / ``.labels``, ``.photo`` (a file_id) and ``.edits``.
+- ``api.calls``: every (method, parameters) in order; ``api.callback_answers``.
+Files: ``api.add_file(data)`` returns a file_id that getFile and the download will serve;
+photos the bot uploads are kept the same way (``api.file(file_id)``).
+Failures: ``api.rate_limit(chat_id, retry_after=1, times=1)`` answers 429 with retry_after;
+``api.block(chat_id)`` answers 403 "bot was blocked by the user" until ``api.unblock``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import secrets
+import time
+from typing import Any
+
+from telegram.request import BaseRequest, RequestData
+
+from neighborshare.adapters.telegram.methods import MethodTable
+from neighborshare.adapters.telegram.sent import SentMessage
+
+OFFLINE_TOKEN = "1234567:OFFLINE-neighborshare-bot-token"  # noqa: S105 - not a secret
+BOT_ID = 1234567
+
+
+class UnknownBotMethod(RuntimeError):
+    """The bot called a Bot API method the offline API does not implement."""
+
+
+class BotApiError(Exception):
+    """An injected failure, turned into Telegram's error response."""
+
+    def __init__(self, status: int, description: str, retry_after: int | None = None) -> None:
+        super().__init__(description)
+        self.status, self.description, self.retry_after = status, description, retry_after
+
+
+class OfflineBotApi(BaseRequest):
+    def __init__(self, username: str = "NeighborShareBot") -> None:
+        self.bot_user = {"id": BOT_ID, "is_bot": True, "first_name": "NeighborShare",
+                         "username": username}
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.callback_answers: list[dict[str, Any]] = []
+        self.unknown: list[str] = []
+        self.sent: list[SentMessage] = []
+        self._by_id: dict[tuple[int, int], SentMessage] = {}
+        self._files: dict[str, bytes] = {}
+        self._ids = itertools.count(1)
+        self._throttled: dict[int, tuple[int, int]] = {}  # chat -> (retry_after, times left)
+        self._blocked: set[int] = set()
+        self._table = MethodTable(self)
+
+    # -- BaseRequest ------------------------------------------------------------------------
+
+    @property
+    def read_timeout(self) -> float | None:
+        return None
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+    async def do_request(
+        self, url: str, method: str, request_data: RequestData | None = None, **_: Any
+    ) -> tuple[int, bytes]:
+        if method == "GET":
+            return 200, self._download(url)
+        name = url.rsplit("/", 1)[-1]
+        params = dict(request_data.parameters) if request_data else {}
+        if request_data is not None and request_data.contains_files:
+            params["_files"] = request_data.multipart_data
+        self.calls.append((name, params))
+        handler = self._table.get(name)
+        if handler is None:
+            self.unknown.append(name)
+            raise UnknownBotMethod(f"the offline Bot API does not implement {name!r}")
+        try:
+            result = handler(params)
+        except BotApiError as error:
+            return error.status, _error_body(error)
+        return 200, json.dumps({"ok": True, "result": result}).encode()
+
+    # -- what tests and the chat command use -------------------------------------------------
+
+    def next_message_id(self) -> int:
+        return next(self._ids)
+
+    def messages(self, chat_id: int) -> list[SentMessage]:
+        return [m for m in self.sent if m.chat_id == chat_id and not m.deleted]
+
+    def last(self, chat_id: int) -> SentMessage:
+        return self.messages(chat_id)[-1]
+
+    def message(self, chat_id: int, message_id: int) -> SentMessage:
+        return self._by_id[(chat_id, message_id)]
+
+    def add_file(self, data: bytes) -> str:
+        file_id = "F" + secrets.token_hex(8)
+        self._files[file_id] = data
+        return file_id
+
+    def file(self, file_id: str) -> bytes:
+        return self._files[file_id]
+
+    def rate_limit(self, chat_id: int, retry_after: int = 1, times: int = 1) -> None:
+        self._throttled[chat_id] = (retry_after, times)
+
+    def block(self, chat_id: int) -> None:
+        self._blocked.add(chat_id)
+
+    def unblock(self, chat_id: int) -> None:
+        self._blocked.discard(chat_id)
+
+    # -- used by the method table ------------------------------------------------------------
+
+    def check_chat(self, chat_id: int) -> None:
+        if chat_id in self._blocked:
+            raise BotApiError(403, "Forbidden: bot was blocked by the user")
+        retry_after, times = self._throttled.get(chat_id, (0, 0))
+        if times > 0:
+            self._throttled[chat_id] = (retry_after, times - 1)
+            raise BotApiError(429, f"Too Many Requests: retry after {retry_after}", retry_after)
+
+    def keep(self, message: SentMessage) -> SentMessage:
+        message.date = int(time.time())
+        self.sent.append(message)
+        self._by_id[(message.chat_id, message.message_id)] = message
+        return message
+
+    def find(self, params: dict[str, Any]) -> SentMessage:
+        key = (int(params["chat_id"]), int(params["message_id"]))
+        if key not in self._by_id or self._by_id[key].deleted:
+            raise BotApiError(400, "Bad Request: message to edit not found")
+        return self._by_id[key]
+
+    def _download(self, url: str) -> bytes:
+        file_id = url.rsplit("/", 1)[-1].split(".")[0]
+        if file_id not in self._files:
+            raise UnknownBotMethod(f"no such offline file: {url!r}")
+        return self._files[file_id]
+
+
+def _error_body(error: BotApiError) -> bytes:
+    body: dict[str, Any] = {"ok": False, "error_code": error.status,
+                            "description": error.description}
+    if error.retry_after is not None:
+        body["parameters"] = {"retry_after": error.retry_after}
+    return json.dumps(body).encode()
