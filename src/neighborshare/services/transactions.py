@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -17,12 +19,36 @@ log = logging.getLogger(__name__)
 DEFAULT_ATTEMPTS = 8
 
 
+_ambient: ContextVar[UnitOfWork | None] = ContextVar("ambient_unit_of_work", default=None)
+
+
+@contextmanager
+def update_transaction(uow_factory: UnitOfWorkFactory) -> Iterator[UnitOfWork]:
+    """One transaction for everything one incoming update causes, committed once at the end.
+
+    Use cases called inside join it, each in a savepoint so that a refused one leaves no trace;
+    the caller records the update id in the same transaction, so a redelivered update has no
+    second effect. A ConcurrencyConflict propagates: the caller retries the whole update.
+    """
+    with uow_factory() as uow:
+        token = _ambient.set(uow)
+        try:
+            yield uow
+            uow.commit()
+        finally:
+            _ambient.reset(token)
+
+
 def in_transaction(
     uow_factory: UnitOfWorkFactory,
     work: Callable[[UnitOfWork], T],
     attempts: int = DEFAULT_ATTEMPTS,
 ) -> T:
     """Run ``work`` and commit; retry a bounded number of times on serialization failures."""
+    outer = _ambient.get()
+    if outer is not None:
+        with outer.savepoint():
+            return work(outer)
     for attempt in range(1, attempts + 1):
         try:
             with uow_factory() as uow:
@@ -37,6 +63,9 @@ def in_transaction(
 
 
 def read_only(uow_factory: UnitOfWorkFactory, work: Callable[[UnitOfWork], T]) -> T:
+    outer = _ambient.get()
+    if outer is not None:
+        return work(outer)
     with uow_factory() as uow:
         return work(uow)
 

@@ -74,6 +74,13 @@ class Transaction:
         self._loaded.pop((name, key), None)
         self._deleted.add((name, key))
 
+    def snapshot(self) -> tuple[Any, ...]:
+        # one deepcopy keeps the sharing between the identity map and the pending writes
+        return copy.deepcopy((self._loaded, self._dirty, self._deleted, self._sequences))
+
+    def restore(self, snapshot: tuple[Any, ...]) -> None:
+        self._loaded, self._dirty, self._deleted, self._sequences = copy.deepcopy(snapshot)
+
     def commit(self) -> None:
         for (name, key), row in self._dirty.items():
             self.store.table(name)[key] = copy.deepcopy(row)

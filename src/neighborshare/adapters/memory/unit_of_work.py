@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import TracebackType
 from typing import Self
 
@@ -43,3 +45,12 @@ class InMemoryUnitOfWork:
 
     def rollback(self) -> None:
         self._tx.reset()
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        saved = self._tx.snapshot()
+        try:
+            yield
+        except BaseException:
+            self._tx.restore(saved)
+            raise
