@@ -30,6 +30,7 @@ import secrets
 import time
 from typing import Any
 
+from telegram._utils.types import ODVInput
 from telegram.request import BaseRequest, RequestData
 
 from neighborshare.adapters.telegram.methods import MethodTable
@@ -79,7 +80,14 @@ class OfflineBotApi(BaseRequest):
         return None
 
     async def do_request(
-        self, url: str, method: str, request_data: RequestData | None = None, **_: Any
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        write_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        connect_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
         if method == "GET":
             return 200, self._download(url)
