@@ -1,0 +1,1 @@
+"""Image adapters: checking and re-encoding neighbors' photos."""
