@@ -8,6 +8,7 @@ from typing import Any
 from dependency_injector import containers, providers
 
 from neighborshare.adapters.files.photo_store import LocalFolderPhotoStore
+from neighborshare.adapters.images.pillow import PillowPhotoProcessor
 from neighborshare.adapters.memory.outside import (
     FakeSmsVerifier,
     InMemoryCache,
@@ -100,6 +101,7 @@ class Container(containers.DeclarativeContainer):
         ),
         production=providers.Singleton(_production_adapter("s3_photo_store"), settings),
     )
+    photo_processor = providers.Singleton(PillowPhotoProcessor)
     sms_verifier = providers.Selector(
         profile,
         memory=providers.Singleton(FakeSmsVerifier),
