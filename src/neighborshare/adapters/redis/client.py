@@ -1,0 +1,52 @@
+"""Building a Redis client that fails fast, and reporting outages without flooding the log."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+
+import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
+
+# What redis-py raises when the server is down, unreachable or too slow to answer.
+UNREACHABLE = (redis.ConnectionError, redis.TimeoutError)
+
+
+def redis_client(url: str, timeout_seconds: float = 0.5) -> redis.Redis:
+    """A client with short socket timeouts; it reconnects by itself on the next command."""
+    return redis.Redis.from_url(
+        url,
+        socket_timeout=timeout_seconds,
+        socket_connect_timeout=timeout_seconds,
+        retry=Retry(NoBackoff(), 1),
+        health_check_interval=30,
+        decode_responses=True,
+    )
+
+
+class OutageLog:
+    """Logs 'Redis is unreachable' at most once per ``interval`` seconds."""
+
+    def __init__(
+        self,
+        what: str,
+        interval: float = 60.0,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._log = logging.getLogger("neighborshare.redis")
+        self._what = what
+        self._interval = interval
+        self._monotonic = monotonic
+        self._last: float | None = None
+        self._lock = threading.Lock()
+
+    def failed(self, error: Exception) -> None:
+        now = self._monotonic()
+        with self._lock:
+            if self._last is not None and now - self._last < self._interval:
+                return
+            self._last = now
+        self._log.warning("Redis is unreachable, %s: %s", self._what, type(error).__name__)

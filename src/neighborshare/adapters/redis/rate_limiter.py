@@ -1,0 +1,62 @@
+"""The per-user rate limiter on Redis: one sliding window per key, shared by every replica."""
+
+from __future__ import annotations
+
+import secrets
+
+import redis
+
+from neighborshare.adapters.redis.client import UNREACHABLE, OutageLog
+from neighborshare.ports.services import Clock, RateDecision
+
+# One script, so that counting and recording a hit is atomic across replicas. The time comes
+# from the Redis server unless a clock is given (tests), so replicas never disagree about it.
+SLIDING_WINDOW = """
+local hits, told = KEYS[1], KEYS[2]
+local period, limit, member = tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4]
+local now = tonumber(ARGV[1])
+if now == nil then
+  local t = redis.call('TIME')
+  now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+end
+local ttl_ms = math.ceil(period * 1000)
+redis.call('ZREMRANGEBYSCORE', hits, '-inf', now - period)
+if redis.call('ZCARD', hits) < limit then
+  redis.call('ZADD', hits, now, member)
+  redis.call('PEXPIRE', hits, ttl_ms)
+  redis.call('DEL', told)
+  return {1, 0}
+end
+if redis.call('SET', told, '1', 'NX', 'PX', ttl_ms) then
+  return {0, 1}
+end
+return {0, 0}
+"""
+
+
+class RedisRateLimiter:
+    """Same decisions as InMemoryRateLimiter; lets traffic through while Redis is down."""
+
+    def __init__(
+        self,
+        client: redis.Redis,
+        prefix: str = "ns:rate:",
+        clock: Clock | None = None,
+        outage: OutageLog | None = None,
+    ) -> None:
+        self._script = client.register_script(SLIDING_WINDOW)
+        self._prefix = prefix
+        self._clock = clock
+        self._outage = outage or OutageLog("letting every update through unthrottled")
+
+    def hit(self, key: str, limit: int, period_seconds: int) -> RateDecision:
+        now = "" if self._clock is None else repr(self._clock.now().timestamp())
+        keys = [f"{self._prefix}{key}", f"{self._prefix}{key}:told"]
+        try:
+            allowed, first = self._script(
+                keys=keys, args=[now, period_seconds, limit, secrets.token_hex(8)]
+            )
+        except UNREACHABLE as error:
+            self._outage.failed(error)
+            return RateDecision(allowed=True)
+        return RateDecision(allowed=bool(allowed), first_refusal=bool(first))

@@ -1,0 +1,70 @@
+"""Redis down: cache misses, unthrottled traffic, one warning a minute, recovery by itself."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from neighborshare.adapters.redis.cache import RedisCache
+from neighborshare.adapters.redis.client import OutageLog, redis_client
+from neighborshare.adapters.redis.rate_limiter import RedisRateLimiter
+from tests.support.redis_server import PrivateRedis, free_port
+
+pytestmark = pytest.mark.redis
+
+
+def warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.name == "neighborshare.redis"]
+
+
+def test_a_dead_redis_means_misses_and_unthrottled_traffic(caplog: pytest.LogCaptureFixture):
+    dead = redis_client(f"redis://127.0.0.1:{free_port()}/0", timeout_seconds=0.2)
+    cache, limiter = RedisCache(dead), RedisRateLimiter(dead)
+    with caplog.at_level(logging.WARNING):
+        cache.set("k", "v", ttl_seconds=60)
+        assert cache.get("k") is None
+        cache.delete("k")
+        decisions = [limiter.hit("user:1", limit=2, period_seconds=60) for _ in range(5)]
+    assert all(d.allowed for d in decisions)
+    assert warnings(caplog) == [
+        "Redis is unreachable, serving cache misses: ConnectionError",
+        "Redis is unreachable, letting every update through unthrottled: ConnectionError",
+    ]
+
+
+def test_the_outage_warning_repeats_at_most_once_a_minute(caplog: pytest.LogCaptureFixture):
+    now = [0.0]
+    outage = OutageLog("testing", monotonic=lambda: now[0])
+    with caplog.at_level(logging.WARNING):
+        for second in (0, 1, 30, 59.9, 60, 61, 125):
+            now[0] = second
+            outage.failed(ConnectionError("refused"))
+    assert len(warnings(caplog)) == 3  # at 0, at 60 and at 125
+
+
+def test_the_limiter_recovers_when_redis_returns(private_redis: PrivateRedis):
+    private_redis.start()
+    limiter = RedisRateLimiter(redis_client(private_redis.url, timeout_seconds=0.2))
+    assert limiter.hit("user:1", limit=1, period_seconds=60).allowed
+    assert not limiter.hit("user:1", limit=1, period_seconds=60).allowed
+    private_redis.stop()
+    assert limiter.hit("user:1", limit=1, period_seconds=60).allowed  # fails open
+    private_redis.start()  # an empty server on the same port: the same client reconnects
+    assert limiter.hit("user:1", limit=1, period_seconds=60).allowed
+    assert not limiter.hit("user:1", limit=1, period_seconds=60).allowed
+
+
+def test_an_invalidation_missed_during_an_outage_is_applied_on_return(
+    private_redis: PrivateRedis,
+):
+    private_redis.start()
+    client = redis_client(private_redis.url, timeout_seconds=0.2)
+    cache = RedisCache(client, prefix="p:")
+    cache.set("user:1", "old profile", ttl_seconds=600)
+    client.save()  # the entry survives the restart, as it would a network partition
+    private_redis.stop()
+    cache.delete("user:1")  # the profile changed while Redis was away
+    private_redis.start()
+    assert cache.get("user:1") is None
+    assert client.get("p:user:1") is None
