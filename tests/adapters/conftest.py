@@ -39,3 +39,24 @@ def private_redis(tmp_path: Path) -> Iterator[PrivateRedis]:
     server = PrivateRedis(tmp_path)
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint() -> Iterator[str]:
+    from tests.support.stubs import moto_s3
+
+    with moto_s3() as endpoint:
+        yield endpoint
+
+
+@pytest.fixture
+def s3_bucket(s3_endpoint: str) -> tuple[object, str]:
+    """A fresh bucket on the moto server and a real boto3 client speaking HTTP to it."""
+    from neighborshare.adapters.s3.photo_store import s3_client
+
+    client = s3_client("eu-west-2", s3_endpoint, "testing-key", "testing-secret")
+    bucket = f"photos-{uuid.uuid4().hex[:12]}"
+    client.create_bucket(
+        Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-2"}
+    )
+    return client, bucket
