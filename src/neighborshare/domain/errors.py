@@ -56,8 +56,20 @@ class VerificationUnavailable(NeighborShareError):
     default_message = "Phone verification is unavailable right now. Please try again later."
 
 
+class VerificationExpired(VerificationFailed):
+    default_message = "That code has expired. Please ask for a new one."
+
+
+class TooManyVerificationAttempts(VerificationFailed):
+    default_message = "Too many tries for that number. Please wait 10 minutes and try again."
+
+
 class GeocodingFailed(NeighborShareError):
     default_message = "I couldn't find that address. Please send a location pin instead."
+
+
+class GeocodingUnavailable(GeocodingFailed):
+    default_message = "Address lookup isn't working right now. Please send a location pin instead."
 
 
 class InvalidPickupWindow(InvalidInput):
