@@ -1,0 +1,1 @@
+"""SQL adapters (SQLAlchemy Core + a data mapper) for SQLite and PostgreSQL/PostGIS."""

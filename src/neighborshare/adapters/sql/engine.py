@@ -1,0 +1,68 @@
+"""Building engines: SQLite in WAL mode with serialized writers, PostgreSQL through psycopg 3."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+
+from neighborshare.domain.values import Location
+
+SQLITE_BUSY_TIMEOUT_S = 30.0
+
+
+def make_engine(url: str, pool_size: int = 5) -> sa.Engine:
+    """An engine for ``url``; nothing connects until the first unit of work."""
+    parsed = sa.make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return _sqlite_engine(parsed, pool_size)
+    if parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return sa.create_engine(
+        parsed, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True
+    )
+
+
+def _sqlite_engine(url: sa.URL, pool_size: int) -> sa.Engine:
+    engine = sa.create_engine(
+        url,
+        pool_size=pool_size,
+        max_overflow=pool_size * 4,
+        connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S, "check_same_thread": False},
+    )
+    event.listen(engine, "connect", _configure_sqlite)
+    event.listen(engine, "begin", _begin_immediate)
+    return engine
+
+
+def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    # Take transaction control away from the sqlite3 module so that "begin" below decides.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_TIMEOUT_S * 1000)}")
+    cursor.close()
+    register_functions(dbapi_connection)
+
+
+def _begin_immediate(connection: sa.Connection) -> None:
+    # Take the write lock up front: concurrent writers queue on the busy timeout instead of
+    # failing when a read transaction tries to upgrade itself to a write.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def register_functions(dbapi_connection: Any) -> None:
+    """Python functions the SQLite queries use, computed exactly as the domain computes them."""
+    dbapi_connection.create_function("ns_haversine", 4, _haversine, deterministic=True)
+    dbapi_connection.create_function("ns_lower", 1, _lower, deterministic=True)
+
+
+def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    return Location(lat1, lon1).distance_m(Location(lat2, lon2))
+
+
+def _lower(text: str | None) -> str | None:
+    return None if text is None else text.lower()

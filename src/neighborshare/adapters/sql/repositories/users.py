@@ -1,0 +1,59 @@
+"""The SQL user repository."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+
+from neighborshare.adapters.sql import expressions, mapping, spatial
+from neighborshare.adapters.sql.repositories.base import SqlRepository
+from neighborshare.adapters.sql.tables import users
+from neighborshare.domain.users import User, UserStatus
+from neighborshare.domain.values import Location
+
+
+class SqlUserRepository(SqlRepository):
+    table = users
+    build = staticmethod(mapping.user_from)
+
+    def _values(self, entity: Any) -> dict[str, Any]:
+        return mapping.user_values(entity)
+
+    def add(self, user: User) -> User:
+        return self._insert(user)  # type: ignore[no-any-return]
+
+    def save(self, user: User) -> None:
+        if user.balance < 0:
+            raise ValueError("balance must not be negative")
+        super().save(user)
+
+    def get_by_telegram_id(self, telegram_id: int) -> User | None:
+        row = self._s.execute(self._select().where(users.c.telegram_id == telegram_id)).first()
+        return None if row is None else self._one(row)  # type: ignore[no-any-return]
+
+    def get_by_phone(self, digest: str) -> User | None:
+        row = self._s.execute(self._select().where(users.c.phone_digest == digest)).first()
+        return None if row is None else self._one(row)  # type: ignore[no-any-return]
+
+    def within(self, origin: Location, radius_m: float) -> list[User]:
+        circle = spatial.circle(self._s, users, origin, radius_m)
+        statement = self._select().where(*circle.conditions).order_by(*circle.nearest_first)
+        return self._all(statement)
+
+    def search(self, text: str, limit: int = 20) -> list[User]:
+        needle = text.strip().lower()
+        matches = [expressions.contains(self._s, users.c.preferred_name, needle)]
+        number = expressions.canonical_int(needle)
+        if number is not None:
+            matches += [users.c.telegram_id == number, users.c.id == number]
+        statement = self._select().where(sa.or_(*matches)).order_by(users.c.id).limit(limit)
+        return self._all(statement)
+
+    def all_ids(self) -> list[int]:
+        statement = (
+            sa.select(users.c.id)
+            .where(users.c.status != UserStatus.BANNED.value)
+            .order_by(users.c.id)
+        )
+        return list(self._s.execute(statement).scalars())

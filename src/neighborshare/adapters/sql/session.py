@@ -1,0 +1,65 @@
+"""One connection's transaction plus the identity map every repository of a unit of work shares."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import sqlalchemy as sa
+
+from neighborshare.adapters.sql.errors import conflicts_as_domain_errors
+
+Key = tuple[str, Any]
+
+
+class SqlSession:
+    """Runs statements (translating lost races) and keeps one object per row."""
+
+    def __init__(self, connection: sa.Connection) -> None:
+        self.connection = connection
+        self.dialect = connection.dialect.name
+        self.identities: dict[Key, Any] = {}
+        self.locked: set[Key] = set()
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.dialect == "postgresql"
+
+    def execute(self, statement: sa.Executable) -> sa.CursorResult[Any]:
+        with conflicts_as_domain_errors():
+            return self.connection.execute(statement)
+
+    def known(self, table: str, key: Any) -> Any:
+        return self.identities.get((table, key))
+
+    def remember(self, table: str, key: Any, entity: Any) -> Any:
+        self.identities[(table, key)] = entity
+        return entity
+
+    def forget(self, table: str, key: Any) -> None:
+        self.identities.pop((table, key), None)
+        self.locked.discard((table, key))
+
+    def materialize(self, table: str, key: Any, row: Any, build: Callable[[Any], Any]) -> Any:
+        """The object already mapped for this row, or a new one built from it."""
+        known = self.identities.get((table, key))
+        return known if known is not None else self.remember(table, key, build(row))
+
+    def refresh(self, table: str, key: Any, row: Any, build: Callable[[Any], Any]) -> Any:
+        """Like materialize, but bring a mapped object up to date with a row just locked."""
+        self.locked.add((table, key))
+        known = self.identities.get((table, key))
+        if known is None:
+            return self.remember(table, key, build(row))
+        known.__dict__.update(build(row).__dict__)
+        return known
+
+    def commit(self) -> None:
+        with conflicts_as_domain_errors():
+            self.connection.commit()
+        self.locked.clear()  # the locks went with the transaction
+
+    def rollback(self) -> None:
+        self.connection.rollback()
+        self.identities.clear()
+        self.locked.clear()

@@ -1,0 +1,52 @@
+"""Circle queries: ST_DWithin on PostGIS; a bounding box then haversine on SQLite."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+
+from neighborshare.adapters.sql.session import SqlSession
+from neighborshare.domain.values import EARTH_RADIUS_M, Location
+
+BOX_MARGIN = 1.001  # the box must enclose the circle, never clip it
+
+
+@dataclass(frozen=True)
+class Circle:
+    """WHERE conditions keeping rows within the circle, and the nearest-first ORDER BY."""
+
+    conditions: list[Any]
+    nearest_first: list[Any]
+
+
+def circle(session: SqlSession, table: sa.Table, origin: Location, radius_m: float) -> Circle:
+    if session.is_postgres:
+        from neighborshare.adapters.sql import postgis
+
+        return Circle(*postgis.circle(table, origin, radius_m))
+    return _sqlite_circle(table, origin, radius_m)
+
+
+def bounding_box(origin: Location, radius_m: float) -> tuple[float, float, float, float]:
+    """(min_lat, max_lat, min_lon, max_lon) safely enclosing the circle on the sphere."""
+    dlat = math.degrees(radius_m / EARTH_RADIUS_M) * BOX_MARGIN
+    widest = min(89.9, abs(origin.latitude) + dlat)
+    dlon = min(180.0, dlat / math.cos(math.radians(widest)))
+    lat, lon = origin.latitude, origin.longitude
+    return lat - dlat, lat + dlat, lon - dlon, lon + dlon
+
+
+def _sqlite_circle(table: sa.Table, origin: Location, radius_m: float) -> Circle:
+    min_lat, max_lat, min_lon, max_lon = bounding_box(origin, radius_m)
+    distance = sa.func.ns_haversine(
+        origin.latitude, origin.longitude, table.c.latitude, table.c.longitude
+    )
+    conditions = [
+        table.c.latitude.between(min_lat, max_lat),
+        table.c.longitude.between(min_lon, max_lon),
+        distance <= radius_m,
+    ]
+    return Circle(conditions, [distance, table.c.id])
