@@ -60,6 +60,7 @@ class Settings(BaseSettings):
     google_maps_base_url: str | None = None
 
     huey_path: Path = Path("./neighborshare-tasks.db")
+    huey_secret: SecretStr | None = None  # signs task payloads on the shared Redis
     moderator: int | None = None  # the CLI's acting moderator (user id) when --as is not given
     log_format: str = "json"
     log_dir: Path | None = None

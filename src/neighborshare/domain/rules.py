@@ -48,6 +48,12 @@ class Rules:
     quiet_end: time = time(8, 0)
     max_new_post_alerts_per_day: int = 5
     reminder_before_window: timedelta = timedelta(minutes=15)
+    # digests: local times, sent at most once per day or week, caught up within a few hours
+    daily_digest_at: time = time(8, 0)
+    weekly_digest_at: time = time(9, 0)
+    weekly_digest_weekday: int = 0  # Monday
+    digest_catch_up: timedelta = timedelta(hours=3)
+    digest_max_posts: int = 5
     # conversations and rate limits
     session_idle: timedelta = timedelta(minutes=30)
     updates_per_minute: int = 10

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from functools import partial
 
 from neighborshare.domain.exchanges import ExchangeStatus
 from neighborshare.domain.rules import Rules
 from neighborshare.ports.services import Clock
+from neighborshare.ports.sweeps import BulkExpiry
 from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from neighborshare.services.common import exchange_or_refuse, post_or_refuse
 from neighborshare.services.exchanges import ExchangeService
 from neighborshare.services.transactions import in_transaction, notify, read_only
 
 BATCH = 500
+BULK_BATCH = 5000
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,11 +35,13 @@ class SweepService:
         clock: Clock,
         rules: Rules,
         exchanges: ExchangeService,
+        bulk: BulkExpiry | None = None,
     ) -> None:
         self._uow = uow_factory
         self._clock = clock
         self._rules = rules
         self._exchanges = exchanges
+        self._bulk = bulk  # set-based expiry on SQL; None keeps the item-wise path
 
     def _each(
         self,
@@ -54,8 +59,19 @@ class SweepService:
             if len(ids) < BATCH or progressed == 0:
                 return SweepReport(name, handled)
 
+    def _in_bulk(self, name: str, expire: Callable[[datetime, int], int]) -> SweepReport:
+        """Batch after batch, each its own transaction, until nothing overdue is left."""
+        now = self._clock.now()
+        handled = 0
+        while count := expire(now, BULK_BATCH):
+            handled += count
+        return SweepReport(name, handled)
+
     def expire_posts(self) -> SweepReport:
         """Posts past their window expire; their pending requests expire with them."""
+        if self._bulk is not None:
+            self._in_bulk("expire_requests", self._bulk.expire_requests)  # theirs first
+            return self._in_bulk("expire_posts", self._bulk.expire_posts)
         now = self._clock.now()
 
         def handle(uow: UnitOfWork, post_id: int) -> bool:
@@ -86,6 +102,8 @@ class SweepService:
 
     def expire_requests(self) -> SweepReport:
         """Pending requests not answered by the window's end expire, their hold returned."""
+        if self._bulk is not None:
+            return self._in_bulk("expire_requests", self._bulk.expire_requests)
         now = self._clock.now()
         return self._each(
             "expire_requests",

@@ -1,0 +1,34 @@
+"""`neighborshare worker`: a Huey consumer, with the periodic scheduler unless told otherwise."""
+
+from __future__ import annotations
+
+import click
+from huey.consumer import Consumer
+
+from neighborshare.entrypoints.worker.huey_app import bind, build_huey, worker_container
+from neighborshare.settings import Profile, Settings
+
+
+def build_consumer(settings: Settings, workers: int, periodic: bool) -> Consumer:
+    if settings.profile is Profile.MEMORY:
+        raise click.ClickException(
+            "The worker needs the embedded or production profile: memory is per process."
+        )
+    huey = build_huey(settings)
+    bind(worker_container(), huey)
+    return huey.create_consumer(workers=workers, worker_type="thread", periodic=periodic)
+
+
+@click.command(help="Run the background worker (outbox, sweeps, digests).")
+@click.option("--workers", "-w", default=2, show_default=True, type=click.IntRange(1, 64))
+@click.option(
+    "--no-periodic",
+    is_flag=True,
+    help="Run queued tasks only; leave the schedule to one other worker.",
+)
+def worker(workers: int, no_periodic: bool) -> None:
+    from neighborshare.observability.logging import configure, secrets_of
+
+    settings = worker_container().settings()
+    configure(settings.log_format, settings.log_dir, secrets=secrets_of(settings))
+    build_consumer(settings, workers, periodic=not no_periodic).run()
