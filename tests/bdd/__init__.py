@@ -1,0 +1,1 @@
+"""Behaviour scenarios (pytest-bdd) run against the services."""

@@ -1,0 +1,61 @@
+"""What neighbors are told: refusals, notifications, alerts and credit statements."""
+
+from __future__ import annotations
+
+from pytest_bdd import parsers, then
+
+from tests.bdd.world import World
+
+ALERT = "New nearby:"
+
+
+@then(parsers.parse('{name} is told "{text}"'))
+def told(world: World, name: str, text: str) -> None:
+    error = world.take_refusal(name)
+    assert text in error.message, f"{name} was told {error.message!r}"
+
+
+@then(parsers.parse('{name} is notified "{text}"'))
+def notified(world: World, name: str, text: str) -> None:
+    inbox = world.inbox(name)
+    assert any(text in message for message in inbox), inbox
+
+
+@then(parsers.parse('{name} is not notified "{text}"'))
+def not_notified(world: World, name: str, text: str) -> None:
+    inbox = world.inbox(name)
+    assert not any(text in message for message in inbox), inbox
+
+
+@then(parsers.re(r"(?P<name>\w+) gets (?P<count>no|\d+) new-post alerts?(?: about (?P<dish>\w+))?"))
+def alerts(world: World, name: str, count: str, dish: str | None) -> None:
+    about = f"{ALERT} {dish} from" if dish else ALERT
+    found = [m for m in world.inbox(name) if about in m]
+    assert len(found) == (0 if count == "no" else int(count)), found
+
+
+@then(parsers.parse("{name} gets a new-post alert about {dish}"))
+def one_alert(world: World, name: str, dish: str) -> None:
+    alerts(world, name, "1", dish)
+
+
+@then(parsers.parse("{name}'s credit history starts with:"))
+def history(world: World, name: str, datatable: list[list[str]]) -> None:
+    statement = world.container.credits().statement(world.id(name))
+    header, *rows = datatable
+    assert header == ["amount", "description"]
+    shown = [[f"{tx.amount:+d}", tx.description] for tx in statement.recent[: len(rows)]]
+    assert shown == rows
+
+
+@then(parsers.parse('{name}\'s ledger shows "{description}" {count:d} times'))
+def ledger_count(world: World, name: str, description: str, count: int) -> None:
+    statement = world.container.credits().statement(world.id(name), limit=100)
+    assert sum(tx.description == description for tx in statement.recent) == count
+
+
+@then(parsers.parse('{count:d} of them are told "{text}"'))
+def some_told(world: World, count: int, text: str) -> None:
+    matching = [r for r in world.refusals if text in r.error.message]
+    assert len(matching) == len(world.refusals) == count, world.refusals
+    world.refusals.clear()

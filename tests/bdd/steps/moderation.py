@@ -1,0 +1,135 @@
+"""Reports by neighbors and what moderators do about them, audited."""
+
+from __future__ import annotations
+
+from pytest_bdd import parsers, step, then
+
+from neighborshare.domain.reports import ModerationAction, ReportCategory
+from neighborshare.services.moderation import Resolution
+from neighborshare.services.reporting import ReportForm
+from tests.bdd.steps.ratings import exchange_between
+from tests.bdd.world import World
+
+CATEGORIES = {c.label.lower(): c for c in ReportCategory}
+_ABOUT = r'(?: for (?P<category>[\w -]+?))(?:: "(?P<text>[^"]*)")?'
+
+
+def file_report(
+    world: World, reporter: str, category: str, text: str | None, **target: int
+) -> None:
+    form = ReportForm(CATEGORIES[category], text or "Something was wrong.", **target)
+    service = world.container.reporting()
+    report = world.attempt(reporter, lambda: service.report(world.id(reporter), form))
+    if report is not None:
+        world.reports.append((reporter, report.id or 0))
+
+
+@step(parsers.re(rf"(?P<reporter>\w+) (?:reports|reported) the (?P<dish>[a-z]\w*){_ABOUT}"))
+def reports_post(world: World, reporter: str, dish: str, category: str, text: str | None) -> None:
+    file_report(world, reporter, category, text, post_id=world.post_id(dish))
+
+
+@step(parsers.re(rf"(?P<reporter>\w+) (?:reports|reported) (?P<other>[A-Z]\w*){_ABOUT}"))
+def reports_user(world: World, reporter: str, other: str, category: str, text: str | None) -> None:
+    file_report(world, reporter, category, text, user_id=world.id(other))
+
+
+@step(parsers.re(rf"(?P<reporter>\w+) reports the exchange with (?P<other>\w+){_ABOUT}"))
+def reports_exchange(
+    world: World, reporter: str, other: str, category: str, text: str | None
+) -> None:
+    exchange_id = exchange_between(world, reporter, other)
+    file_report(world, reporter, category, text, exchange_id=exchange_id)
+
+
+@then(parsers.parse("{reporter}'s report is {status}"))
+def report_status(world: World, reporter: str, status: str) -> None:
+    with world.uow() as uow:
+        report = uow.reports.get(world.report_id(reporter))
+        assert report is not None
+    assert report.status.value == status.replace(" ", "_")
+
+
+def resolution(world: World, action: str) -> Resolution:
+    words = action.split()
+    if action.startswith("suspending"):
+        return Resolution(ModerationAction.SUSPEND, "", days=int(words[-2]))
+    if action.startswith("adjusting"):
+        return Resolution(ModerationAction.ADJUST_CREDITS, "report upheld", amount=int(words[-1]))
+    verbs = {"warning": "WARN", "banning": "BAN", "hiding": "HIDE_POST"}
+    return Resolution(ModerationAction[verbs[words[0]]], "upheld")
+
+
+@step(parsers.re(r"(?P<mod>\w+) (?P<verb>claims|dismisses|dismissed) (?P<reporter>\w+)'s report"))
+def triage(world: World, mod: str, verb: str, reporter: str) -> None:
+    report_id, service = world.report_id(reporter), world.container.moderation()
+    if verb == "claims":
+        world.attempt(mod, lambda: service.claim(world.id(mod), report_id))
+    else:
+        world.attempt(mod, lambda: service.dismiss(world.id(mod), report_id, "not a problem"))
+
+
+@step(parsers.re(r"(?P<mod>\w+) resolves (?P<reporter>\w+)'s report by (?P<action>.+)"))
+def resolves(world: World, mod: str, reporter: str, action: str) -> None:
+    report_id, service = world.report_id(reporter), world.container.moderation()
+    chosen = resolution(world, action)
+    world.attempt(mod, lambda: service.resolve(world.id(mod), report_id, chosen))
+
+
+@step(
+    parsers.re(
+        r"(?P<mod>\w+) (?P<verb>suspends|bans|lifts the suspension of) (?P<name>\w+)"
+        r'(?: for (?P<days>\d+) days)? because "(?P<reason>[^"]*)"'
+    )
+)
+def acts_on_user(
+    world: World, mod: str, verb: str, name: str, days: str | None, reason: str
+) -> None:
+    service, me, them = world.container.moderation(), world.id(mod), world.id(name)
+    actions = {
+        "suspends": lambda: service.suspend_user(me, them, int(days) if days else None, reason),
+        "bans": lambda: service.ban_user(me, them, reason),
+        "lifts the suspension of": lambda: service.unsuspend_user(me, them, reason),
+    }
+    world.attempt(mod, actions[verb])
+
+
+@step(
+    parsers.re(
+        r"(?P<mod>\w+) adjusts (?P<name>\w+)'s credits by (?P<amount>[+-]?\d+)"
+        r' because "(?P<reason>[^"]*)"'
+    )
+)
+def adjusts(world: World, mod: str, name: str, amount: str, reason: str) -> None:
+    service = world.container.moderation()
+    world.attempt(
+        mod, lambda: service.adjust_credits(world.id(mod), world.id(name), int(amount), reason)
+    )
+
+
+@step(parsers.re(r'(?P<mod>\w+) hides the (?P<dish>\w+) because "(?P<reason>[^"]*)"'))
+def hides(world: World, mod: str, dish: str, reason: str) -> None:
+    service = world.container.moderation()
+    world.attempt(
+        mod, lambda: service.set_post_hidden(world.id(mod), world.post_id(dish), True, reason)
+    )
+
+
+@then(
+    parsers.re(
+        r'the audit log records (?P<actor>\w+|the system) "(?P<action>[^"]+)" on (?P<target>\w+)'
+        r'(?: because "(?P<reason>[^"]*)")?'
+    )
+)
+def audited(world: World, actor: str, action: str, target: str, reason: str | None) -> None:
+    actor_id = None if actor == "the system" else world.id(actor)
+    target_id = world.people.get(target) or world.dishes.get(target)
+    entries = world.container.moderation().audit_log(limit=100)
+    matching = [
+        e
+        for e in entries
+        if (e.actor_id, e.action, e.target_id) == (actor_id, action, target_id)
+        and (reason is None or e.reason == reason)
+    ]
+    assert matching, [(e.actor_id, e.action, e.target_id, e.reason) for e in entries]
+    assert matching[0].at <= world.clock.now()
