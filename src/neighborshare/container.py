@@ -22,14 +22,17 @@ from neighborshare.adapters.memory.unit_of_work import InMemoryUnitOfWork
 from neighborshare.adapters.system import LogSmsVerifier, NullTaskQueue, SystemClock
 from neighborshare.presentation.notifications import NotificationRenderer
 from neighborshare.services.auth import AuthService
+from neighborshare.services.casework import CaseworkService
 from neighborshare.services.credits import CreditService
 from neighborshare.services.exchanges import ExchangeService
+from neighborshare.services.first_moderator import FirstModeratorService
 from neighborshare.services.food import FoodService
 from neighborshare.services.locations import LocationService
 from neighborshare.services.moderation import ModerationService
 from neighborshare.services.notifications import NotificationService
 from neighborshare.services.ratings import RatingService
 from neighborshare.services.reporting import ReportingService
+from neighborshare.services.stats import StatsService
 from neighborshare.services.sweeps import SweepService
 from neighborshare.services.users import UserService
 from neighborshare.settings import Profile, Settings
@@ -148,6 +151,9 @@ class Container(containers.DeclarativeContainer):
     moderation = providers.Singleton(ModerationService, uow_factory, clock, task_queue)
     notifications = providers.Singleton(NotificationService, uow_factory, clock, notifier, renderer)
     sweeps = providers.Singleton(SweepService, uow_factory, clock, rules, exchanges)
+    casework = providers.Singleton(CaseworkService, uow_factory)
+    stats = providers.Singleton(StatsService, uow_factory, clock)
+    first_moderator = providers.Singleton(FirstModeratorService, uow_factory, clock)
 
 
 def memory_container(**overrides: Any) -> Container:

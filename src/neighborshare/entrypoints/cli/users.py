@@ -1,0 +1,134 @@
+"""`neighborshare users`: looking neighbors up and acting on their accounts (audited)."""
+
+from __future__ import annotations
+
+import click
+
+from neighborshare.domain.users import Role
+from neighborshare.entrypoints.cli import output, views
+from neighborshare.entrypoints.cli.common import (
+    OperatorGroup,
+    acting_moderator,
+    acting_option,
+    container,
+    json_option,
+)
+
+FIND_COLUMNS = (
+    ("id", "#"),
+    ("name", "Name"),
+    ("role", "Role"),
+    ("status", "Status"),
+    ("balance", "Credits"),
+    ("joined", "Joined"),
+)
+reason_option = click.option("--reason", required=True, help="Why: kept in the audit log.")
+
+
+@click.group(cls=OperatorGroup)
+def users() -> None:
+    """Look up neighbors and suspend, ban, promote or demote them.
+
+    Actions act as the moderator given by --as USER_ID or NEIGHBORSHARE_MODERATOR, are written
+    to the audit log and tell the neighbor through the bot.
+    """
+
+
+@users.command("show")
+@click.argument("user_id", type=int)
+@json_option
+def show(user_id: int, as_json: bool) -> None:
+    """A neighbor's standing, rating, recent exchanges and reports."""
+    history = container().casework().neighbor(user_id)
+    if as_json:
+        output.print_json(views.history_row(history))
+    else:
+        output.render(*views.history_tables(f"Neighbor #{user_id}", history))
+
+
+@users.command("find")
+@click.argument("text")
+@click.option("--limit", type=click.IntRange(1, 200), default=20, show_default=True)
+@json_option
+def find(text: str, limit: int, as_json: bool) -> None:
+    """Neighbors whose name contains TEXT, or whose user or Telegram id is TEXT."""
+    rows = [views.user_row(u) for u in container().casework().find(text, limit)]
+    if as_json:
+        output.print_json(rows)
+    elif not rows:
+        output.say("No neighbor matches.")
+    else:
+        output.render(output.table(f"Neighbors matching {text!r}", rows, FIND_COLUMNS))
+
+
+@users.command("suspend")
+@click.argument("user_id", type=int)
+@click.option("--days", type=click.IntRange(1, 3650), help="Default: until `users unsuspend`.")
+@reason_option
+@acting_option
+@json_option
+def suspend(user_id: int, days: int | None, reason: str, acting: int | None, as_json: bool) -> None:
+    """Pause a neighbor's account: no posting or requesting."""
+    user = container().moderation().suspend_user(acting_moderator(acting), user_id, days, reason)
+    length = f"for {days} days" if days else "until lifted"
+    output.done(as_json, views.user_row(user), f"Neighbor #{user_id} suspended {length}.")
+
+
+@users.command("unsuspend")
+@click.argument("user_id", type=int)
+@reason_option
+@acting_option
+@json_option
+def unsuspend(user_id: int, reason: str, acting: int | None, as_json: bool) -> None:
+    """Lift a suspension."""
+    user = container().moderation().unsuspend_user(acting_moderator(acting), user_id, reason)
+    output.done(as_json, views.user_row(user), f"Neighbor #{user_id} is active again.")
+
+
+@users.command("ban")
+@click.argument("user_id", type=int)
+@reason_option
+@acting_option
+@json_option
+def ban(user_id: int, reason: str, acting: int | None, as_json: bool) -> None:
+    """Close a neighbor's account for good."""
+    user = container().moderation().ban_user(acting_moderator(acting), user_id, reason)
+    output.done(as_json, views.user_row(user), f"Neighbor #{user_id} banned.")
+
+
+@users.command("promote")
+@click.argument("user_id", type=int)
+@reason_option
+@click.option(
+    "--bootstrap",
+    is_flag=True,
+    help="Appoint the first moderator without --as; refused once any moderator exists.",
+)
+@acting_option
+@json_option
+def promote(user_id: int, reason: str, bootstrap: bool, acting: int | None, as_json: bool) -> None:
+    """Make a neighbor a moderator.
+
+    The very first moderator is appointed with --bootstrap (no --as needed): it works only
+    while no moderator exists, and the audit log records it with the operator as actor.
+    """
+    c = container()
+    if bootstrap and acting is not None:
+        raise click.UsageError("--bootstrap appoints the first moderator; it takes no --as.")
+    if bootstrap:
+        user = c.first_moderator().appoint(user_id, reason)
+    else:
+        user = c.moderation().set_role(acting_moderator(acting), user_id, Role.MODERATOR, reason)
+    output.done(as_json, views.user_row(user), f"Neighbor #{user_id} is now a moderator.")
+
+
+@users.command("demote")
+@click.argument("user_id", type=int)
+@reason_option
+@acting_option
+@json_option
+def demote(user_id: int, reason: str, acting: int | None, as_json: bool) -> None:
+    """Take the moderator role away (you can't demote yourself)."""
+    moderation = container().moderation()
+    user = moderation.set_role(acting_moderator(acting), user_id, Role.NEIGHBOR, reason)
+    output.done(as_json, views.user_row(user), f"Neighbor #{user_id} is no longer a moderator.")
