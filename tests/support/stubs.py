@@ -38,9 +38,12 @@ class JsonStub:
         self.route = route
         self.requests: list[tuple[str, str, dict[str, str]]] = []
         self.hold = threading.Event()  # set it to make every answer wait (timeouts)
+        self._closing = threading.Event()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
 
     @property
     def url(self) -> str:
@@ -51,7 +54,7 @@ class JsonStub:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.hold.clear()
+        self._closing.set()  # releases answers held back for a timeout test
         self._server.shutdown()
         self._server.server_close()
 
@@ -72,14 +75,17 @@ class JsonStub:
                 fields = {k: v[0] for k, v in parse_qs(body).items()}
                 stub.requests.append((self.command, parts.path, fields))
                 if stub.hold.is_set():
-                    threading.Event().wait(2.0)  # longer than the client's timeout
+                    stub._closing.wait(10.0)  # far longer than any client's timeout
                 status, payload = stub.route(self.command, parts.path, fields)
                 data = json.dumps(payload).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                except OSError:
+                    pass  # the client gave up waiting (a timeout test)
 
             def log_message(self, format: str, *args: Any) -> None:
                 return None  # keep test output (and phone numbers in URLs) out of stderr

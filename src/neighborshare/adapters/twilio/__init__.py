@@ -1,0 +1,1 @@
+"""Phone verification by SMS through Twilio Verify."""
