@@ -1,0 +1,95 @@
+"""Contract: the user repository."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from neighborshare.domain.errors import ConcurrencyConflict
+from neighborshare.domain.users import Role, UserStatus
+from neighborshare.domain.values import Allergen, DietTag
+from tests.contract.builders import CENTRE, NOON, add_users, north_of, user
+
+
+def test_every_field_survives_a_round_trip(uow_factory):
+    original = user(
+        1,
+        diet_restrictions=frozenset({DietTag.VEGAN, DietTag.HALAL}),
+        allergies=frozenset({Allergen.TREE_NUTS, Allergen.MOLLUSCS}),
+        custom_allergies="kiwi; mango",
+        role=Role.MODERATOR,
+        status=UserStatus.SUSPENDED,
+        suspended_until=NOON + timedelta(days=3),
+        balance=7,
+        notifications_enabled=False,
+        reachable=False,
+        updated_at=NOON + timedelta(minutes=1),
+        preferred_name="Zoë <b>",
+    )
+    with uow_factory() as uow:
+        user_id = uow.users.add(original).id
+        uow.commit()
+    with uow_factory() as uow:
+        loaded = uow.users.get(user_id)
+    assert loaded.__dict__ == original.__dict__
+    assert loaded.suspended_until.utcoffset() == timedelta(0)
+
+
+def test_lookups_by_telegram_id_and_phone(uow_factory):
+    [first, second] = add_users(uow_factory, 2)
+    with uow_factory() as uow:
+        assert uow.users.get_by_telegram_id(1002).id == second
+        assert uow.users.get_by_phone(user(1).phone.digest).id == first
+        assert uow.users.get_by_phone("nope") is None
+        assert uow.users.get(999) is None
+        assert uow.users.get_for_update(999) is None
+
+
+def test_phone_hash_is_unique(uow_factory):
+    add_users(uow_factory, 1)
+    with pytest.raises(ConcurrencyConflict), uow_factory() as uow:
+        uow.users.add(user(2, phone=user(1).phone))
+
+
+def test_a_negative_balance_is_refused(uow_factory):
+    [user_id] = add_users(uow_factory, 1)
+    with pytest.raises(ValueError, match="negative"), uow_factory() as uow:
+        neighbor = uow.users.get(user_id)
+        neighbor.balance = -1
+        uow.users.save(neighbor)
+
+
+def test_within_is_nearest_first_and_stops_at_the_radius(uow_factory):
+    spots = [north_of(CENTRE, m) for m in (900, 100, 1100, 500)]
+    with uow_factory() as uow:
+        ids = [uow.users.add(user(n, location=spot)).id for n, spot in enumerate(spots, 1)]
+        uow.commit()
+    with uow_factory() as uow:
+        assert [u.id for u in uow.users.within(CENTRE, 1000)] == [ids[1], ids[3], ids[0]]
+
+
+def test_search_by_name_telegram_id_or_id(uow_factory):
+    with uow_factory() as uow:
+        uow.users.add(user(1, preferred_name="Priya Shah"))
+        uow.users.add(user(2, preferred_name="Tom"))
+        uow.users.add(user(3, preferred_name="ÉLODIE 100%"))
+        uow.commit()
+    with uow_factory() as uow:
+        assert [u.preferred_name for u in uow.users.search("PRIYA")] == ["Priya Shah"]
+        assert [u.preferred_name for u in uow.users.search("1002")] == ["Tom"]
+        assert [u.preferred_name for u in uow.users.search("élodie")] == ["ÉLODIE 100%"]
+        assert [u.preferred_name for u in uow.users.search("%")] == ["ÉLODIE 100%"]
+        assert [u.preferred_name for u in uow.users.search("2")] == ["Tom"]
+        assert len(uow.users.search("", limit=2)) == 2
+
+
+def test_all_ids_skips_banned_neighbors(uow_factory):
+    ids = add_users(uow_factory, 3)
+    with uow_factory() as uow:
+        banned = uow.users.get(ids[1])
+        banned.ban()
+        uow.users.save(banned)
+        uow.commit()
+    with uow_factory() as uow:
+        assert uow.users.all_ids() == [ids[0], ids[2]]
