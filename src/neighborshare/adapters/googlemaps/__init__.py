@@ -1,0 +1,1 @@
+"""Typed addresses to coordinates through the Google Maps Geocoding API."""
