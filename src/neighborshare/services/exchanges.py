@@ -109,7 +109,7 @@ class ExchangeService:
         def work(uow: UnitOfWork) -> ExchangeRequest:
             now = self._clock.now()
             locked = self._lock(uow, exchange_id)
-            self._only_sharer(locked.exchange, sharer_id, "accept")
+            self._only_sharer(locked.exchange, sharer_id, "accept this")
             if now >= locked.post.window.end:
                 raise InvalidTransition("The pickup window has passed, so this can't be accepted.")
             locked.exchange.transition(ExchangeStatus.ACCEPTED, now)
@@ -131,7 +131,7 @@ class ExchangeService:
     def decline(self, sharer_id: int, exchange_id: int) -> ExchangeRequest:
         def work(uow: UnitOfWork) -> ExchangeRequest:
             locked = self._lock(uow, exchange_id)
-            self._only_sharer(locked.exchange, sharer_id, "decline")
+            self._only_sharer(locked.exchange, sharer_id, "decline this")
             return self._close_with_refund(uow, locked, ExchangeStatus.DECLINED, "request_declined")
 
         return self._run(work)
@@ -160,7 +160,7 @@ class ExchangeService:
         def work(uow: UnitOfWork) -> ExchangeRequest:
             now = self._clock.now()
             locked = self._lock(uow, exchange_id)
-            self._only_sharer(locked.exchange, sharer_id, "mark as a no-show")
+            self._only_sharer(locked.exchange, sharer_id, "mark this as a no-show")
             if now < locked.post.window.start:
                 raise InvalidTransition("You can mark a no-show once the pickup window has begun.")
             locked.exchange.transition(ExchangeStatus.NO_SHOW, now)
@@ -217,7 +217,7 @@ class ExchangeService:
     @staticmethod
     def _only_sharer(exchange: ExchangeRequest, user_id: int, verb: str) -> None:
         if exchange.party(user_id) != "sharer":
-            raise NotAllowed(f"Only the neighbor who shared the dish can {verb} this.")
+            raise NotAllowed(f"Only the neighbor who shared the dish can {verb}.")
 
     def _tell(
         self,

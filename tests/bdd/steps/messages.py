@@ -59,3 +59,16 @@ def some_told(world: World, count: int, text: str) -> None:
     matching = [r for r in world.refusals if text in r.error.message]
     assert len(matching) == len(world.refusals) == count, world.refusals
     world.refusals.clear()
+
+
+@then(parsers.parse('{name} is notified "{text}" {count:d} times'))
+def notified_times(world: World, name: str, text: str, count: int) -> None:
+    inbox = world.inbox(name)
+    assert sum(text in message for message in inbox) == count, inbox
+
+
+@then(parsers.parse("no alert about {dish} was queued for {name}"))
+def no_alert_queued(world: World, dish: str, name: str) -> None:
+    with world.uow() as uow:
+        rows = uow.outbox.sent_to(world.id(name))
+    assert not [m for m in rows if m.kind == "new_post" and m.payload.get("name") == dish]
