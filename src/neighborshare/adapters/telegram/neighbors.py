@@ -1,0 +1,119 @@
+"""The updates a neighbor's Telegram client would send to the bot, for the offline Bot API.
+
+``OfflineNeighbors(api, bot)`` makes ``telegram.Update`` objects: ``text``, ``contact``,
+``location``, ``photo`` and ``tap`` (press a button on the newest message that has it).
+Each neighbor is known by a name; their Telegram id and made-up phone number are stable.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+import zlib
+from dataclasses import dataclass
+from typing import Any
+
+from telegram import Bot, Update
+
+from neighborshare.adapters.telegram.offline import OfflineBotApi
+from neighborshare.adapters.telegram.sent import SentMessage
+
+
+class NoSuchButton(LookupError):
+    """No message to this neighbor has a button with that label."""
+
+
+@dataclass(frozen=True, slots=True)
+class Neighbor:
+    name: str
+    telegram_id: int
+
+    @property
+    def phone(self) -> str:
+        """A stable made-up number in the UK's range reserved for drama (+44 7700 900xxx)."""
+        return f"+447700900{self.telegram_id % 1000:03d}"
+
+    def as_user(self) -> dict[str, Any]:
+        return {"id": self.telegram_id, "is_bot": False, "first_name": self.name.capitalize()}
+
+
+def normalized(label: str) -> str:
+    """A label as a script may write it: case-insensitive, emoji and symbols left out."""
+    kept = "".join(c for c in label if c.isalnum() or c.isspace() or c in "-:.,'")
+    return " ".join(kept.lower().split())
+
+
+class OfflineNeighbors:
+    def __init__(self, api: OfflineBotApi, bot: Bot) -> None:
+        self._api = api
+        self._bot = bot
+        self._update_ids = itertools.count(1)
+        self._known: dict[str, Neighbor] = {}
+
+    def neighbor(self, name: str) -> Neighbor:
+        key = name.lower()
+        if key not in self._known:
+            used = {n.telegram_id for n in self._known.values()}
+            telegram_id = 100_000_000 + zlib.crc32(key.encode()) % 900_000_000
+            while telegram_id in used:
+                telegram_id += 1
+            self._known[key] = Neighbor(key, telegram_id)
+        return self._known[key]
+
+    def known(self) -> list[Neighbor]:
+        return list(self._known.values())
+
+    def text(self, who: Neighbor, text: str) -> Update:
+        extra: dict[str, Any] = {"text": text}
+        if text.startswith("/"):
+            command = text.split()[0]
+            extra["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+        return self._message(who, extra)
+
+    def contact(self, who: Neighbor, phone: str | None = None, own: bool = True) -> Update:
+        contact = {"phone_number": phone or who.phone, "first_name": who.name.capitalize()}
+        if own:
+            contact["user_id"] = who.telegram_id
+        return self._message(who, {"contact": contact})
+
+    def location(self, who: Neighbor, latitude: float, longitude: float) -> Update:
+        return self._message(who, {"location": {"latitude": latitude, "longitude": longitude}})
+
+    def photo(self, who: Neighbor, data: bytes, width: int = 1280, height: int = 960) -> Update:
+        file_id = self._api.add_file(data)
+        sizes = [
+            {"file_id": file_id, "file_unique_id": file_id, "width": width, "height": height,
+             "file_size": len(data)},
+        ]
+        return self._message(who, {"photo": sizes})
+
+    def tap(self, who: Neighbor, label: str) -> Update:
+        message, button = self.find_button(who, label)
+        if message.is_inline:
+            query = {"id": str(next(self._update_ids)), "from": who.as_user(),
+                     "chat_instance": str(who.telegram_id), "data": button["callback_data"],
+                     "message": message.raw}
+            return self._update({"callback_query": query})
+        if button.get("request_contact"):
+            return self.contact(who)
+        return self.text(who, button["text"])
+
+    def find_button(self, who: Neighbor, label: str) -> tuple[SentMessage, dict[str, Any]]:
+        wanted = normalized(label)
+        for message in reversed(self._api.messages(who.telegram_id)):
+            for row in message.buttons:
+                for button in row:
+                    if normalized(button["text"]) == wanted:
+                        return message, button
+        raise NoSuchButton(f"no message to {who.name} has a button labelled {label!r}")
+
+    def _message(self, who: Neighbor, extra: dict[str, Any]) -> Update:
+        chat = {"id": who.telegram_id, "type": "private", "first_name": who.name.capitalize()}
+        message = {"message_id": self._api.next_message_id(), "date": int(time.time()),
+                   "chat": chat, "from": who.as_user()} | extra
+        return self._update({"message": message})
+
+    def _update(self, body: dict[str, Any]) -> Update:
+        update = Update.de_json({"update_id": next(self._update_ids)} | body, self._bot)
+        assert update is not None
+        return update

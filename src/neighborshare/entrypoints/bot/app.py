@@ -1,0 +1,78 @@
+"""Building the PTB Application: a rate-limit gate, then commands, buttons and flow steps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import Update
+from telegram.ext import (
+    Application,
+    ApplicationHandlerStop,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from neighborshare.entrypoints.bot import routes
+from neighborshare.entrypoints.bot.deps import BotDeps, deps_from
+from neighborshare.entrypoints.bot.guard import guarded
+from neighborshare.entrypoints.bot.sessions import ConversationStore
+from neighborshare.presentation import texts
+
+
+def build_application(
+    container: Any, request: BaseRequest | None = None, token: str | None = None
+) -> Application[Any, Any, Any, Any, Any, Any]:
+    """The bot; ``request`` replaces the HTTP client (an OfflineBotApi for tests and chat)."""
+    deps = deps_from(container)
+    builder = Application.builder().token(token or _token(container, request)).updater(None)
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    app = builder.build()
+    app.bot_data["deps"] = deps
+    add_handlers(app, deps)
+    return app
+
+
+def add_handlers(app: Application[Any, Any, Any, Any, Any, Any], deps: BotDeps) -> None:
+    store = ConversationStore(deps.uow_factory, deps.clock)
+    app.add_handler(TypeHandler(Update, _gate(deps)), group=-1)
+    for name, step in routes.COMMANDS.items():
+        app.add_handler(CommandHandler(name, guarded(step, deps, store)))
+    app.add_handler(MessageHandler(filters.COMMAND, guarded(routes.unknown_command, deps, store)))
+    app.add_handler(CallbackQueryHandler(guarded(routes.on_button, deps, store)))
+    app.add_handler(MessageHandler(filters.ALL, guarded(routes.on_message, deps, store)))
+
+
+def _gate(deps: BotDeps) -> Any:
+    async def gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Let a neighbor through 10 updates a minute; tell them once when they go faster."""
+        user = update.effective_user
+        if user is None:
+            return
+        limit = deps.rules.updates_per_minute
+        decision = await deps.run(deps.rate_limiter.hit, f"bot:{user.id}", limit, 60)
+        if decision.allowed:
+            return
+        if decision.first_refusal and update.effective_chat is not None:
+            await context.bot.send_message(update.effective_chat.id, texts.SLOW_DOWN)
+        if update.callback_query is not None:
+            await update.callback_query.answer()
+        raise ApplicationHandlerStop
+
+    return gate
+
+
+def _token(container: Any, request: BaseRequest | None) -> str:
+    from neighborshare.adapters.telegram.offline import OFFLINE_TOKEN, OfflineBotApi
+
+    if isinstance(request, OfflineBotApi):
+        return OFFLINE_TOKEN
+    secret = container.settings().telegram_token
+    if secret is None:
+        raise RuntimeError("NEIGHBORSHARE_TELEGRAM_TOKEN is not set")
+    return str(secret.get_secret_value())

@@ -1,0 +1,84 @@
+"""`neighborshare chat`: talk to the real bot in this terminal, no token and no services."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from neighborshare.adapters.memory.outside import FixedClock
+from neighborshare.entrypoints.bot.chat_profile import chat_container
+from neighborshare.entrypoints.bot.offline_bot import OfflineBot
+from neighborshare.entrypoints.bot.script import ScriptError, ScriptRunner, parse
+
+PROMPT_HELP = (
+    "Type '@name TEXT' to speak as a neighbor (later lines keep the last speaker), "
+    "<contact>, <location LAT LON>, <photo>, <tap LABEL>, <wait 30m>. Ctrl-D quits."
+)
+
+
+@click.command()
+@click.option("--script", "script_path", type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), help="Read the lines from FILE and print the transcript.")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("neighborshare.db"), show_default=True, help="SQLite database.")
+@click.option("--fresh", is_flag=True, help="Start from an empty database.")
+@click.option("--memory", is_flag=True, help="Keep everything in memory (no database file).")
+def chat(script_path: Path | None, db_path: Path, fresh: bool, memory: bool) -> None:
+    """Talk to the bot in this terminal as one or more neighbors."""
+    container = chat_container(db_path, fresh=fresh, memory=memory)
+    lines = script_path.read_text(encoding="utf-8").splitlines() if script_path else None
+    failure = asyncio.run(_converse(container, lines))
+    if failure:
+        raise click.ClickException(failure)
+
+
+async def _converse(container: Any, lines: list[str] | None) -> str | None:
+    bot = OfflineBot(container, FixedClock(datetime.now(UTC).replace(microsecond=0)))
+    await bot.start()
+    runner = ScriptRunner(bot, lambda text: click.echo(text))
+    try:
+        if lines is not None:
+            return await _run_script(runner, lines)
+        await _interactive(runner)
+        return None
+    finally:
+        await bot.stop()
+
+
+async def _run_script(runner: ScriptRunner, lines: list[str]) -> str | None:
+    for number, text in enumerate(lines, start=1):
+        try:
+            line = parse(text)
+            if line is not None:
+                await runner.run(line)
+        except ScriptError as error:
+            return f"line {number}: {error}\n  {text.strip()}"
+    return None
+
+
+async def _interactive(runner: ScriptRunner) -> None:
+    click.echo(PROMPT_HELP)
+    speaker: str | None = None
+    while True:
+        text = await asyncio.to_thread(_read, speaker)
+        if text is None:
+            return
+        try:
+            line = parse(text, speaker)
+            if line is not None:
+                speaker = line.speaker or speaker
+                await runner.run(line)
+        except ScriptError as error:
+            click.echo(f"! {error}", err=True)
+
+
+def _read(speaker: str | None) -> str | None:
+    sys.stdout.write(f"{speaker or '@name'} > ")
+    sys.stdout.flush()
+    text = sys.stdin.readline()
+    return text if text else None

@@ -1,0 +1,1 @@
+"""One module per conversation: its command, its buttons and its typed steps."""

@@ -1,0 +1,43 @@
+"""/browse: cards of dishes nearby, five at a time, nearest first."""
+
+from __future__ import annotations
+
+from neighborshare.entrypoints.bot.flows.common import button_parts, number
+from neighborshare.entrypoints.bot.turn import Turn
+from neighborshare.presentation import keyboards
+from neighborshare.presentation.cards import post_card
+
+EMPTY = "Nothing to pick up nearby right now. Why not /share something?"
+EMPTY_FILTERED = (
+    "Nothing nearby fits your diet right now. Tap below to see every dish, or /share one."
+)
+
+
+async def start(turn: Turn) -> None:
+    """The first page of dishes that fit the neighbor's diet."""
+    await show(turn, 0, show_all=False)
+
+
+async def on_button(turn: Turn) -> None:
+    parts = button_parts(turn)
+    await turn.edit(None)
+    await show(turn, number(parts[2]), show_all=parts[1] == "all")
+
+
+async def show(turn: Turn, page: int, show_all: bool) -> None:
+    user = await turn.user()
+    assert user.id is not None
+    found = await turn.deps.run(turn.deps.food.browse, user.id, page, show_all)
+    restricted = bool(user.allergies or user.diet_restrictions or user.custom_allergies)
+    nav = keyboards.browse_nav(page, found.has_more, show_all, restricted)
+    if not found.cards:
+        await turn.say(EMPTY_FILTERED if restricted and not show_all else EMPTY, nav)
+        return
+    now = turn.deps.clock.now()
+    for card in found.cards:
+        assert card.post.id is not None
+        await turn.say(post_card(card, turn.deps.tz, now), keyboards.card_buttons(card.post.id),
+                       photo=card.post.photo_file_id)
+    if nav:
+        scope = "all dishes" if show_all else "dishes that fit your diet"
+        await turn.say(f"Page {page + 1} · {scope}", nav)

@@ -1,0 +1,43 @@
+"""Small helpers the flows share: reading a button's parts, typed text, and checklists."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from neighborshare.domain.errors import InvalidInput
+from neighborshare.entrypoints.bot.turn import Turn
+from neighborshare.presentation.formatting import esc, listing
+from neighborshare.presentation.keyboards import Rows
+
+
+def button_parts(turn: Turn) -> list[str]:
+    query = turn.update.callback_query
+    return (query.data or "").split(":") if query else []
+
+
+def typed_text(turn: Turn) -> str | None:
+    message = turn.update.message
+    return message.text if message is not None and message.text else None
+
+
+def number(part: str) -> int:
+    if not part.isdigit():
+        raise InvalidInput()
+    return int(part)
+
+
+async def toggle(turn: Turn, key: str, value: str, keyboard: Callable[[list[str]], Rows]) -> None:
+    """Flip ``value`` in the session's list ``key`` and redraw the checklist."""
+    chosen: list[str] = list(turn.data.get(key, []))
+    if value in chosen:
+        chosen.remove(value)
+    else:
+        chosen.append(value)
+    turn.data[key] = chosen
+    await turn.edit(None, keyboard(chosen))
+
+
+async def settle(turn: Turn, label: str, key: str) -> None:
+    """Replace a finished checklist with what was chosen."""
+    chosen = turn.data.get(key, [])
+    await turn.edit(f"{label}: <b>{esc(listing(chosen, 'none'))}</b>")

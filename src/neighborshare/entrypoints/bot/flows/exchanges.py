@@ -1,0 +1,102 @@
+"""Requesting portions, the sharer's answer, pickup, and /mine."""
+
+from __future__ import annotations
+
+from neighborshare.domain.errors import PostNotAvailable
+from neighborshare.entrypoints.bot.flows.common import button_parts, number
+from neighborshare.entrypoints.bot.turn import Turn
+from neighborshare.presentation import keyboards
+from neighborshare.presentation.cards import exchange_text, my_post_line
+from neighborshare.presentation.formatting import esc, plural
+from neighborshare.services.exchanges import ExchangeView
+
+REQUEST_HINT = (
+    "Tap 🙋 Request under a dish in /browse, or type /request followed by the dish number "
+    "and the portions, e.g. /request 12 2."
+)
+
+
+async def request_command(turn: Turn) -> None:
+    """/request POST [PORTIONS]."""
+    args = (turn.update.message.text or "").split()[1:] if turn.update.message else []
+    if not args:
+        await turn.say(REQUEST_HINT)
+        return
+    post_id = number(args[0].lstrip("#"))
+    if len(args) > 1:
+        await _request(turn, post_id, number(args[1]))
+    else:
+        await _ask_portions(turn, post_id)
+
+
+async def on_card_button(turn: Turn) -> None:
+    await _ask_portions(turn, number(button_parts(turn)[2]))
+
+
+async def on_portions(turn: Turn) -> None:
+    parts = button_parts(turn)
+    await turn.edit(None)
+    await _request(turn, number(parts[1]), number(parts[2]))
+
+
+async def _ask_portions(turn: Turn, post_id: int) -> None:
+    card = await turn.deps.run(turn.deps.food.card, await turn.user_id(), post_id)
+    left = card.post.portions_left
+    if left < 1 or not card.post.is_available(turn.deps.clock.now()):
+        raise PostNotAvailable()
+    await turn.say(
+        f"How many portions of <b>{esc(card.post.name)}</b> would you like? "
+        f"({left} left, one credit each)",
+        keyboards.portions(f"rq:{post_id}", left, 5),
+    )
+
+
+async def _request(turn: Turn, post_id: int, portions: int) -> None:
+    user_id = await turn.user_id()
+    exchange = await turn.deps.run(turn.deps.exchanges.request, user_id, post_id, portions)
+    view = await turn.deps.run(turn.deps.exchanges.view, user_id, exchange.id)
+    stmt = await turn.deps.run(turn.deps.credits.statement, user_id, 1)
+    await turn.say(
+        f"🙋 You asked {esc(view.other_name)} for {plural(portions, 'portion')} of "
+        f"<b>{esc(view.post.name)}</b>.\n{plural(portions, 'credit')} held until pickup "
+        f"(balance now {stmt.balance}). I'll tell you when {esc(view.other_name)} answers.",
+        keyboards.exchange_actions(view, user_id),
+    )
+
+
+async def on_button(turn: Turn) -> None:
+    """Accept, decline, cancel, picked up, no-show: then redraw the exchange."""
+    parts = button_parts(turn)
+    service = turn.deps.exchanges
+    actions = {"acc": service.accept, "dec": service.decline, "cnl": service.cancel,
+               "done": service.confirm_pickup, "ns": service.no_show}
+    action = actions.get(parts[1])
+    if action is None:
+        return
+    user_id = await turn.user_id()
+    exchange_id = number(parts[2])
+    await turn.deps.run(action, user_id, exchange_id)
+    view = await turn.deps.run(service.view, user_id, exchange_id)
+    await turn.edit(_exchange_text(turn, view, user_id), keyboards.exchange_actions(view, user_id))
+
+
+async def mine(turn: Turn) -> None:
+    """The neighbor's posts, then each exchange with the buttons its state allows."""
+    user_id = await turn.user_id()
+    posts = await turn.deps.run(turn.deps.food.by_sharer, user_id)
+    views = await turn.deps.run(turn.deps.exchanges.mine, user_id)
+    now = turn.deps.clock.now()
+    if posts:
+        lines = "\n".join(my_post_line(p, turn.deps.tz, now) for p in posts[:10])
+        await turn.say(f"<b>Your posts</b>\n{lines}")
+    else:
+        await turn.say("You haven't shared anything yet. /share offers a dish.")
+    if not views:
+        await turn.say("No requests yet. /browse shows dishes nearby.")
+    for view in views[:10]:
+        await turn.say(_exchange_text(turn, view, user_id),
+                       keyboards.exchange_actions(view, user_id))
+
+
+def _exchange_text(turn: Turn, view: ExchangeView, user_id: int) -> str:
+    return exchange_text(view, user_id, turn.deps.tz, turn.deps.clock.now())

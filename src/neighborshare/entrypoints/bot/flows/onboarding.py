@@ -1,0 +1,139 @@
+"""/start: name -> phone -> apartment -> location -> diets -> allergies -> anything else."""
+
+from __future__ import annotations
+
+from telegram import KeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove
+
+from neighborshare.domain.errors import InvalidInput
+from neighborshare.domain.users import clean_apartment, clean_name
+from neighborshare.entrypoints.bot.flows import profile
+from neighborshare.entrypoints.bot.flows.common import button_parts, settle, toggle, typed_text
+from neighborshare.entrypoints.bot.turn import Turn
+from neighborshare.presentation import texts
+from neighborshare.presentation.formatting import esc
+from neighborshare.presentation.keyboards import allergen_checklist, diet_checklist, skip
+
+FLOW = "start"
+SMS_TTL_SECONDS = 600
+
+
+async def start(turn: Turn) -> None:
+    """Begin onboarding, or a profile edit for a neighbor who has one."""
+    existing = await turn.deps.run(turn.deps.users.find_by_telegram_id, turn.telegram_id)
+    turn.begin(FLOW, "name")
+    intro = texts.WELCOME_EDIT if existing else texts.WELCOME_NEW
+    await turn.say(intro + texts.ASK_NAME, keyboard=ReplyKeyboardRemove())
+
+
+async def on_message(turn: Turn) -> None:
+    assert turn.session is not None
+    steps = {"name": _name, "phone": _phone, "code": _code, "apartment": _apartment,
+             "location": _location, "custom": _custom}
+    step = steps.get(turn.session.step)
+    if step is None:
+        await turn.say("Please use the buttons above (tap Done when you're ready).")
+        return
+    await step(turn)
+
+
+async def on_button(turn: Turn) -> None:
+    parts = button_parts(turn)
+    if turn.at(FLOW, "diet") and parts[1] == "diet":
+        await _diet_button(turn, parts)
+    elif turn.at(FLOW, "allergies") and parts[1] == "alg":
+        await _allergy_button(turn, parts)
+    elif turn.at(FLOW, "custom") and parts[1] == "skip":
+        await turn.edit(None)
+        await profile.finish(turn, "")
+    else:
+        await turn.say(texts.STALE_BUTTON)
+
+
+async def _name(turn: Turn) -> None:
+    name = clean_name(_required_text(turn))
+    turn.go("phone", name=name)
+    contact = KeyboardButton(texts.SHARE_CONTACT, request_contact=True)
+    hint = texts.ASK_PHONE_TYPED if turn.deps.auth.can_send_codes else ""
+    await turn.say(
+        texts.ASK_PHONE.format(name=esc(name)) + hint,
+        keyboard=ReplyKeyboardMarkup([[contact]], resize_keyboard=True, one_time_keyboard=True),
+    )
+
+
+async def _phone(turn: Turn) -> None:
+    message = turn.update.message
+    contact = message.contact if message else None
+    auth = turn.deps.auth
+    if contact is not None:
+        phone = auth.from_contact(contact.phone_number, contact.user_id, turn.telegram_id)
+        turn.go("apartment", phone_digest=phone.digest, phone_last_two=phone.last_two)
+        await turn.say(texts.ASK_APARTMENT, keyboard=ReplyKeyboardRemove())
+        return
+    e164 = await turn.deps.run(auth.start_sms, _required_text(turn))
+    # the number waits in the cache, never in the conversation row
+    await turn.deps.run(turn.deps.cache.set, _sms_key(turn), e164, SMS_TTL_SECONDS)
+    turn.go("code")
+    await turn.say(texts.ASK_CODE, keyboard=ReplyKeyboardRemove())
+
+
+async def _code(turn: Turn) -> None:
+    e164 = await turn.deps.run(turn.deps.cache.get, _sms_key(turn))
+    if e164 is None:
+        turn.go("phone")
+        await turn.say("That code has expired. Please send your number again.")
+        return
+    phone = await turn.deps.run(turn.deps.auth.check_sms, e164, _required_text(turn))
+    await turn.deps.run(turn.deps.cache.delete, _sms_key(turn))
+    turn.go("apartment", phone_digest=phone.digest, phone_last_two=phone.last_two)
+    await turn.say(texts.ASK_APARTMENT)
+
+
+async def _apartment(turn: Turn) -> None:
+    apartment = clean_apartment(_required_text(turn))
+    turn.go("location", apartment=apartment)
+    pin = KeyboardButton(texts.SEND_LOCATION, request_location=True)
+    hint = texts.ASK_LOCATION_TYPED if turn.deps.locations.can_geocode else ""
+    await turn.say(
+        texts.ASK_LOCATION + hint,
+        keyboard=ReplyKeyboardMarkup([[pin]], resize_keyboard=True, one_time_keyboard=True),
+    )
+
+
+async def _location(turn: Turn) -> None:
+    spot = await profile.location_from(turn)
+    turn.go("diet", latitude=spot.latitude, longitude=spot.longitude, diets=[], allergies=[])
+    await turn.say("📍 Got it – you're in the neighborhood.", keyboard=ReplyKeyboardRemove())
+    await turn.say(texts.ASK_DIET, diet_checklist("ob:diet", []))
+
+
+async def _diet_button(turn: Turn, parts: list[str]) -> None:
+    if parts[2] == "t":
+        await toggle(turn, "diets", parts[3], lambda c: diet_checklist("ob:diet", c))
+        return
+    await settle(turn, "Diets", "diets")
+    turn.go("allergies")
+    await turn.say(texts.ASK_ALLERGIES, allergen_checklist("ob:alg", []))
+
+
+async def _allergy_button(turn: Turn, parts: list[str]) -> None:
+    if parts[2] == "t":
+        await toggle(turn, "allergies", parts[3], lambda c: allergen_checklist("ob:alg", c))
+        return
+    await settle(turn, "Allergies", "allergies")
+    turn.go("custom")
+    await turn.say(texts.ASK_CUSTOM, skip("ob:skip"))
+
+
+async def _custom(turn: Turn) -> None:
+    await profile.finish(turn, _required_text(turn))
+
+
+def _required_text(turn: Turn) -> str:
+    text = typed_text(turn)
+    if text is None:
+        raise InvalidInput("Please type your answer.")
+    return text
+
+
+def _sms_key(turn: Turn) -> str:
+    return f"sms:{turn.telegram_id}"

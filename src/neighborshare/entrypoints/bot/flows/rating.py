@@ -1,0 +1,91 @@
+"""/rate: food stars (the requester only), interaction stars, then an optional comment."""
+
+from __future__ import annotations
+
+from neighborshare.domain.errors import RatingNotAllowed
+from neighborshare.domain.exchanges import ExchangeStatus
+from neighborshare.entrypoints.bot.flows.common import button_parts, number, typed_text
+from neighborshare.entrypoints.bot.turn import Turn
+from neighborshare.ports.services import Button
+from neighborshare.presentation import keyboards, texts
+from neighborshare.presentation.formatting import esc
+
+FLOW = "rate"
+NOTHING = "Nothing to rate right now. After a pickup I'll ask you how it went."
+
+
+async def start(turn: Turn) -> None:
+    """Rate the one open exchange, or choose among several."""
+    user_id = await turn.user_id()
+    open_ids = await turn.deps.run(turn.deps.ratings.pending_for, user_id)
+    if not open_ids:
+        await turn.say(NOTHING)
+    elif len(open_ids) == 1:
+        await _begin(turn, open_ids[0])
+    else:
+        views = [await turn.deps.run(turn.deps.exchanges.view, user_id, x) for x in open_ids[:8]]
+        choices = tuple(
+            (Button(f"{v.post.name} with {v.other_name}", f"rate:{v.exchange.id}"),)
+            for v in views
+        )
+        await turn.say("Which exchange would you like to rate?", choices)
+
+
+async def from_button(turn: Turn) -> None:
+    await _begin(turn, number(button_parts(turn)[1]))
+
+
+async def _begin(turn: Turn, exchange_id: int) -> None:
+    user_id = await turn.user_id()
+    view = await turn.deps.run(turn.deps.exchanges.view, user_id, exchange_id)
+    if view.exchange.status is not ExchangeStatus.COMPLETED:
+        raise RatingNotAllowed("You can rate an exchange once the pickup has happened.")
+    turn.begin(FLOW, "food", exchange_id=exchange_id, other=view.other_name, dish=view.post.name)
+    if view.exchange.requester_id == user_id:
+        await turn.say(f"How was <b>{esc(view.post.name)}</b>?", keyboards.stars("rt:f"))
+    else:
+        await _ask_interaction(turn)
+
+
+async def _ask_interaction(turn: Turn) -> None:
+    turn.go("interaction")
+    other = esc(turn.data["other"])
+    await turn.say(f"How was the pickup with {other}?", keyboards.stars("rt:i"))
+
+
+async def on_button(turn: Turn) -> None:
+    parts = button_parts(turn)
+    if parts[1] == "f" and turn.at(FLOW, "food"):
+        turn.data["food"] = number(parts[2])
+        await turn.edit(f"Food: {'⭐' * number(parts[2])}")
+        await _ask_interaction(turn)
+    elif parts[1] == "i" and turn.at(FLOW, "interaction"):
+        turn.go("comment", interaction=number(parts[2]))
+        await turn.edit(f"Pickup: {'⭐' * number(parts[2])}")
+        await turn.say("Anything to add? Type a short comment, or tap Skip.",
+                       keyboards.skip("rt:skip"))
+    elif parts[1] == "skip" and turn.at(FLOW, "comment"):
+        await turn.edit(None)
+        await _submit(turn, "")
+    else:
+        await turn.say(texts.STALE_BUTTON)
+
+
+async def on_message(turn: Turn) -> None:
+    text = typed_text(turn)
+    if turn.at(FLOW, "comment") and text is not None:
+        await _submit(turn, text)
+    else:
+        await turn.say("Please tap the stars above.")
+
+
+async def _submit(turn: Turn, comment: str) -> None:
+    data = turn.data
+    food = data.get("food")
+    await turn.deps.run(turn.deps.ratings.rate, await turn.user_id(), int(data["exchange_id"]),
+                        int(data["interaction"]), food, comment)
+    turn.end()
+    thanks = "🙏 Thanks for rating!"
+    if food == 5:
+        thanks += f" {esc(data['other'])} gets a bonus credit for a 5-star dish."
+    await turn.say(thanks)

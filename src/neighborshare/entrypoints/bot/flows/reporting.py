@@ -1,0 +1,73 @@
+"""/report: what -> category -> description -> optional photo evidence."""
+
+from __future__ import annotations
+
+from neighborshare.domain.reports import ReportCategory
+from neighborshare.entrypoints.bot import photos
+from neighborshare.entrypoints.bot.flows.common import button_parts, number, typed_text
+from neighborshare.entrypoints.bot.turn import Turn
+from neighborshare.ports.services import Button
+from neighborshare.presentation import keyboards, texts
+from neighborshare.presentation.formatting import esc
+from neighborshare.services.reporting import ReportForm
+
+FLOW = "report"
+HINT = "To report a dish, tap ⚠️ Report under it in /browse."
+
+
+async def start(turn: Turn) -> None:
+    """Offer the neighbor's recent exchanges as things to report."""
+    user_id = await turn.user_id()
+    views = await turn.deps.run(turn.deps.exchanges.mine, user_id)
+    choices = tuple(
+        (Button(f"{v.post.name} with {v.other_name}", f"rp:x:{v.exchange.id}"),)
+        for v in views[:6]
+    )
+    if not choices:
+        await turn.say(HINT)
+        return
+    await turn.say("Which exchange is it about? " + HINT, choices)
+
+
+async def on_button(turn: Turn) -> None:
+    parts = button_parts(turn)
+    if parts[1] in ("p", "x"):
+        target = "post_id" if parts[1] == "p" else "exchange_id"
+        turn.begin(FLOW, "category", **{target: number(parts[2])})
+        await turn.say("What's the problem?", keyboards.report_categories())
+    elif parts[1] == "c" and turn.at(FLOW, "category"):
+        category = ReportCategory(parts[2])
+        turn.go("describe", category=category.value)
+        await turn.edit(f"Problem: <b>{esc(category.label)}</b>")
+        await turn.say("Please describe what happened in a few sentences.")
+    elif parts[1] == "skip" and turn.at(FLOW, "evidence"):
+        await turn.edit(None)
+        await _submit(turn, None)
+    else:
+        await turn.say(texts.STALE_BUTTON)
+
+
+async def on_message(turn: Turn) -> None:
+    text = typed_text(turn)
+    if turn.at(FLOW, "describe") and text is not None:
+        turn.go("evidence", description=text)
+        await turn.say("Add a photo as evidence, or tap Skip.", keyboards.skip("rp:skip"))
+    elif turn.at(FLOW, "evidence") and photos.has_photo(turn):
+        stored = await photos.receive(turn, "evidence")
+        await _submit(turn, stored.ref)
+    else:
+        await turn.say("Please use the buttons above, or /cancel.")
+
+
+async def _submit(turn: Turn, evidence: str | None) -> None:
+    data = turn.data
+    form = ReportForm(
+        category=ReportCategory(data["category"]),
+        description=data["description"],
+        post_id=data.get("post_id"),
+        exchange_id=data.get("exchange_id"),
+        evidence_ref=evidence,
+    )
+    report = await turn.deps.run(turn.deps.reporting.report, await turn.user_id(), form)
+    turn.end()
+    await turn.say(f"📨 Report #{report.id} is with the moderators. Thank you.")

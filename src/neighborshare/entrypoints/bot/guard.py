@@ -1,0 +1,66 @@
+"""Every handler runs inside this guard: domain refusals become their friendly message, anything
+else is logged (phone numbers redacted) and answered with an apology, never a stack trace."""
+
+from __future__ import annotations
+
+import logging
+import re
+import traceback
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from neighborshare.domain.errors import NeighborShareError
+from neighborshare.entrypoints.bot.deps import BotDeps
+from neighborshare.entrypoints.bot.sessions import ConversationStore
+from neighborshare.entrypoints.bot.turn import Turn
+from neighborshare.presentation import texts
+from neighborshare.presentation.formatting import esc
+
+log = logging.getLogger("neighborshare.bot")
+
+Step = Callable[[Turn], Awaitable[None]]
+Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
+_PHONE = re.compile(r"\+?\d[\d\s().-]{5,}\d")
+
+
+def redact(text: str) -> str:
+    """Hide anything that looks like a phone number."""
+    return _PHONE.sub("[redacted]", text)
+
+
+def guarded(step: Step, deps: BotDeps, store: ConversationStore) -> Callback:
+    async def callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if update.effective_user is None or update.effective_chat is None:
+            return
+        turn = Turn(update, deps, store)
+        try:
+            await turn.open()
+            await step(turn)
+        except NeighborShareError as refusal:
+            await _answer(turn, esc(refusal.message))
+        except Exception as error:
+            _log_failure(update, error)
+            await _answer(turn, texts.APOLOGY)
+        try:
+            await turn.close()
+            if update.callback_query is not None:
+                await update.callback_query.answer()
+        except Exception as error:
+            _log_failure(update, error)
+
+    return callback
+
+
+async def _answer(turn: Turn, html: str) -> None:
+    try:
+        await turn.say(html)
+    except Exception as error:
+        _log_failure(turn.update, error)
+
+
+def _log_failure(update: Update, error: BaseException) -> None:
+    trace = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+    log.error("update %s failed: %s", update.update_id, redact(trace))

@@ -1,0 +1,70 @@
+"""The real bot on the offline Bot API with a clock you move: for chat, tests and benchmarks.
+
+Each update goes through ``Application.process_update``; afterwards the outbox is drained
+through the Application's bot (as the worker would), so every neighbor sees what they'd be sent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+from typing import Any
+
+from dependency_injector import providers
+from telegram import Update
+
+from neighborshare.adapters.memory.outside import FixedClock, InMemoryRateLimiter
+from neighborshare.adapters.telegram.loop_notifier import LoopBotNotifier
+from neighborshare.adapters.telegram.neighbors import OfflineNeighbors
+from neighborshare.adapters.telegram.offline import OfflineBotApi
+from neighborshare.entrypoints.bot.app import build_application
+from neighborshare.entrypoints.bot.deps import BotDeps
+
+
+class OfflineBot:
+    """``typing_time`` moves the clock a little with every update, as real typing would."""
+
+    def __init__(
+        self, container: Any, clock: FixedClock, typing_time: timedelta = timedelta(seconds=10)
+    ) -> None:
+        self.container = container
+        self.clock = clock
+        self.typing_time = typing_time
+        self.api = OfflineBotApi()
+        container.clock.override(providers.Object(clock))
+        container.rate_limiter.override(providers.Object(InMemoryRateLimiter(clock)))
+        self.app = build_application(container, request=self.api)
+        self.deps: BotDeps = self.app.bot_data["deps"]
+        self.neighbors = OfflineNeighbors(self.api, self.app.bot)
+        self.drain_after_updates = True
+
+    async def start(self) -> None:
+        await self.app.initialize()
+        notifier = LoopBotNotifier(self.app.bot, asyncio.get_running_loop())
+        self.container.notifier.override(providers.Object(notifier))
+        self.notifications = self.container.notifications()
+        self.sweeps = self.container.sweeps()
+
+    async def stop(self) -> None:
+        await self.app.shutdown()
+        self.deps.pool.shutdown(wait=True)
+
+    async def send(self, update: Update) -> None:
+        self.clock.advance(self.typing_time)
+        await self.app.process_update(update)
+        if self.drain_after_updates:
+            await self.drain()
+
+    async def drain(self) -> None:
+        await self.deps.run(self.notifications.drain_all)
+
+    async def wait(self, delta: timedelta) -> None:
+        """Let time pass in steps, running every job that falls due (as the worker would)."""
+        step = timedelta(minutes=1) if delta <= timedelta(hours=2) else timedelta(minutes=15)
+        remaining = delta
+        while remaining > timedelta(0):
+            tick = min(step, remaining)
+            self.clock.advance(tick)
+            remaining -= tick
+            await self.deps.run(self.sweeps.run_all)
+            await self.drain()

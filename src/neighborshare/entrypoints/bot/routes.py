@@ -1,0 +1,72 @@
+"""Where each command, button and message goes."""
+
+from __future__ import annotations
+
+from neighborshare.entrypoints.bot.flows import (
+    basics,
+    browsing,
+    exchanges,
+    onboarding,
+    rating,
+    reporting,
+    sharing,
+)
+from neighborshare.entrypoints.bot.guard import Step
+from neighborshare.entrypoints.bot.turn import Turn
+from neighborshare.presentation import texts
+
+COMMANDS: dict[str, Step] = {
+    "start": onboarding.start,
+    "share": sharing.start,
+    "browse": browsing.start,
+    "request": exchanges.request_command,
+    "credits": basics.credits,
+    "rate": rating.start,
+    "report": reporting.start,
+    "mine": exchanges.mine,
+    "help": basics.help_,
+    "cancel": basics.cancel,
+}
+
+# callback data is "prefix:..."; the prefixes "post", "x" and "rate" are shared with the
+# notification templates in presentation/notifications.py
+BUTTONS: dict[str, Step] = {
+    "ob": onboarding.on_button,
+    "sh": sharing.on_button,
+    "br": browsing.on_button,
+    "post": exchanges.on_card_button,
+    "rq": exchanges.on_portions,
+    "x": exchanges.on_button,
+    "rate": rating.from_button,
+    "rt": rating.on_button,
+    "rp": reporting.on_button,
+}
+
+FLOWS: dict[str, Step] = {
+    onboarding.FLOW: onboarding.on_message,
+    sharing.FLOW: sharing.on_message,
+    rating.FLOW: rating.on_message,
+    reporting.FLOW: reporting.on_message,
+}
+
+
+async def on_button(turn: Turn) -> None:
+    query = turn.update.callback_query
+    prefix = (query.data or "").split(":", 1)[0] if query else ""
+    step = BUTTONS.get(prefix)
+    if step is None:
+        await turn.say(texts.STALE_BUTTON)
+        return
+    await step(turn)
+
+
+async def on_message(turn: Turn) -> None:
+    step = FLOWS.get(turn.session.flow) if turn.session else None
+    if step is None:
+        await turn.say(texts.UNKNOWN)
+        return
+    await step(turn)
+
+
+async def unknown_command(turn: Turn) -> None:
+    await turn.say(texts.UNKNOWN_COMMAND)

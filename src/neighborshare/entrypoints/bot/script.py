@@ -1,0 +1,121 @@
+"""Chat scripts: parsing a line, carrying it out on the offline bot, and the transcript."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from PIL import Image
+from telegram import Update
+
+from neighborshare.adapters.telegram.neighbors import NoSuchButton
+from neighborshare.adapters.telegram.sent import SentMessage
+from neighborshare.entrypoints.bot.offline_bot import OfflineBot
+
+_LINE = re.compile(r"^@(?P<name>[A-Za-z][\w-]*)\s+(?P<body>.+)$")
+_WAIT = re.compile(r"^<wait\s+(?P<amount>\d+)\s*(?P<unit>[smhd])>$")
+_UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
+
+
+class ScriptError(Exception):
+    """A script line that cannot be carried out."""
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    speaker: str | None  # None for <wait ...>
+    body: str
+
+
+def parse(text: str, default_speaker: str | None = None) -> Line | None:
+    text = text.strip()
+    if not text or text.startswith("#"):
+        return None
+    if _WAIT.match(text):
+        return Line(None, text)
+    match = _LINE.match(text)
+    if match:
+        return Line(match["name"].lower(), match["body"].strip())
+    if default_speaker is not None:
+        return Line(default_speaker, text)
+    raise ScriptError("expected '@name TEXT' or '<wait 30m>'")
+
+
+def sample_photo() -> bytes:
+    image = Image.new("RGB", (640, 480), (214, 140, 69))
+    out = io.BytesIO()
+    image.save(out, format="JPEG")
+    return out.getvalue()
+
+
+class ScriptRunner:
+    """Carries out lines on an ``OfflineBot`` and writes the transcript through ``emit``."""
+
+    def __init__(self, bot: OfflineBot, emit: Callable[[str], None]) -> None:
+        self.bot = bot
+        self.emit = emit
+        self._shown: dict[tuple[int, int], tuple[int, str]] = {}
+
+    async def run(self, line: Line) -> None:
+        if line.speaker is None:
+            match = _WAIT.match(line.body)
+            assert match is not None
+            self.emit(line.body)
+            amount = int(match["amount"])
+            await self.bot.wait(timedelta(**{_UNITS[match["unit"]]: amount}))
+        else:
+            update = self._update(line.speaker, line.body)
+            self.emit(f"{line.speaker} > {line.body}")
+            await self.bot.send(update)
+        self._show_new()
+        if self.bot.api.unknown:
+            raise ScriptError(f"the bot called unknown Bot API methods: {self.bot.api.unknown}")
+
+    def _update(self, speaker: str, body: str) -> Update:
+        who = self.bot.neighbors.neighbor(speaker)
+        make = self.bot.neighbors
+        if not (body.startswith("<") and body.endswith(">")):
+            return make.text(who, body)
+        word, _, rest = body[1:-1].strip().partition(" ")
+        rest = rest.strip()
+        try:
+            if word == "contact":
+                return make.contact(who, rest or None)
+            if word == "location":
+                lat, lon = (float(v) for v in rest.split())
+                return make.location(who, lat, lon)
+            if word == "photo":
+                return make.photo(who, Path(rest).read_bytes() if rest else sample_photo())
+            if word == "tap":
+                return make.tap(who, rest)
+        except NoSuchButton as error:
+            raise ScriptError(str(error)) from None
+        except (ValueError, OSError) as error:
+            raise ScriptError(f"can't carry out {body!r}: {error}") from None
+        raise ScriptError(f"unknown action {body!r}")
+
+    def _show_new(self) -> None:
+        names = {n.telegram_id: n.name for n in self.bot.neighbors.known()}
+        for message in self.bot.api.sent:
+            key = (message.chat_id, message.message_id)
+            before = self._shown.get(key)
+            if message.deleted or (before is not None and before[0] == message.edits):
+                continue
+            self._shown[key] = (message.edits, message.text)
+            if before is not None and before[1] == message.text and not message.labels:
+                continue  # only its buttons went away: a client shows nothing new
+            edited = before is not None
+            self.emit(render(message, names.get(message.chat_id, str(message.chat_id)), edited))
+
+
+def render(message: SentMessage, name: str, edited: bool) -> str:
+    lines = [f"bot > {name}:" + (" (edited)" if edited else "")]
+    if message.photo:
+        lines.append("  (photo)")
+    lines.extend(f"  {line}" for line in message.shown.splitlines())
+    lines.extend("  " + " ".join(f"[{label}]" for label in row) for row in message.labels)
+    return "\n".join(lines)

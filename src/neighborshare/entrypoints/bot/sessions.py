@@ -1,0 +1,30 @@
+"""Conversation state kept through the session repository: read and written on every update."""
+
+from __future__ import annotations
+
+from neighborshare.domain.sessions import ConversationSession
+from neighborshare.ports.services import Clock
+from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from neighborshare.services.transactions import in_transaction, read_only
+
+
+class ConversationStore:
+    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock) -> None:
+        self._uow = uow_factory
+        self._clock = clock
+
+    def load(self, telegram_id: int) -> ConversationSession | None:
+        """The neighbor's live conversation; an idle one past its expiry counts as none."""
+        session = read_only(self._uow, lambda uow: uow.sessions.get(telegram_id))
+        if session is None or session.is_expired(self._clock.now()):
+            return None
+        return session
+
+    def save(self, session: ConversationSession) -> None:
+        def work(uow: UnitOfWork) -> None:
+            uow.sessions.save(session)
+
+        in_transaction(self._uow, work)
+
+    def clear(self, telegram_id: int) -> None:
+        in_transaction(self._uow, lambda uow: uow.sessions.delete(telegram_id))

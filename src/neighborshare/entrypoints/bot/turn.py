@@ -1,0 +1,130 @@
+"""One incoming update being handled: who sent it, their conversation, and how to answer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+    Update,
+)
+from telegram.constants import ParseMode
+
+from neighborshare.domain.errors import NotRegistered
+from neighborshare.domain.sessions import ConversationSession
+from neighborshare.domain.users import User
+from neighborshare.entrypoints.bot.deps import BotDeps
+from neighborshare.entrypoints.bot.sessions import ConversationStore
+from neighborshare.presentation.keyboards import Rows
+
+Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove
+
+
+def inline(buttons: Rows) -> InlineKeyboardMarkup | None:
+    if not buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(b.label, callback_data=b.data) for b in row] for row in buttons]
+    )
+
+
+class Turn:
+    def __init__(self, update: Update, deps: BotDeps, store: ConversationStore) -> None:
+        self.update = update
+        self.deps = deps
+        self.store = store
+        user = update.effective_user
+        chat = update.effective_chat
+        assert user is not None
+        assert chat is not None
+        self.telegram_id = user.id
+        self.chat_id = chat.id
+        self.session: ConversationSession | None = None
+        self._ended = False
+        self._user: User | None = None
+
+    # -- conversation state -----------------------------------------------------------------
+
+    async def open(self) -> None:
+        self.session = await self.deps.run(self.store.load, self.telegram_id)
+
+    async def close(self) -> None:
+        """Write the conversation back (refreshing its expiry), or forget a finished one."""
+        if self.session is not None and not self._ended:
+            self.session.touch(self.deps.clock.now(), self.deps.rules.session_idle)
+            await self.deps.run(self.store.save, self.session)
+        elif self._ended:
+            await self.deps.run(self.store.clear, self.telegram_id)
+
+    def begin(self, flow: str, step: str, **data: Any) -> ConversationSession:
+        now, idle = self.deps.clock.now(), self.deps.rules.session_idle
+        self.session = ConversationSession.start(self.telegram_id, flow, step, now, idle)
+        self.session.data.update(data)
+        self._ended = False
+        return self.session
+
+    def go(self, step: str, **data: Any) -> None:
+        assert self.session is not None
+        self.session.advance(step, self.deps.clock.now(), self.deps.rules.session_idle, **data)
+
+    def end(self) -> None:
+        self.session = None
+        self._ended = True
+
+    @property
+    def data(self) -> dict[str, Any]:
+        assert self.session is not None
+        return self.session.data
+
+    def at(self, flow: str, *steps: str) -> bool:
+        s = self.session
+        return s is not None and s.flow == flow and (not steps or s.step in steps)
+
+    # -- the neighbor ---------------------------------------------------------------------
+
+    async def user(self) -> User:
+        if self._user is None:
+            found = await self.deps.run(self.deps.users.find_by_telegram_id, self.telegram_id)
+            if found is None:
+                raise NotRegistered()
+            self._user = found
+        return self._user
+
+    async def user_id(self) -> int:
+        user = await self.user()
+        assert user.id is not None
+        return user.id
+
+    # -- answering --------------------------------------------------------------------------
+
+    async def say(
+        self, html: str, buttons: Rows = (), keyboard: Markup | None = None,
+        photo: str | None = None,
+    ) -> Message:
+        markup = keyboard or inline(buttons)
+        bot = self.update.get_bot()
+        if photo:
+            return await bot.send_photo(self.chat_id, photo, caption=html,
+                                        parse_mode=ParseMode.HTML, reply_markup=markup)
+        return await bot.send_message(self.chat_id, html, parse_mode=ParseMode.HTML,
+                                      reply_markup=markup)
+
+    async def edit(self, html: str | None = None, buttons: Rows = ()) -> None:
+        """Change the message whose button was tapped (its text or caption, and its buttons)."""
+        query = self.update.callback_query
+        message = query.message if query else None
+        if not isinstance(message, Message):
+            if html:
+                await self.say(html, buttons)
+            return
+        if html is None:
+            await message.edit_reply_markup(reply_markup=inline(buttons))
+        elif message.photo:
+            await message.edit_caption(html, parse_mode=ParseMode.HTML,
+                                       reply_markup=inline(buttons))
+        else:
+            await message.edit_text(html, parse_mode=ParseMode.HTML, reply_markup=inline(buttons))
