@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 
+from neighborshare.domain.errors import InvalidInput
 from neighborshare.domain.exchanges import ExchangeStatus
-from neighborshare.domain.pickup import PRESETS
+from neighborshare.domain.pickup import PRESETS, preset_window
 from neighborshare.domain.reports import CATEGORY_LABELS
 from neighborshare.domain.values import Allergen, DietTag
 from neighborshare.ports.services import Button
@@ -45,8 +47,21 @@ def portions(prefix: str, maximum: int, shown: int = 6) -> Rows:
     return rows(numbers, 6)
 
 
-def pickup_presets() -> Rows:
-    return rows([Button(label, f"sh:win:{key}") for key, label in PRESETS.items()], 2)
+def pickup_presets(local_now: datetime) -> Rows:
+    """The presets that still make sense at ``local_now`` ("Tonight" is gone after 20:00)."""
+    return rows(
+        [Button(label, f"sh:win:{key}") for key, label in PRESETS.items()
+         if _still_open(key, local_now)],
+        2,
+    )
+
+
+def _still_open(key: str, local_now: datetime) -> bool:
+    try:
+        preset_window(key, local_now)
+    except InvalidInput:
+        return False
+    return True
 
 
 def preview() -> Rows:

@@ -71,7 +71,8 @@ class OfflineNeighbors:
         return self._message(who, extra)
 
     def contact(self, who: Neighbor, phone: str | None = None, own: bool = True) -> Update:
-        contact = {"phone_number": phone or who.phone, "first_name": who.name.capitalize()}
+        contact: dict[str, Any] = {"phone_number": phone or who.phone,
+                                   "first_name": who.name.capitalize()}
         if own:
             contact["user_id"] = who.telegram_id
         return self._message(who, {"contact": contact})

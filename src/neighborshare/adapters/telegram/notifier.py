@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
+import warnings
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -19,6 +20,7 @@ from typing import Any
 from telegram import Bot
 from telegram.constants import ParseMode
 from telegram.error import Forbidden, RetryAfter
+from telegram.warnings import PTBDeprecationWarning
 
 from neighborshare.adapters.telegram.loop_notifier import keyboard
 from neighborshare.ports.services import Delivery, OutgoingMessage
@@ -83,7 +85,7 @@ class TelegramNotifier:
             except RetryAfter as error:
                 if attempt == MAX_ATTEMPTS:
                     raise
-                self._throttle.hold_chat(message.chat_id, _seconds(error.retry_after))
+                self._throttle.hold_chat(message.chat_id, _seconds(error))
         raise AssertionError("unreachable")
 
     def close(self) -> None:
@@ -127,6 +129,9 @@ class TelegramNotifier:
             return self._loop
 
 
-def _seconds(retry_after: object) -> float:
+def _seconds(error: RetryAfter) -> float:
+    with warnings.catch_warnings():  # PTB 22 warns that the type will become a timedelta
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        retry_after: object = error.retry_after
     total = getattr(retry_after, "total_seconds", None)
     return float(total()) if callable(total) else float(str(retry_after))

@@ -107,7 +107,7 @@ async def _checklist(turn: Turn, action: str, parts: list[str]) -> None:
         await turn.say(texts.ASK_DIET_TAGS, keyboards.diet_checklist("sh:diet", []))
     else:
         turn.go("window")
-        await turn.say(texts.ASK_WINDOW, keyboards.pickup_presets())
+        await turn.say(texts.ASK_WINDOW, keyboards.pickup_presets(_local_now(turn)))
 
 
 async def _window(turn: Turn, window: PickupWindow) -> None:
