@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from types import TracebackType
 from typing import Self
 
@@ -53,6 +55,22 @@ class SqlUnitOfWork:
 
     def rollback(self) -> None:
         self._session.rollback()
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """SAVEPOINT ... RELEASE; on an exception ROLLBACK TO SAVEPOINT, and forget every
+        mapped object, since some may hold changes the database no longer has."""
+        nested = self._connection.begin_nested()
+        try:
+            yield
+        except BaseException:
+            if nested.is_active:
+                with suppress(sa.exc.DBAPIError):  # connection lost: the outer rollback says so
+                    nested.rollback()
+            self._session.identities.clear()
+            self._session.locked.clear()
+            raise
+        nested.commit()
 
 
 class SqlUnitOfWorkFactory:
