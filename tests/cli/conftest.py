@@ -67,7 +67,7 @@ def hood(container: Container) -> Neighborhood:
     mia, tom, priya, ana = (register(c, i, n) for i, n in enumerate(("Mia", "Tom", "Priya", "Ana"), 1))
     c.first_moderator().appoint(mia, "founding moderator")
     c.moderation().set_role(mia, tom, Role.MODERATOR, "helps out")
-    window = PickupWindow(NOW + timedelta(hours=1), NOW + timedelta(hours=2))
+    window = PickupWindow(NOW + timedelta(hours=1), NOW + timedelta(hours=6))
     post = c.food().share(priya, Dish("Dal", 4, window)).id
     exchange = c.exchanges().request(tom, post, 2).id
     c.exchanges().accept(priya, exchange)

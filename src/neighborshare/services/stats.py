@@ -16,6 +16,7 @@ from neighborshare.services.transactions import read_only
 REPORT_AGE_BUCKETS = ((1, "under 1 day"), (3, "1-3 days"), (7, "3-7 days"))
 OLDEST_BUCKET = "over 7 days"
 QUEUE_CAP = 10_000
+INCLUSIVE = timedelta(seconds=1)  # the repositories' ranges exclude their end; count "now" too
 PICKUPS = frozenset({ExchangeStatus.COMPLETED, ExchangeStatus.NO_SHOW})
 
 
@@ -41,9 +42,9 @@ class StatsService:
 
     def _community(self, uow: UnitOfWork, days: int) -> CommunityStats:
         now = self._clock.now()
-        start = now - timedelta(days=days)
-        posts = uow.posts.created_between(start, now)
-        closed = uow.exchanges.closed_between(start, now)
+        start, end = now - timedelta(days=days), now + INCLUSIVE
+        posts = uow.posts.created_between(start, end)
+        closed = uow.exchanges.closed_between(start, end)
         active = {p.sharer_id for p in posts}
         for post in posts:
             active |= {e.requester_id for e in uow.exchanges.for_post(post.id or 0)}

@@ -1,0 +1,60 @@
+"""`neighborshare audit list`, `neighborshare stats` and how the CLI fails."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from neighborshare.entrypoints.cli import main
+from neighborshare.settings import Profile, Settings
+
+
+def test_audit_list_newest_first_with_system_actions(hood, cli):
+    cli("reports", "claim", hood.report, "--as", hood.mia)
+    rows = json.loads(cli("audit", "list", "--json").output)
+    assert [r["action"] for r in rows[:2]] == ["claim-report", "hide-post"]
+    assert rows[1]["actor_id"] == "system"  # the food-safety report hid the post
+    mine = json.loads(cli("audit", "list", "--actor", hood.mia, "--json").output)
+    assert {r["action"] for r in mine} == {"claim-report", "promote"}
+    assert "claim-report" in cli("audit", "list").output
+
+
+def test_stats_for_the_week(hood, cli):
+    result = cli("stats", "--json")
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)
+    assert figures["exchanges_by_state"]["accepted"] == 1
+    assert figures["portions_offered"] == 4
+    assert figures["active_neighbors"] == 2  # Priya shared, Tom requested
+    assert figures["completion_rate"] is None  # nothing closed yet
+    assert figures["open_reports_by_age"]["under 1 day"] == 2
+    assert "Open reports by age" in cli("stats").output
+
+
+def test_stats_rates_after_a_pickup(hood, cli):
+    hood.c.exchanges().confirm_pickup(hood.tom, hood.exchange)
+    figures = json.loads(cli("stats", "--json").output)
+    assert (figures["completion_rate"], figures["no_show_rate"]) == (1.0, 0.0)
+    assert figures["portions_handed_over"] == 2
+
+
+def test_a_database_without_tables_asks_for_db_upgrade(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    from neighborshare.container import Container
+
+    c = Container()
+    url = f"sqlite:///{tmp_path / 'empty.db'}"
+    c.settings.override(Settings(profile=Profile.EMBEDDED, database_url=url, _env_file=None))
+    result = CliRunner().invoke(main, ["reports", "list"], obj=c)
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        "Error: The database has no tables yet: run `neighborshare db upgrade` first."
+    )
+
+
+def test_help_lists_every_command_without_importing_them():
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    for name in ("reports", "users", "posts", "credits", "audit", "stats", "seed-demo"):
+        assert name in result.output
