@@ -1,0 +1,99 @@
+"""Contract: the audit log, the outbox, conversation sessions and handled updates."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from neighborshare.domain.records import AuditEntry, OutboxMessage
+from neighborshare.domain.sessions import ConversationSession
+from tests.contract.builders import NOON, add_users
+
+MINUTE = timedelta(minutes=1)
+
+
+def test_audit_log_is_newest_first(uow_factory):
+    with uow_factory() as uow:
+        for actor in (1, None, 1):
+            uow.audit.add(AuditEntry(actor, "ban", "user", 7, "spam", NOON, {"days": [1, 2]}))
+        uow.commit()
+    with uow_factory() as uow:
+        latest = uow.audit.latest()
+        assert [e.actor_id for e in latest] == [1, None, 1]
+        assert latest[0].details == {"days": [1, 2]}
+        assert latest[0].at == NOON
+        assert [e.id for e in uow.audit.latest(actor_id=1, limit=1)] == [latest[0].id]
+
+
+def _message(recipient, key, available=NOON, kind="alert"):
+    return OutboxMessage(recipient, kind, {"name": "Dal <b>"}, key, NOON, available)
+
+
+def test_outbox_keeps_one_message_per_dedupe_key(uow_factory):
+    [neighbor] = add_users(uow_factory, 1)
+    with uow_factory() as uow:
+        assert uow.outbox.add(_message(neighbor, "k1")) is True
+        assert uow.outbox.add(_message(neighbor, "k1")) is False
+        uow.commit()
+    with uow_factory() as uow:
+        assert uow.outbox.add(_message(neighbor, "k1")) is False
+        [kept] = uow.outbox.sent_to(neighbor)
+        assert kept.payload == {"name": "Dal <b>"}
+
+
+def test_claim_due_backlog_and_marking_sent(uow_factory):
+    a, b = add_users(uow_factory, 2)
+    with uow_factory() as uow:
+        uow.outbox.add(_message(a, "1"))
+        uow.outbox.add(_message(b, "2", available=NOON + 10 * MINUTE))
+        uow.outbox.add(_message(a, "3", kind="digest"))
+        uow.commit()
+    with uow_factory() as uow:
+        assert uow.outbox.backlog(NOON) == 2
+        due = uow.outbox.claim_due(NOON, limit=5)
+        assert [m.dedupe_key for m in due] == ["1", "3"]
+        assert [m.dedupe_key for m in uow.outbox.claim_due(NOON, limit=1)] == ["1"]
+        due[0].sent_at, due[0].attempts = NOON, 1
+        uow.outbox.save(due[0])
+        uow.commit()
+    with uow_factory() as uow:
+        assert [m.dedupe_key for m in uow.outbox.claim_due(NOON + 10 * MINUTE, 5)] == ["2", "3"]
+        assert uow.outbox.count_for(a, "alert", NOON) == 1
+        assert uow.outbox.count_for(a, "alert", NOON + MINUTE) == 0
+        assert uow.outbox.sent_to(a)[0].attempts == 1
+
+
+def test_sessions_are_saved_replaced_and_expired(uow_factory):
+    with uow_factory() as uow:
+        chat = ConversationSession.start(5, "share", "name", NOON, 30 * MINUTE)
+        chat.advance("portions", NOON + MINUTE, 30 * MINUTE, name="Dal")
+        uow.sessions.save(chat)
+        uow.sessions.save(ConversationSession.start(6, "report", "why", NOON, MINUTE))
+        uow.commit()
+    with uow_factory() as uow:
+        loaded = uow.sessions.get(5)
+        assert (loaded.step, loaded.data, loaded.expires_at) == (
+            "portions", {"name": "Dal"}, NOON + 31 * MINUTE,
+        )  # fmt: skip
+        assert uow.sessions.get(5) is loaded
+        loaded.advance("window", NOON + 2 * MINUTE, 30 * MINUTE, portions=3)
+        uow.sessions.save(loaded)
+        assert uow.sessions.delete_expired(NOON + MINUTE) == 1
+        assert uow.sessions.get(6) is None
+        uow.commit()
+    with uow_factory() as uow:
+        assert uow.sessions.get(5).data == {"name": "Dal", "portions": 3}
+        uow.sessions.delete(5)
+        assert uow.sessions.get(5) is None
+        uow.commit()
+    with uow_factory() as uow:
+        assert uow.sessions.get(5) is None
+
+
+def test_each_update_is_handled_once(uow_factory):
+    with uow_factory() as uow:
+        assert uow.updates.record(10, NOON) is True
+        assert uow.updates.record(10, NOON) is False
+        uow.commit()
+    with uow_factory() as uow:
+        assert uow.updates.record(10, NOON) is False
+        assert uow.updates.record(11, NOON) is True
