@@ -107,9 +107,13 @@ def clean_description(raw: str, rules: Rules) -> str:
 
 
 def reporter_is_limited(latest: list[Report], rules: Rules) -> bool:
-    """A reporter whose last N reports were all dismissed is limited to fewer reports."""
+    """A reporter whose last N handled reports were all dismissed is limited to fewer reports.
+
+    Reports still waiting for a moderator are skipped: filing a new one must not lift the limit.
+    """
     n = rules.dismissed_streak_to_limit
-    return len(latest) >= n and all(r.status is ReportStatus.DISMISSED for r in latest[:n])
+    handled = [r for r in latest if r.status not in UNHANDLED][:n]
+    return len(handled) >= n and all(r.status is ReportStatus.DISMISSED for r in handled)
 
 
 def reports_warrant_suspension(open_recent: list[Report], rules: Rules) -> bool:

@@ -85,7 +85,9 @@ class ReportingService:
         return report
 
     def _check_reporter_limit(self, uow: UnitOfWork, reporter_id: int, now: datetime) -> None:
-        latest = uow.reports.latest_by_reporter(reporter_id, self._rules.dismissed_streak_to_limit)
+        # a few more than the streak, since reports still open are skipped
+        window = 4 * self._rules.dismissed_streak_to_limit
+        latest = uow.reports.latest_by_reporter(reporter_id, window)
         if not reporter_is_limited(latest, self._rules):
             return
         today = uow.reports.count_by_reporter_since(reporter_id, now - timedelta(days=1))

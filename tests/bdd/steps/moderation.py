@@ -17,7 +17,9 @@ _ABOUT = r'(?: for (?P<category>[\w -]+?))(?:: "(?P<text>[^"]*)")?'
 def file_report(
     world: World, reporter: str, category: str, text: str | None, **target: int
 ) -> None:
-    form = ReportForm(CATEGORIES[category], text or "Something was wrong.", **target)
+    form = ReportForm(
+        CATEGORIES[category], "Something was wrong." if text is None else text, **target
+    )
     service = world.container.reporting()
     report = world.attempt(reporter, lambda: service.report(world.id(reporter), form))
     if report is not None:
@@ -42,7 +44,7 @@ def reports_exchange(
     file_report(world, reporter, category, text, exchange_id=exchange_id)
 
 
-@then(parsers.parse("{reporter}'s report is {status}"))
+@then(parsers.re(r"(?P<reporter>\w+)'s report is (?P<status>open|in review|resolved|dismissed)"))
 def report_status(world: World, reporter: str, status: str) -> None:
     with world.uow() as uow:
         report = uow.reports.get(world.report_id(reporter))
@@ -117,13 +119,17 @@ def hides(world: World, mod: str, dish: str, reason: str) -> None:
 
 @then(
     parsers.re(
-        r'the audit log records (?P<actor>\w+|the system) "(?P<action>[^"]+)" on (?P<target>\w+)'
+        r'the audit log records (?P<actor>\w+|the system) "(?P<action>[^"]+)" on '
+        r"(?P<target>\w+(?:'s report)?)"
         r'(?: because "(?P<reason>[^"]*)")?'
     )
 )
 def audited(world: World, actor: str, action: str, target: str, reason: str | None) -> None:
     actor_id = None if actor == "the system" else world.id(actor)
-    target_id = world.people.get(target) or world.dishes.get(target)
+    if target.endswith("'s report"):
+        target_id: int | None = world.report_id(target.removesuffix("'s report"))
+    else:
+        target_id = world.people.get(target) or world.dishes.get(target)
     entries = world.container.moderation().audit_log(limit=100)
     matching = [
         e
@@ -133,3 +139,19 @@ def audited(world: World, actor: str, action: str, target: str, reason: str | No
     ]
     assert matching, [(e.actor_id, e.action, e.target_id, e.reason) for e in entries]
     assert matching[0].at <= world.clock.now()
+
+
+@step(parsers.parse("{mod} dismissed all of {reporter}'s reports"))
+def dismissed_all(world: World, mod: str, reporter: str) -> None:
+    service = world.container.moderation()
+    for who, report_id in world.reports:
+        if who == reporter:
+            service.dismiss(world.id(mod), report_id, "nothing to act on")
+
+
+@then(parsers.parse("{reporter}'s report is against {name}"))
+def report_against(world: World, reporter: str, name: str) -> None:
+    with world.uow() as uow:
+        report = uow.reports.get(world.report_id(reporter))
+        assert report is not None
+    assert report.reported_id == world.id(name)
