@@ -20,14 +20,17 @@ from neighborshare.adapters.memory.outside import (
 from neighborshare.adapters.memory.store import MemoryStore
 from neighborshare.adapters.memory.unit_of_work import InMemoryUnitOfWork
 from neighborshare.adapters.system import LogSmsVerifier, NullTaskQueue, SystemClock
+from neighborshare.presentation.digests import DIGEST_TEMPLATES
 from neighborshare.presentation.notifications import NotificationRenderer
 from neighborshare.services.auth import AuthService
 from neighborshare.services.casework import CaseworkService
 from neighborshare.services.credits import CreditService
+from neighborshare.services.digests import DigestService
 from neighborshare.services.exchanges import ExchangeService
 from neighborshare.services.first_moderator import FirstModeratorService
 from neighborshare.services.food import FoodService
 from neighborshare.services.locations import LocationService
+from neighborshare.services.metrics import MetricsService
 from neighborshare.services.moderation import ModerationService
 from neighborshare.services.notifications import NotificationService
 from neighborshare.services.ratings import RatingService
@@ -62,6 +65,12 @@ def _production_adapter(name: str) -> Any:
         return getattr(production, name)(settings)
 
     return build
+
+
+def _bulk_expiry(uow_factory: Any, rules: Any) -> Any:
+    from neighborshare.adapters.sql.bulk_sweeps import SqlBulkExpiry
+
+    return SqlBulkExpiry(uow_factory.engine, rules)
 
 
 def _task_queue(settings: Settings) -> Any:
@@ -130,7 +139,9 @@ class Container(containers.DeclarativeContainer):
         production=providers.Singleton(_task_queue, settings),
     )
     renderer = providers.Singleton(
-        NotificationRenderer, providers.Callable(lambda r: r.time_zone, rules)
+        NotificationRenderer,
+        providers.Callable(lambda r: r.time_zone, rules),
+        providers.Object(DIGEST_TEMPLATES),
     )
 
     locations = providers.Singleton(
@@ -150,7 +161,15 @@ class Container(containers.DeclarativeContainer):
     reporting = providers.Singleton(ReportingService, uow_factory, clock, rules, task_queue)
     moderation = providers.Singleton(ModerationService, uow_factory, clock, task_queue)
     notifications = providers.Singleton(NotificationService, uow_factory, clock, notifier, renderer)
-    sweeps = providers.Singleton(SweepService, uow_factory, clock, rules, exchanges)
+    bulk_expiry = providers.Selector(
+        profile,
+        memory=providers.Object(None),
+        embedded=providers.Singleton(_bulk_expiry, uow_factory, rules),
+        production=providers.Singleton(_bulk_expiry, uow_factory, rules),
+    )
+    sweeps = providers.Singleton(SweepService, uow_factory, clock, rules, exchanges, bulk_expiry)
+    digests = providers.Singleton(DigestService, uow_factory, clock, rules, task_queue)
+    metrics = providers.Singleton(MetricsService, uow_factory, clock)
     casework = providers.Singleton(CaseworkService, uow_factory)
     stats = providers.Singleton(StatsService, uow_factory, clock)
     first_moderator = providers.Singleton(FirstModeratorService, uow_factory, clock)

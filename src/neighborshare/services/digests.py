@@ -32,9 +32,15 @@ class DigestService:
     """Each run handles every neighbor still owed today's (or this week's) digest."""
 
     def __init__(
-        self, uow_factory: UnitOfWorkFactory, clock: Clock, rules: Rules, tasks: TaskQueue
+        self,
+        uow_factory: UnitOfWorkFactory,
+        clock: Clock,
+        rules: Rules,
+        tasks: TaskQueue,
+        users_per_transaction: int = USERS_PER_TRANSACTION,
     ) -> None:
         self._uow = uow_factory
+        self._chunk = users_per_transaction
         self._clock = clock
         self._rules = rules
         self._tasks = tasks
@@ -112,8 +118,8 @@ class DigestService:
         """Visit every reachable, opted-in, active neighbor in short transactions."""
         ids = read_only(self._uow, lambda uow: uow.users.all_ids())
         queued = 0
-        for start in range(0, len(ids), USERS_PER_TRANSACTION):
-            chunk = ids[start : start + USERS_PER_TRANSACTION]
+        for start in range(0, len(ids), self._chunk):
+            chunk = ids[start : start + self._chunk]
             queued += in_transaction(self._uow, partial(self._visit, ids=chunk, each=each))
         if queued:
             self._tasks.enqueue("drain_outbox")

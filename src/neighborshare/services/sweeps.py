@@ -36,12 +36,14 @@ class SweepService:
         rules: Rules,
         exchanges: ExchangeService,
         bulk: BulkExpiry | None = None,
+        bulk_batch: int = BULK_BATCH,
     ) -> None:
         self._uow = uow_factory
         self._clock = clock
         self._rules = rules
         self._exchanges = exchanges
         self._bulk = bulk  # set-based expiry on SQL; None keeps the item-wise path
+        self._bulk_batch = bulk_batch
 
     def _each(
         self,
@@ -63,7 +65,7 @@ class SweepService:
         """Batch after batch, each its own transaction, until nothing overdue is left."""
         now = self._clock.now()
         handled = 0
-        while count := expire(now, BULK_BATCH):
+        while count := expire(now, self._bulk_batch):
             handled += count
         return SweepReport(name, handled)
 
