@@ -37,6 +37,7 @@ class Settings(BaseSettings):
 
     telegram_token: SecretStr | None = None
     webhook_secret: SecretStr | None = None
+    webhook_previous_secret: SecretStr | None = None  # still accepted while rotating
     webhook_url: str | None = None
     phone_pepper: SecretStr = SecretStr(EMBEDDED_PEPPER)
     default_region: str = "GB"
