@@ -16,7 +16,7 @@ from neighborshare.container import Container, memory_container
 from neighborshare.domain.users import Role, User, UserStatus
 from neighborshare.domain.values import Location, PickupWindow
 from neighborshare.ports.services import Cache
-from neighborshare.services.food import Dish
+from neighborshare.services.food import Dish, PostCard
 from neighborshare.services.users import Registration
 
 NOON = datetime(2026, 6, 1, 11, 0, tzinfo=UTC)
@@ -46,7 +46,7 @@ def register(app: Container, telegram_id: int, name: str) -> User:
 
 def test_profile_reads_are_served_from_the_cache(app: Container, cache: Cache):
     priya = register(app, 1, "Priya")
-    reads = CachedReads(cache, app.uow_factory())
+    reads = CachedReads(cache, app.uow_factory(), app.rules())
     assert reads.user_by_telegram_id(1).preferred_name == "Priya"
     assert cache.get("user-tg:1") is not None
     assert reads.user(priya.id).allergies == frozenset()
@@ -56,7 +56,7 @@ def test_profile_reads_are_served_from_the_cache(app: Container, cache: Cache):
 def test_a_write_that_skips_invalidation_would_serve_stale_data(app: Container, cache: Cache):
     """The control case: it proves the reads below really come from the cache."""
     priya = register(app, 1, "Priya")
-    reads = CachedReads(cache, app.uow_factory())
+    reads = CachedReads(cache, app.uow_factory(), app.rules())
     reads.user(priya.id)
     with _raw(app)() as uow:
         user = uow.users.get(priya.id)
@@ -68,7 +68,7 @@ def test_a_write_that_skips_invalidation_would_serve_stale_data(app: Container, 
 
 def test_profile_edits_and_moderation_invalidate_the_profile(app: Container, cache: Cache):
     priya, mo = register(app, 1, "Priya"), register(app, 3, "Mo")
-    reads = CachedReads(cache, app.uow_factory())
+    reads = CachedReads(cache, app.uow_factory(), app.rules())
     reads.user(priya.id), reads.user_by_telegram_id(1)
     app.users().update_preferences(1, notifications_enabled=False)
     assert reads.user(priya.id).notifications_enabled is False
@@ -80,7 +80,7 @@ def test_profile_edits_and_moderation_invalidate_the_profile(app: Container, cac
 
 def test_requests_and_ratings_invalidate_posts_balances_and_ratings(app: Container, cache: Cache):
     priya, tom = register(app, 1, "Priya"), register(app, 2, "Tom")
-    reads = CachedReads(cache, app.uow_factory())
+    reads = CachedReads(cache, app.uow_factory(), app.rules())
     window = PickupWindow(NOON + timedelta(hours=1), NOON + timedelta(hours=2))
     post = app.food().share(priya.id, Dish("Dal", 3, window))
     assert reads.post(post.id).portions_reserved == 0
@@ -96,9 +96,35 @@ def test_requests_and_ratings_invalidate_posts_balances_and_ratings(app: Contain
     assert reads.post(post.id).window == window
 
 
+def test_post_cards_match_the_service_and_follow_every_change(app: Container, cache: Cache):
+    priya, tom = register(app, 1, "Priya"), register(app, 2, "Tom")
+    reads = CachedReads(cache, app.uow_factory(), app.rules())
+    window = PickupWindow(NOON + timedelta(hours=1), NOON + timedelta(hours=2))
+    post = app.food().share(priya.id, Dish("Dal", 3, window))
+    first = reads.card(tom.id, post.id)
+    assert card_fields(first) == card_fields(app.food().card(tom.id, post.id))
+    exchange = app.exchanges().request(tom.id, post.id, 1)
+    app.exchanges().accept(priya.id, exchange.id)
+    app.exchanges().confirm_pickup(tom.id, exchange.id)
+    app.ratings().rate(tom.id, exchange.id, interaction=5, food=5)
+    app.users().register(
+        Registration(1, "Priyanka", priya.phone, "4B", Location(51.5074, -0.1278))
+    )
+    later = reads.card(tom.id, post.id)
+    assert card_fields(later) == card_fields(app.food().card(tom.id, post.id))
+    assert (later.sharer_name, later.post.portions_reserved) == ("Priyanka", 1)
+    assert reads.rating(priya.id).count == 1
+
+
+def card_fields(card: PostCard) -> tuple[object, ...]:
+    post = card.post
+    return (post.id, post.name, post.portions_reserved, card.distance, card.sharer_name,
+            card.sharer_rating)
+
+
 def test_a_rolled_back_write_keeps_the_cached_entry(app: Container, cache: Cache):
     priya = register(app, 1, "Priya")
-    reads = CachedReads(cache, app.uow_factory())
+    reads = CachedReads(cache, app.uow_factory(), app.rules())
     reads.user(priya.id)
     with app.uow_factory()() as uow:
         uow.users.save(uow.users.get(priya.id))  # never committed

@@ -12,11 +12,15 @@ from typing import TypeVar
 
 from neighborshare.adapters.redis import codec
 from neighborshare.adapters.redis.invalidation import post_key, rating_key
+from neighborshare.domain.errors import NotFound
 from neighborshare.domain.posts import FoodPost
 from neighborshare.domain.ratings import RatingSummary, summarize
+from neighborshare.domain.rules import Rules
 from neighborshare.domain.users import User
+from neighborshare.domain.values import rounded_distance
 from neighborshare.ports.services import Cache
 from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from neighborshare.services.food import PostCard
 from neighborshare.services.transactions import read_only
 
 T = TypeVar("T")
@@ -25,11 +29,30 @@ DEFAULT_TTL_SECONDS = 120
 
 class CachedReads:
     def __init__(
-        self, cache: Cache, uow_factory: UnitOfWorkFactory, ttl_seconds: int = DEFAULT_TTL_SECONDS
+        self,
+        cache: Cache,
+        uow_factory: UnitOfWorkFactory,
+        rules: Rules,
+        ttl_seconds: int = DEFAULT_TTL_SECONDS,
     ) -> None:
         self._cache = cache
         self._uow = uow_factory
+        self._rules = rules
         self._ttl = ttl_seconds
+
+    def card(self, viewer_id: int, post_id: int) -> PostCard:
+        """What ``FoodService.card`` shows, assembled from cached pieces."""
+        viewer, post = self.user(viewer_id), self.post(post_id)
+        if viewer is None:
+            raise NotFound(f"There is no neighbor #{viewer_id}.")
+        if post is None:
+            raise NotFound("I couldn't find that dish. It may have been removed.")
+        sharer = self.user(post.sharer_id)
+        if sharer is None:
+            raise NotFound(f"There is no neighbor #{post.sharer_id}.")
+        distance = rounded_distance(viewer.location.distance_m(post.location))
+        rating = self.rating(post.sharer_id).shown(self._rules)
+        return PostCard(post, distance, sharer.first_name, rating)
 
     def user(self, user_id: int) -> User | None:
         return self._through(f"user:{user_id}", User, lambda uow: uow.users.get(user_id))

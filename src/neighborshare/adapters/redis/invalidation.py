@@ -124,6 +124,22 @@ class CacheInvalidatingUnitOfWork:
         self._inner.rollback()
 
 
+class InvalidatingFactory:
+    """The same factory, whose units of work keep ``cache`` consistent with what they commit.
+
+    Other attributes of the wrapped factory (a SQL factory's ``engine``) stay reachable.
+    """
+
+    def __init__(self, uow_factory: UnitOfWorkFactory, cache: Cache) -> None:
+        self._inner = uow_factory
+        self._cache = cache
+
+    def __call__(self) -> UnitOfWork:
+        return cast(UnitOfWork, CacheInvalidatingUnitOfWork(self._inner(), self._cache))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+
 def invalidating(uow_factory: UnitOfWorkFactory, cache: Cache) -> UnitOfWorkFactory:
-    """The same factory, whose units of work keep ``cache`` consistent with what they commit."""
-    return lambda: cast(UnitOfWork, CacheInvalidatingUnitOfWork(uow_factory(), cache))
+    return InvalidatingFactory(uow_factory, cache)
