@@ -72,3 +72,9 @@ def no_alert_queued(world: World, dish: str, name: str) -> None:
     with world.uow() as uow:
         rows = uow.outbox.sent_to(world.id(name))
     assert not [m for m in rows if m.kind == "new_post" and m.payload.get("name") == dish]
+
+
+@then(parsers.parse("{name} is unreachable"))
+def unreachable(world: World, name: str) -> None:
+    world.inbox(name)  # delivering is what reveals a block
+    assert world.user(name).reachable is False
