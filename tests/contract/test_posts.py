@@ -32,10 +32,11 @@ def test_every_field_survives_a_round_trip(uow_factory):
 
 def test_reserving_more_than_the_portions_is_refused(uow_factory):
     [sharer] = add_users(uow_factory, 1)
-    with pytest.raises(ConcurrencyConflict), uow_factory() as uow:
+    with uow_factory() as uow:
         dish = uow.posts.add(post(sharer))
         dish.portions_reserved = 4
-        uow.posts.save(dish)
+        with pytest.raises(ConcurrencyConflict):
+            uow.posts.save(dish)
 
 
 def _posts(uow_factory, sharers, specs):

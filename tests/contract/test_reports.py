@@ -29,7 +29,7 @@ def _reports(uow_factory):
 
 
 def test_every_field_survives_a_round_trip(uow_factory):
-    (a, b, c), [first, *_] = _reports(uow_factory)
+    (_, _, c), [first, *_] = _reports(uow_factory)
     with uow_factory() as uow:
         report = uow.reports.get_for_update(first)
         report.claim(c)
@@ -49,7 +49,7 @@ def test_every_field_survives_a_round_trip(uow_factory):
 
 
 def test_filtered_is_oldest_first(uow_factory):
-    (a, b, c), ids = _reports(uow_factory)
+    (_, _, c), ids = _reports(uow_factory)
     with uow_factory() as uow:
         assert [r.id for r in uow.reports.filtered(ReportFilter())] == [
             ids[1], ids[0], ids[3], ids[2],
@@ -64,7 +64,7 @@ def test_filtered_is_oldest_first(uow_factory):
 
 
 def test_counts_for_limits_and_suspensions(uow_factory):
-    (a, b, c), ids = _reports(uow_factory)
+    (a, b, _), ids = _reports(uow_factory)
     with uow_factory() as uow:
         assert [r.id for r in uow.reports.latest_by_reporter(a, 5)] == [ids[2], ids[0]]
         assert [r.id for r in uow.reports.latest_by_reporter(a, 1)] == [ids[2]]

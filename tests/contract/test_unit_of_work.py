@@ -25,11 +25,16 @@ def test_committed_work_is_seen_by_the_next_unit_of_work(uow_factory):
 
 def test_an_error_inside_the_block_rolls_back(uow_factory):
     [user_id] = add_users(uow_factory, 1)
-    with pytest.raises(RuntimeError), uow_factory() as uow:
-        neighbor = uow.users.get(user_id)
-        neighbor.balance = 9
-        uow.users.save(neighbor)
-        raise RuntimeError("boom")
+
+    def change_then_fail():
+        with uow_factory() as uow:
+            neighbor = uow.users.get(user_id)
+            neighbor.balance = 9
+            uow.users.save(neighbor)
+            raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        change_then_fail()
     with uow_factory() as uow:
         assert uow.users.get(user_id).balance == 0
 

@@ -54,10 +54,11 @@ def test_phone_hash_is_unique(uow_factory):
 
 def test_a_negative_balance_is_refused(uow_factory):
     [user_id] = add_users(uow_factory, 1)
-    with pytest.raises(ValueError, match="negative"), uow_factory() as uow:
+    with uow_factory() as uow:
         neighbor = uow.users.get(user_id)
         neighbor.balance = -1
-        uow.users.save(neighbor)
+        with pytest.raises(ValueError, match="negative"):
+            uow.users.save(neighbor)
 
 
 def test_within_is_nearest_first_and_stops_at_the_radius(uow_factory):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from neighborshare.adapters.sql.types import Document, Id, UtcDateTime
+from neighborshare.adapters.sql.types import Id, UtcDateTime
 
 metadata = sa.MetaData()
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
-
-import sqlalchemy as sa
 
 HERE = Path(__file__).resolve().parent
 

@@ -74,7 +74,8 @@ class SqlExchangeRepository(SqlRepository):
 
     def count_by_status(self) -> dict[ExchangeStatus, int]:
         statement = sa.select(exchanges.c.status, sa.func.count()).group_by(exchanges.c.status)
-        return {ExchangeStatus(status): count for status, count in self._s.execute(statement)}
+        rows: list[Any] = list(self._s.execute(statement))
+        return {ExchangeStatus(status): int(count) for status, count in rows}
 
     def closed_between(self, start: datetime, end: datetime) -> list[ExchangeRequest]:
         statement = self._select().where(

@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-import sqlalchemy as sa
-
 from neighborshare.adapters.sql import codes, expressions, mapping, spatial
 from neighborshare.adapters.sql.repositories.base import SqlRepository
 from neighborshare.adapters.sql.session import SqlSession

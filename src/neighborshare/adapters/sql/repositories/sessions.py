@@ -37,7 +37,8 @@ class SqlSessionRepository:
         dialect_insert = postgresql.insert if self._s.is_postgres else sqlite.insert
         statement = dialect_insert(sessions).values(**values)
         changes = {k: statement.excluded[k] for k in values if k != "telegram_id"}
-        self._s.execute(statement.on_conflict_do_update(index_elements=["telegram_id"], set_=changes))
+        upsert = statement.on_conflict_do_update(index_elements=["telegram_id"], set_=changes)
+        self._s.execute(upsert)
         self._s.remember(self.name, session.telegram_id, session)
 
     def delete(self, telegram_id: int) -> None:

@@ -30,11 +30,11 @@ class SqlUserRepository(SqlRepository):
 
     def get_by_telegram_id(self, telegram_id: int) -> User | None:
         row = self._s.execute(self._select().where(users.c.telegram_id == telegram_id)).first()
-        return None if row is None else self._one(row)  # type: ignore[no-any-return]
+        return None if row is None else self._one(row)
 
     def get_by_phone(self, digest: str) -> User | None:
         row = self._s.execute(self._select().where(users.c.phone_digest == digest)).first()
-        return None if row is None else self._one(row)  # type: ignore[no-any-return]
+        return None if row is None else self._one(row)
 
     def within(self, origin: Location, radius_m: float) -> list[User]:
         circle = spatial.circle(self._s, users, origin, radius_m)

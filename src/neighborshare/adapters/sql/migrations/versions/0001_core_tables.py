@@ -7,6 +7,8 @@ Create Date: 2026-11-25
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
@@ -22,28 +24,28 @@ TS = sa.DateTime(timezone=True)
 DOC = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 
 
-def _id() -> sa.Column:
+def _id() -> sa.Column[Any]:
     return sa.Column("id", ID, primary_key=True, autoincrement=True)
 
 
-def _ref(name: str, target: str, nullable: bool = False) -> sa.Column:
+def _ref(name: str, target: str, nullable: bool = False) -> sa.Column[Any]:
     return sa.Column(name, ID, sa.ForeignKey(f"{target}.id"), nullable=nullable)
 
 
-def _text(name: str, length: int | None = None, nullable: bool = False) -> sa.Column:
+def _text(name: str, length: int | None = None, nullable: bool = False) -> sa.Column[Any]:
     kind = sa.String(length) if length else sa.Text()
     return sa.Column(name, kind, nullable=nullable)
 
 
-def _place() -> list[sa.Column]:
+def _place() -> list[sa.Column[Any]]:
     return [sa.Column(n, sa.Double(), nullable=False) for n in ("latitude", "longitude")]
 
 
-def _int(name: str, nullable: bool = False) -> sa.Column:
+def _int(name: str, nullable: bool = False) -> sa.Column[Any]:
     return sa.Column(name, sa.Integer(), nullable=nullable)
 
 
-def _ts(name: str, nullable: bool = False) -> sa.Column:
+def _ts(name: str, nullable: bool = False) -> sa.Column[Any]:
     return sa.Column(name, TS, nullable=nullable)
 
 
