@@ -64,7 +64,9 @@ def register(c: Container, telegram_id: int, name: str) -> int:
 def hood(container: Container) -> Neighborhood:
     c = container
     clock = c.clock()
-    mia, tom, priya, ana = (register(c, i, n) for i, n in enumerate(("Mia", "Tom", "Priya", "Ana"), 1))
+    mia, tom, priya, ana = (
+        register(c, i, n) for i, n in enumerate(("Mia", "Tom", "Priya", "Ana"), 1)
+    )
     c.first_moderator().appoint(mia, "founding moderator")
     c.moderation().set_role(mia, tom, Role.MODERATOR, "helps out")
     window = PickupWindow(NOW + timedelta(hours=1), NOW + timedelta(hours=6))
@@ -72,8 +74,9 @@ def hood(container: Container) -> Neighborhood:
     exchange = c.exchanges().request(tom, post, 2).id
     c.exchanges().accept(priya, exchange)
     photo = c.photo_store().put(b"\xff\xd8evidence", "image/jpeg", "evidence")
-    form = ReportForm(ReportCategory.HARASSMENT, "Rude at the door", exchange_id=exchange,
-                      evidence_ref=photo)
+    form = ReportForm(
+        ReportCategory.HARASSMENT, "Rude at the door", exchange_id=exchange, evidence_ref=photo
+    )
     report = c.reporting().report(tom, form).id
     clock.advance(timedelta(hours=1))
     safety = ReportForm(ReportCategory.FOOD_SAFETY, "Smelled off", post_id=post)

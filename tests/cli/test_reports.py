@@ -118,8 +118,9 @@ def test_a_neighbor_who_is_not_a_moderator_is_refused(hood, cli, command):
 
 
 def test_a_moderator_cannot_handle_a_report_involving_themselves(hood, cli):
-    result = cli("reports", "resolve", hood.report, "--as", hood.tom, "--action", "warn",
-                 "--note", "mine")
+    result = cli(
+        "reports", "resolve", hood.report, "--as", hood.tom, "--action", "warn", "--note", "mine"
+    )
     assert result.exit_code == 1
     assert "involves you" in result.output
     assert _report(hood, hood.report).status is ReportStatus.OPEN
@@ -144,8 +145,17 @@ def _priya_notices_never_name_the_reporter(hood):
 
 
 def test_resolve_with_warn_tells_both_without_naming_the_reporter(hood, cli):
-    result = cli("reports", "resolve", hood.report, "--as", hood.mia, "--action", "warn",
-                 "--note", "Be kind at pickups")
+    result = cli(
+        "reports",
+        "resolve",
+        hood.report,
+        "--as",
+        hood.mia,
+        "--action",
+        "warn",
+        "--note",
+        "Be kind at pickups",
+    )
     assert result.exit_code == 0, result.output
     assert _report(hood, hood.report).status is ReportStatus.RESOLVED
     assert "warned" in hood.kinds(hood.priya)
@@ -155,8 +165,20 @@ def test_resolve_with_warn_tells_both_without_naming_the_reporter(hood, cli):
 
 
 def test_resolve_with_suspend_for_days(hood, cli):
-    result = cli("reports", "resolve", hood.report, "--as", hood.mia, "--action", "suspend",
-                 "--days", 7, "--note", "cool off", "--json")
+    result = cli(
+        "reports",
+        "resolve",
+        hood.report,
+        "--as",
+        hood.mia,
+        "--action",
+        "suspend",
+        "--days",
+        7,
+        "--note",
+        "cool off",
+        "--json",
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["resolution"] == "suspend"
     priya = _user(hood, hood.priya)
@@ -174,8 +196,17 @@ def test_resolve_with_ban(hood, cli):
 
 def test_resolve_with_hide_post(hood, cli):
     cli("posts", "unhide", hood.post, "--as", hood.mia, "--reason", "checked")
-    result = cli("reports", "resolve", hood.safety_report, "--as", hood.mia, "--action",
-                 "hide-post", "--note", "confirmed")
+    result = cli(
+        "reports",
+        "resolve",
+        hood.safety_report,
+        "--as",
+        hood.mia,
+        "--action",
+        "hide-post",
+        "--note",
+        "confirmed",
+    )
     assert result.exit_code == 0, result.output
     with hood.c.uow_factory()() as uow:
         assert uow.posts.get(hood.post).status is PostStatus.HIDDEN
@@ -183,8 +214,19 @@ def test_resolve_with_hide_post(hood, cli):
 
 def test_resolve_with_adjust_credits(hood, cli):
     before = _user(hood, hood.priya).balance
-    result = cli("reports", "resolve", hood.report, "--as", hood.mia, "--action",
-                 "adjust-credits", "--amount", -1, "--note", "no-show penalty")
+    result = cli(
+        "reports",
+        "resolve",
+        hood.report,
+        "--as",
+        hood.mia,
+        "--action",
+        "adjust-credits",
+        "--amount",
+        -1,
+        "--note",
+        "no-show penalty",
+    )
     assert result.exit_code == 0, result.output
     assert _user(hood, hood.priya).balance == before - 1
     assert "credits_adjusted" in hood.kinds(hood.priya)
@@ -218,8 +260,9 @@ def test_dismiss_closes_and_tells_only_the_reporter(hood, cli):
 
 def test_a_closed_report_cannot_be_closed_again(hood, cli):
     cli("reports", "dismiss", hood.report, "--as", hood.mia, "--note", "no evidence")
-    result = cli("reports", "resolve", hood.report, "--as", hood.mia, "--action", "warn",
-                 "--note", "again")
+    result = cli(
+        "reports", "resolve", hood.report, "--as", hood.mia, "--action", "warn", "--note", "again"
+    )
     assert (result.exit_code, result.output.strip()) == (
         1,
         f"Error: Report #{hood.report} is already dismissed.",

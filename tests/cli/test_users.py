@@ -64,7 +64,10 @@ def test_ban(hood, cli):
 def test_promote_and_demote(hood, cli):
     assert cli("users", "promote", hood.ana, "--reason", "trusted", "--as", hood.mia).exit_code == 0
     assert _user(hood, hood.ana).role is Role.MODERATOR
-    assert cli("users", "demote", hood.ana, "--reason", "stepped down", "--as", hood.mia).exit_code == 0
+    assert (
+        cli("users", "demote", hood.ana, "--reason", "stepped down", "--as", hood.mia).exit_code
+        == 0
+    )
     assert _user(hood, hood.ana).role is Role.NEIGHBOR
     assert (hood.mia, "demote", hood.ana) in _actions(hood)
 
