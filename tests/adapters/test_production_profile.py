@@ -10,7 +10,7 @@ import pytest
 from dependency_injector import providers
 
 from neighborshare.adapters.production import MissingProductionSetting
-from neighborshare.adapters.redis.geocoding_cache import _key as geocoding_key
+from neighborshare.adapters.redis.geocoding_cache import geocoding_key
 from neighborshare.container import Container
 from neighborshare.domain.values import Location
 from neighborshare.settings import Profile, Settings

@@ -21,7 +21,7 @@ class CachingGeocoder:
         self._ttl = ttl_seconds
 
     def geocode(self, address: str) -> Location:
-        key = _key(address)
+        key = geocoding_key(address)
         cached = self._cache.get(key)
         if cached is not None:
             return codec.loads(Location, cached)
@@ -30,7 +30,7 @@ class CachingGeocoder:
         return location
 
 
-def _key(address: str) -> str:
+def geocoding_key(address: str) -> str:
     # A digest, so that the cache's key space holds no readable addresses.
     normalized = " ".join(address.lower().split())
     return "geo:" + hashlib.sha256(normalized.encode()).hexdigest()
