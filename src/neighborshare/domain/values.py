@@ -130,8 +130,9 @@ class ServiceArea:
 
 def rounded_distance(metres: float) -> str:
     """A coarse distance for display: "~100 m" steps under 1 km, then 0.5 km steps."""
-    if metres < 1000:
-        return f"~{max(100, round(metres / 100.0) * 100)} m"
+    hundreds = max(100, round(metres / 100.0) * 100)
+    if hundreds < 1000:  # 960 m reads "~1 km", not "~1000 m"
+        return f"~{hundreds} m"
     half_km = round(metres / 500.0) / 2
     return f"~{half_km:g} km"
 

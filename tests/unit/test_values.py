@@ -1,0 +1,146 @@
+"""Value objects: grid snapping, rounded distances, phone hashes, windows, portions, diets."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from datetime import UTC, datetime, time, timedelta
+
+import pytest
+
+from neighborshare.domain.errors import InvalidInput, InvalidPickupWindow
+from neighborshare.domain.targeting import in_quiet_hours
+from neighborshare.domain.values import (
+    DietTag,
+    Location,
+    PhoneHash,
+    PickupWindow,
+    Portions,
+    diet_tags_satisfy,
+    parse_allergens,
+    rounded_distance,
+)
+
+HOME = Location(51.5074, -0.1278)
+NOW = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
+
+
+def test_snapping_moves_a_point_to_its_cell_centre_and_is_stable():
+    snapped = HOME.snapped(100)
+    assert snapped != HOME
+    assert HOME.distance_m(snapped) <= 100 * math.sqrt(2) / 2 + 1
+    assert snapped.snapped(100) == snapped
+
+
+def test_points_in_one_cell_share_a_centre_and_neighbouring_cells_differ():
+    cell = HOME.snapped(100)
+    nearby = Location(cell.latitude + 0.0003, cell.longitude - 0.0005)  # ~33 m, ~35 m away
+    assert nearby.snapped(100) == cell
+    far = Location(cell.latitude + 0.001, cell.longitude)  # ~111 m north
+    assert far.snapped(100) != cell
+
+
+def test_trilateration_cannot_beat_the_grid():
+    """Two homes in one cell look identical from anywhere: only the cell centre is ever used."""
+    cell = HOME.snapped(100)
+    a = Location(cell.latitude - 0.0004, cell.longitude + 0.0004)
+    b = Location(cell.latitude + 0.0004, cell.longitude - 0.0004)
+    for viewer in (Location(51.51, -0.13), Location(51.50, -0.12), Location(51.508, -0.125)):
+        assert viewer.distance_m(a.snapped(100)) == viewer.distance_m(b.snapped(100))
+
+
+@pytest.mark.parametrize(
+    ("metres", "shown"),
+    [
+        (0, "~100 m"),
+        (149, "~100 m"),
+        (151, "~200 m"),
+        (949, "~900 m"),
+        (960, "~1 km"),
+        (1240, "~1 km"),
+        (1260, "~1.5 km"),
+        (4900, "~5 km"),
+    ],
+)
+def test_rounded_distances(metres, shown):
+    assert rounded_distance(metres) == shown
+
+
+def test_phone_hash_is_keyed_deterministic_and_keeps_only_two_digits():
+    one = PhoneHash.of("+447700900123", b"pepper-1")
+    assert one == PhoneHash.of("+447700900123", b"pepper-1")
+    assert one.digest != PhoneHash.of("+447700900123", b"pepper-2").digest
+    assert one.digest != hashlib.sha256(b"+447700900123").hexdigest()
+    assert one.last_two == "23"
+    assert "900123" not in repr(one)
+
+
+@pytest.mark.parametrize("raw", ["07700900123", "+44 7700", "+44abc", ""])
+def test_phone_hash_needs_e164(raw):
+    with pytest.raises(InvalidInput):
+        PhoneHash.of(raw, b"pepper")
+
+
+@pytest.mark.parametrize(("lat", "lon"), [(91, 0), (0, 181), (math.nan, 0), (0, math.inf)])
+def test_invalid_locations_are_refused(lat, lon):
+    with pytest.raises(InvalidInput, match="location isn't valid"):
+        Location(lat, lon)
+
+
+def test_window_needs_a_time_zone_and_an_end_after_its_start():
+    with pytest.raises(InvalidPickupWindow, match="time zone"):
+        PickupWindow(datetime(2026, 6, 1, 18), datetime(2026, 6, 1, 19))
+    with pytest.raises(InvalidPickupWindow, match="end after it starts"):
+        PickupWindow(NOW, NOW)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "error"),
+    [
+        (timedelta(minutes=-5), timedelta(hours=1), None),
+        (timedelta(minutes=-6), timedelta(hours=1), "already started"),
+        (timedelta(hours=47), timedelta(hours=48), None),
+        (timedelta(hours=47), timedelta(hours=48, seconds=1), "within 48 hours"),
+    ],
+)
+def test_new_window_grace_and_horizon(start, end, error):
+    window = PickupWindow(NOW + start, NOW + end)
+    check = lambda: window.check_new(NOW, timedelta(minutes=5), timedelta(hours=48))  # noqa: E731
+    if error is None:
+        check()
+    else:
+        with pytest.raises(InvalidPickupWindow, match=error):
+            check()
+
+
+@pytest.mark.parametrize(
+    ("raw", "ok"),
+    [("1", True), (" 20 ", True), ("0", False), ("21", False), ("x", False), ("-1", False)],
+)
+def test_portions(raw, ok):
+    if ok:
+        assert Portions.parse(raw, 20).count == int(raw)
+    else:
+        with pytest.raises(InvalidInput, match="from 1 to 20"):
+            Portions.parse(raw, 20)
+
+
+def test_vegan_dishes_count_as_vegetarian_but_not_the_other_way():
+    vegetarian = frozenset({DietTag.VEGETARIAN})
+    assert diet_tags_satisfy(frozenset({DietTag.VEGAN}), vegetarian)
+    assert not diet_tags_satisfy(vegetarian, frozenset({DietTag.VEGAN}))
+    assert diet_tags_satisfy(frozenset(), frozenset())
+
+
+def test_allergens_read_as_typed_and_unknown_ones_are_named():
+    assert {a.value for a in parse_allergens(["Tree_nuts", " SOY "])} == {"tree nuts", "soy"}
+    with pytest.raises(InvalidInput, match="allergen 'pineapple'"):
+        parse_allergens(["pineapple"])
+
+
+@pytest.mark.parametrize(
+    ("clock", "quiet"),
+    [("21:59", False), ("22:00", True), ("03:00", True), ("07:59", True), ("08:00", False)],
+)
+def test_quiet_hours_wrap_past_midnight(clock, quiet):
+    assert in_quiet_hours(time.fromisoformat(clock), time(22), time(8)) is quiet
