@@ -21,6 +21,9 @@ from neighborshare.services.food import Dish
 from neighborshare.services.reporting import ReportForm
 from neighborshare.services.users import Registration
 from tests.cli.backends import BACKENDS, build_container
+from tests.support.databases import postgis_url
+
+__all__ = ["postgis_url"]  # the session fixture, for the PostGIS runs
 
 NOW = datetime(2026, 6, 1, 11, 0, tzinfo=UTC)
 HOME = Location(51.5074, -0.1278)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import secrets
 
+import pytest
+import sqlalchemy as sa
 from click.testing import CliRunner
 
 from neighborshare.entrypoints.cli import main
 from neighborshare.settings import Profile, Settings
+from tests.support.databases import POSTGRES_ADMIN_URL
 
 
 def test_audit_list_newest_first_with_system_actions(hood, cli):
@@ -39,18 +43,36 @@ def test_stats_rates_after_a_pickup(hood, cli):
     assert figures["portions_handed_over"] == 2
 
 
-def test_a_database_without_tables_asks_for_db_upgrade(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+def _reports_list_on(url: str) -> str:
     from neighborshare.container import Container
 
     c = Container()
-    url = f"sqlite:///{tmp_path / 'empty.db'}"
     c.settings.override(Settings(profile=Profile.EMBEDDED, database_url=url, _env_file=None))
     result = CliRunner().invoke(main, ["reports", "list"], obj=c)
     assert result.exit_code == 1
-    assert result.output.strip() == (
-        "Error: The database has no tables yet: run `neighborshare db upgrade` first."
-    )
+    return result.output.strip()
+
+
+NO_SCHEMA = "Error: The database has no tables yet: run `neighborshare db upgrade` first."
+
+
+def test_an_sqlite_database_without_tables_asks_for_db_upgrade(tmp_path):
+    assert _reports_list_on(f"sqlite:///{tmp_path / 'empty.db'}") == NO_SCHEMA
+
+
+@pytest.mark.postgis
+def test_a_postgres_database_without_tables_asks_for_db_upgrade():
+    name = f"ns_cli_empty_{secrets.token_hex(3)}"
+    admin = sa.create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    url = sa.make_url(POSTGRES_ADMIN_URL).set(database=name)
+    try:
+        assert _reports_list_on(url.render_as_string(hide_password=False)) == NO_SCHEMA
+    finally:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
 
 
 def test_help_lists_every_command_without_importing_them():

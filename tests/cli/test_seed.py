@@ -25,7 +25,7 @@ def test_seed_demo_builds_a_consistent_neighborhood_once(container, cli):
 
 
 def test_seed_demo_shows_a_progress_bar_and_a_summary(container, cli):
-    result = cli("seed-demo", "--neighbors", 6, "--days", 2)
+    result = cli("seed-demo", "--neighbors", 6, "--days", 1)
     assert result.exit_code == 0, result.output
     assert "Seeding the neighborhood" in result.output
     assert "Seeded 6 neighbors" in result.output and "Demo moderator: --as 1" in result.output
