@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import secrets
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -12,7 +13,30 @@ from neighborshare.adapters.telegram.sent import SentMessage
 if TYPE_CHECKING:
     from neighborshare.adapters.telegram.offline import OfflineBotApi
 
+
+class BotApiError(Exception):
+    """An injected or detected failure, turned into Telegram's error response."""
+
+    def __init__(self, status: int, description: str, retry_after: int | None = None) -> None:
+        super().__init__(description)
+        self.status, self.description, self.retry_after = status, description, retry_after
+
 Handler = Callable[[dict[str, Any]], Any]
+
+_TAGS = re.compile(r"</?([a-zA-Z-]+)(?:\s[^>]*)?>")
+_BARE_AMPERSAND = re.compile(r"&(?!(?:amp|lt|gt|quot|#\d+|#x[0-9a-fA-F]+);)")
+_ALLOWED = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
+            "span", "tg-spoiler", "tg-emoji", "blockquote"}
+
+
+def check_html(text: str, parse_mode: object) -> None:
+    """Refuse what Telegram refuses: unknown tags, stray '<' and bare '&' in HTML mode."""
+    if str(parse_mode or "").upper() != "HTML":
+        return
+    unknown = [t for t in _TAGS.findall(text) if t.lower() not in _ALLOWED]
+    stray = "<" in _TAGS.sub("", text) or ">" in _TAGS.sub("", text)
+    if unknown or stray or _BARE_AMPERSAND.search(text):
+        raise BotApiError(400, "Bad Request: can't parse entities")
 
 
 class MethodTable:
@@ -43,6 +67,7 @@ class MethodTable:
     def send_message(self, p: dict[str, Any]) -> dict[str, Any]:
         chat_id = int(p["chat_id"])
         self._api.check_chat(chat_id)
+        check_html(str(p["text"]), p.get("parse_mode"))
         message = SentMessage(chat_id, self._api.next_message_id(), str(p["text"]),
                               p.get("parse_mode"), _markup(p))
         return self._raw(self._api.keep(message))
@@ -53,6 +78,7 @@ class MethodTable:
         photo = p.get("photo")
         if not isinstance(photo, str) or photo.startswith("attach://"):
             photo = self._api.add_file(_uploaded(p))
+        check_html(str(p.get("caption", "")), p.get("parse_mode"))
         message = SentMessage(chat_id, self._api.next_message_id(), str(p.get("caption", "")),
                               p.get("parse_mode"), _markup(p), photo=photo)
         return self._raw(self._api.keep(message))
@@ -60,6 +86,7 @@ class MethodTable:
     def edit_text(self, p: dict[str, Any]) -> dict[str, Any]:
         self._api.check_chat(int(p["chat_id"]))
         message = self._api.find(p)
+        check_html(str(p["text"]), p.get("parse_mode"))
         message.text, message.parse_mode = str(p["text"]), p.get("parse_mode")
         message.reply_markup = _markup(p)
         message.edits += 1
@@ -68,6 +95,7 @@ class MethodTable:
     def edit_caption(self, p: dict[str, Any]) -> dict[str, Any]:
         self._api.check_chat(int(p["chat_id"]))
         message = self._api.find(p)
+        check_html(str(p.get("caption", "")), p.get("parse_mode"))
         message.text, message.parse_mode = str(p.get("caption", "")), p.get("parse_mode")
         message.reply_markup = _markup(p)
         message.edits += 1

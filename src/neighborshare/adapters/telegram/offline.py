@@ -8,8 +8,9 @@ Give it to PTB and nothing touches the network::
 It answers getMe, sendMessage, sendPhoto, editMessageText, editMessageReplyMarkup,
 editMessageCaption, answerCallbackQuery, getFile (and the file download), deleteMessage,
 sendChatAction, setMyCommands, setWebhook, deleteWebhook, getWebhookInfo and getUpdates.
-Any other method raises ``UnknownBotMethod`` (and is kept in ``api.unknown``), so a test can
-never silently depend on something the real API would do differently.
+HTML that Telegram would refuse (unknown tags, bare "&" or "<") gets its 400 "can't parse
+entities". Any other method raises ``UnknownBotMethod`` (and is kept in ``api.unknown``), so a
+test can never silently depend on something the real API would do differently.
 
 What the bot sent:
 - ``api.messages(chat_id)``: the chat's messages as they stand now (edits applied, deleted
@@ -33,7 +34,7 @@ from typing import Any
 from telegram._utils.types import ODVInput
 from telegram.request import BaseRequest, RequestData
 
-from neighborshare.adapters.telegram.methods import MethodTable
+from neighborshare.adapters.telegram.methods import BotApiError, MethodTable
 from neighborshare.adapters.telegram.sent import SentMessage
 
 OFFLINE_TOKEN = "1234567:OFFLINE-neighborshare-bot-token"  # noqa: S105 - not a secret
@@ -42,14 +43,6 @@ BOT_ID = 1234567
 
 class UnknownBotMethod(RuntimeError):
     """The bot called a Bot API method the offline API does not implement."""
-
-
-class BotApiError(Exception):
-    """An injected failure, turned into Telegram's error response."""
-
-    def __init__(self, status: int, description: str, retry_after: int | None = None) -> None:
-        super().__init__(description)
-        self.status, self.description, self.retry_after = status, description, retry_after
 
 
 class OfflineBotApi(BaseRequest):

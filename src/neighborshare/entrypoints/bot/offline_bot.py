@@ -25,12 +25,16 @@ class OfflineBot:
     """``typing_time`` moves the clock a little with every update, as real typing would."""
 
     def __init__(
-        self, container: Any, clock: FixedClock, typing_time: timedelta = timedelta(seconds=10)
+        self,
+        container: Any,
+        clock: FixedClock,
+        typing_time: timedelta = timedelta(seconds=10),
+        api: OfflineBotApi | None = None,
     ) -> None:
         self.container = container
         self.clock = clock
         self.typing_time = typing_time
-        self.api = OfflineBotApi()
+        self.api = api or OfflineBotApi()  # share one to play Telegram for several replicas
         container.clock.override(providers.Object(clock))
         container.rate_limiter.override(providers.Object(InMemoryRateLimiter(clock)))
         self.app = build_application(container, request=self.api)

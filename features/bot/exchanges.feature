@@ -1,0 +1,82 @@
+Feature: Browsing, requesting and picking up through the bot
+
+  Background:
+    Given Priya has a profile
+    And Tom has a profile
+    And Priya shared 3 portions of "Red lentil dal"
+
+  Scenario: Tom browses, requests, is accepted and picks up
+    When Tom sends "/browse"
+    Then Tom is told "Red lentil dal"
+    And Tom is told "shared by Priya"
+    And Tom sees the buttons "Request, Report"
+    When Tom taps "Request"
+    Then Tom sees the buttons "1, 2, 3"
+    When Tom taps "2"
+    Then Tom is told "You asked Priya for 2 portions"
+    And Tom is told "balance now 3"
+    And Priya is told "Tom asked for 2 portions of Red lentil dal"
+    When Priya taps "Accept"
+    Then Tom is told "Pick up at apartment 12"
+    When Tom taps "Picked up"
+    Then Tom is told "How did it go?"
+    And Priya is told "How did it go?"
+    And Priya has 7 credits
+    And Tom has 3 credits
+
+  Scenario: Priya cannot request her own dish and does not see it
+    When Priya sends "/browse"
+    Then Priya is told "Nothing to pick up nearby right now"
+    When Priya sends "/request 1 1"
+    Then Priya is told "That's your own dish"
+
+  Scenario: Declining returns the credits
+    Given Tom asked for 2 portions of "Red lentil dal"
+    When Priya taps "Decline"
+    Then Tom is told "was declined. Your credits are back"
+    And Tom has 5 credits
+
+  Scenario: Tom cancels from /mine
+    Given Tom asked for 1 portions of "Red lentil dal"
+    When Tom sends "/mine"
+    Then Tom is told "You asked Priya for 1 portion of Red lentil dal"
+    And Tom sees the buttons "Cancel request"
+    When Tom taps "Cancel request"
+    Then Tom is told "cancelled"
+    And Priya is told "cancelled their request"
+    And Tom has 5 credits
+
+  Scenario: The sharer marks a no-show once the window has begun
+    Given Tom asked for 2 portions of "Red lentil dal"
+    And Priya accepted
+    When Priya sends "/mine"
+    Then Priya sees the buttons "Picked up, Cancel, No-show"
+    When Priya taps "No-show"
+    Then Tom is told "marked your pickup of Red lentil dal as a no-show"
+    And Tom has 3 credits
+
+  Scenario: More portions than are left are refused
+    Given Sam has a profile
+    And Sam asked for 2 portions of "Red lentil dal"
+    When Tom sends "/request 1 2"
+    Then Tom is told "Only 1 portion left"
+
+  Scenario: Dishes that conflict with an allergy are hidden until asked for
+    Given Sam has a profile and is allergic to Mustard
+    And Priya shared 2 portions of "Mustard greens" containing Mustard
+    When Sam sends "/browse"
+    Then Sam is told "Red lentil dal"
+    And Sam is not told "Mustard greens"
+    When Sam taps "Show all dishes"
+    Then Sam is told "Mustard greens"
+
+  Scenario: Browsing pages five dishes at a time
+    Given Priya shared 1 portions of "Dish two"
+    And Priya shared 1 portions of "Dish three"
+    And Priya shared 1 portions of "Dish four"
+    And Priya shared 1 portions of "Dish five"
+    And Priya shared 1 portions of "Dish six"
+    When Tom sends "/browse"
+    Then Tom sees the buttons "More"
+    When Tom taps "More"
+    Then Tom is told "Page 2"

@@ -1,0 +1,55 @@
+Feature: Rating, credits and reports through the bot
+
+  Background:
+    Given Priya has a profile
+    And Tom has a profile
+    And Priya shared 3 portions of "Red lentil dal"
+    And Tom asked for 2 portions of "Red lentil dal"
+    And Priya accepted
+
+  Scenario: A 5-star dish earns the sharer a bonus credit
+    Given Tom picked up
+    When Tom sends "/rate"
+    Then Tom is told "How was Red lentil dal?"
+    When Tom taps "5"
+    Then Tom is told "How was the pickup with Priya?"
+    When Tom taps "4"
+    And Tom sends "Lovely, thanks"
+    Then Tom is told "Thanks for rating! Priya gets a bonus credit"
+    And Priya has 8 credits
+    When Tom sends "/rate"
+    Then Tom is told "Nothing to rate right now"
+
+  Scenario: The sharer rates only the interaction
+    Given Tom picked up
+    When Priya taps "Rate"
+    Then Priya is told "How was the pickup with Tom?"
+    When Priya taps "5"
+    And Priya taps "Skip"
+    Then Priya is told "Thanks for rating!"
+
+  Scenario: Rating before the pickup is refused
+    When Tom sends "/rate"
+    Then Tom is told "Nothing to rate right now"
+
+  Scenario: Credits show the balance and the movements
+    When Tom sends "/credits"
+    Then Tom is told "Your balance: 3 credits"
+    And Tom is told "-2  Held for a request"
+    And Tom is told "+5  Welcome bonus"
+
+  Scenario: A food-safety report hides the dish
+    When Tom sends "/report"
+    Then Tom sees the buttons "Red lentil dal with Priya"
+    When Tom taps "Red lentil dal with Priya"
+    And Tom taps "Food safety"
+    And Tom sends "It smelled off"
+    And Tom taps "Skip"
+    Then Tom is told "is with the moderators"
+    And Priya is told "was hidden because of a food-safety concern"
+
+  Scenario: An accepted exchange completes by itself a day after the window
+    When 26 hours pass
+    Then Priya is told "Did the pickup of Red lentil dal happen?"
+    And Priya is told "is complete"
+    And Priya has 7 credits
