@@ -1,0 +1,1 @@
+"""The webhook HTTP app (Starlette on uvicorn) and the `bot` command that runs it or polls."""

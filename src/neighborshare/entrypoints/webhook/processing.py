@@ -1,0 +1,99 @@
+"""Handling one update exactly once: PTB's ``process_update`` inside one database transaction that
+also records the update id, retried as a whole when it lost a race."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from enum import StrEnum
+from typing import Any, cast
+
+from telegram import Update
+from telegram.ext import Application
+
+from neighborshare.domain.errors import ConcurrencyConflict
+from neighborshare.entrypoints.webhook.watch import FailureWatch, WatchedUnitOfWork, current_watch
+from neighborshare.ports.services import Clock
+from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from neighborshare.services.transactions import update_transaction
+
+log = logging.getLogger("neighborshare.webhook")
+
+ATTEMPTS = 5
+PTBApplication = Application[Any, Any, Any, Any, Any, Any]
+
+
+class Outcome(StrEnum):
+    PROCESSED = "processed"  # effects committed
+    DUPLICATE = "duplicate"  # seen before: acknowledged, nothing done
+    UNAVAILABLE = "unavailable"  # nothing committed; Telegram must redeliver
+
+
+class UpdateProcessor:
+    """Runs each update's transaction on a thread of its own pool (size = DB pool size), while
+    the handlers run on the event loop and in the bot's pool, inside that same transaction."""
+
+    def __init__(
+        self,
+        app: PTBApplication,
+        uow_factory: UnitOfWorkFactory,
+        clock: Clock,
+        concurrency: int,
+        attempts: int = ATTEMPTS,
+    ) -> None:
+        self._app = app
+        self._uow = uow_factory
+        self._clock = clock
+        self._attempts = attempts
+        self._pool = ThreadPoolExecutor(concurrency, thread_name_prefix="update-tx")
+        app.add_error_handler(_note_failure)
+
+    async def process(self, payload: dict[str, Any]) -> Outcome:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._pool, self._with_retries, payload, loop)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True)
+
+    def _with_retries(self, payload: dict[str, Any], loop: asyncio.AbstractEventLoop) -> Outcome:
+        update_id = payload.get("update_id")
+        for attempt in range(1, self._attempts + 1):
+            try:
+                return self._once(payload, loop)
+            except ConcurrencyConflict:
+                log.info("update %s lost a race (attempt %d of %d)", update_id, attempt,
+                         self._attempts)
+            except Exception as error:
+                log.warning("update %s not processed, database unavailable: %s", update_id,
+                            type(error).__name__)
+                return Outcome.UNAVAILABLE
+        return Outcome.UNAVAILABLE
+
+    def _once(self, payload: dict[str, Any], loop: asyncio.AbstractEventLoop) -> Outcome:
+        watch = FailureWatch()
+        with update_transaction(lambda: _watched(self._uow(), watch)) as uow:
+            if not uow.updates.record(int(payload["update_id"]), self._clock.now()):
+                return Outcome.DUPLICATE
+            token = current_watch.set(watch)
+            try:
+                update = Update.de_json(payload, self._app.bot)
+                # The coroutine's task copies this thread's context: the handlers see the
+                # ambient unit of work and the watch.
+                asyncio.run_coroutine_threadsafe(self._app.process_update(update), loop).result()
+            finally:
+                current_watch.reset(token)
+            watch.raise_if_any()  # a swallowed conflict or outage undoes the whole update
+        return Outcome.PROCESSED
+
+
+def _watched(uow: UnitOfWork, watch: FailureWatch) -> UnitOfWork:
+    return cast(UnitOfWork, WatchedUnitOfWork(uow, watch))
+
+
+async def _note_failure(update: object, context: Any) -> None:
+    """PTB error handler: what escaped a handler decides whether the update must be redone."""
+    watch = current_watch.get()
+    error = context.error
+    if watch is not None and error is not None and not watch.saw(error):
+        log.error("update handler failed: %s", type(error).__name__, exc_info=error)
