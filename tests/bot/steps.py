@@ -18,7 +18,9 @@ UNITS = {"minute": "minutes", "hour": "hours", "day": "days"}
 # -- arranging ---------------------------------------------------------------------------------
 
 
-def onboard(world: BotWorld, name: str, diets: tuple[str, ...] = (), allergies: tuple[str, ...] = ()) -> None:
+def onboard(
+    world: BotWorld, name: str, diets: tuple[str, ...] = (), allergies: tuple[str, ...] = ()
+) -> None:
     lat, lon = HOME.get(name, (51.5074, -0.1278))
     world.say(name, "/start")
     world.say(name, name.capitalize())
@@ -35,7 +37,9 @@ def onboard(world: BotWorld, name: str, diets: tuple[str, ...] = (), allergies: 
     assert "You're all set" in world.news_text(name), world.news_text(name)
 
 
-def share(world: BotWorld, name: str, dish: str, portions: int, allergens: tuple[str, ...] = ()) -> None:
+def share(
+    world: BotWorld, name: str, dish: str, portions: int, allergens: tuple[str, ...] = ()
+) -> None:
     world.say(name, "/share")
     world.say(name, dish)
     world.tap(name, "Skip")
@@ -65,7 +69,9 @@ def has_allergic_profile(bot_world: BotWorld, name: str, allergen: str) -> None:
 
 
 @given(parsers.parse('{name:w} shared {portions:d} portions of "{dish}" containing {allergen}'))
-def shared_with_allergen(bot_world: BotWorld, name: str, portions: int, dish: str, allergen: str) -> None:
+def shared_with_allergen(
+    bot_world: BotWorld, name: str, portions: int, dish: str, allergen: str
+) -> None:
     share(bot_world, name.lower(), dish, portions, (allergen,))
 
 

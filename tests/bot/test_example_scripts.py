@@ -1,0 +1,58 @@
+"""The example chat scripts run as a new user would run them, and tell the right story."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from neighborshare.entrypoints.cli import main
+
+EXAMPLES = Path(__file__).parents[2] / "examples"
+
+
+def run_script(tmp_path: Path, script: Path) -> str:
+    result = CliRunner().invoke(
+        main, ["chat", "--fresh", "--db", str(tmp_path / "chat.db"), "--script", str(script)]
+    )
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def replies_to(transcript: str, name: str, command: str) -> list[str]:
+    """The bot's answers to each time ``name`` typed ``command``."""
+    blocks = re.split(r"(?m)^(?=(?!bot )\w+ > )", transcript)
+    return [b for b in blocks if b.startswith(f"{name} > {command}\n")]
+
+
+def test_first_exchange_moves_credits_as_designed(tmp_path: Path) -> None:
+    transcript = run_script(tmp_path, EXAMPLES / "first_exchange.chat")
+    assert transcript.count("Here are 5 welcome credits") == 2
+    tom_mid, tom_end = replies_to(transcript, "tom", "/credits")
+    assert "Your balance: 3 credits" in tom_mid
+    assert "-2  Held for a request" in tom_mid
+    assert "Your balance: 3 credits" in tom_end
+    (priya_end,) = replies_to(transcript, "priya", "/credits")
+    assert "Your balance: 8 credits" in priya_end
+    for movement in ("+5  Welcome bonus", "+2  Thanks for sharing", "+1  5-star food bonus"):
+        assert movement in priya_end
+    assert "Pick up at apartment 4B" in transcript
+    assert "  (photo)" in transcript
+
+
+@pytest.mark.parametrize("script", sorted(EXAMPLES.glob("*.chat")), ids=lambda p: p.name)
+def test_every_example_runs(tmp_path: Path, script: Path) -> None:
+    transcript = run_script(tmp_path, script)
+    assert "Sorry, something went wrong" not in transcript
+
+
+def test_a_line_that_cannot_be_carried_out_fails_clearly(tmp_path: Path) -> None:
+    script = tmp_path / "bad.chat"
+    script.write_text("@alice /start\n@alice <tap Launch rocket>\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["chat", "--memory", "--script", str(script)]
+    )
+    assert result.exit_code != 0
+    assert "line 2: no message to alice has a button labelled 'Launch rocket'" in result.output
