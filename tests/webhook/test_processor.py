@@ -1,0 +1,109 @@
+"""The update processor on the memory profile: lost races are retried as a whole update, and a
+failed commit leaves nothing behind."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from dependency_injector import providers
+
+from neighborshare.adapters.telegram.neighbors import OfflineNeighbors
+from neighborshare.adapters.telegram.offline import OfflineBotApi
+from neighborshare.container import memory_container
+from neighborshare.domain.errors import ConcurrencyConflict
+from neighborshare.entrypoints.webhook.processing import Outcome
+from neighborshare.entrypoints.webhook.runtime import build_runtime
+
+
+class FlakyUnitOfWork:
+    """A real unit of work whose next commit or savepoint fails with a queued error."""
+
+    def __init__(self, inner: Any, failures: dict[str, list[BaseException]]) -> None:
+        self._inner, self._failures = inner, failures
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+    def __enter__(self) -> FlakyUnitOfWork:
+        self._inner.__enter__()
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self._inner.__exit__(*exc_info)
+
+    def commit(self) -> None:
+        self._fail("commit")
+        self._inner.commit()
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        self._fail("savepoint")
+        with self._inner.savepoint():
+            yield
+
+    def _fail(self, where: str) -> None:
+        if self._failures.get(where):
+            raise self._failures[where].pop(0)
+
+
+def run(failures: dict[str, list[BaseException]], texts: list[str]) -> tuple[list[Outcome], Any]:
+    """Post Priya's texts, the first one twice in a row; returns outcomes and the container."""
+    container = memory_container()
+    real = container.uow_factory()
+    container.uow_factory.override(providers.Object(lambda: FlakyUnitOfWork(real(), failures)))
+    api = OfflineBotApi()
+    runtime = build_runtime(container, api)
+    neighbors = OfflineNeighbors(api, runtime.ptb.bot)
+    priya = neighbors.neighbor("priya")
+    payloads = [neighbors.text(priya, text).to_dict() for text in texts]
+
+    async def go() -> list[Outcome]:
+        await runtime.start()
+        try:
+            return [await runtime.processor.process(p) for p in [payloads[0], *payloads]]
+        finally:
+            await runtime.stop()
+
+    return asyncio.run(go()), (container, priya, api)
+
+
+def session_of(container: Any, telegram_id: int) -> Any:
+    with container.uow_factory()() as uow:
+        return uow.sessions.get(telegram_id)
+
+
+def test_a_conflict_at_commit_retries_the_whole_update() -> None:
+    outcomes, (container, priya, _) = run({"commit": [ConcurrencyConflict()]}, ["/start"])
+    assert outcomes == [Outcome.PROCESSED, Outcome.DUPLICATE]
+    assert session_of(container, priya.telegram_id).step == "name"
+
+
+def test_a_conflict_a_handler_swallowed_still_retries_the_whole_update() -> None:
+    outcomes, (container, priya, _) = run({"savepoint": [ConcurrencyConflict()]},
+                                          ["/start", "Priya"])
+    assert outcomes == [Outcome.PROCESSED, Outcome.DUPLICATE, Outcome.PROCESSED]
+    assert session_of(container, priya.telegram_id).data["name"] == "Priya"
+
+
+def test_a_failed_commit_leaves_nothing_and_the_redelivery_is_processed() -> None:
+    outcomes, (container, priya, _) = run({"commit": [ConnectionError("database went away")]},
+                                          ["/start"])
+    assert outcomes == [Outcome.UNAVAILABLE, Outcome.PROCESSED]
+    assert session_of(container, priya.telegram_id).step == "name"
+
+
+def test_conflicts_that_never_end_give_up_with_unavailable() -> None:
+    outcomes, (container, priya, _) = run({"commit": [ConcurrencyConflict()] * 5}, ["/start"])
+    assert outcomes[0] is Outcome.UNAVAILABLE
+    assert outcomes[1] is Outcome.PROCESSED
+
+
+def test_handlers_join_the_update_transaction_so_an_unfinished_update_leaves_no_trace() -> None:
+    down = [ConnectionError("database went away"), ConnectionError("still away")]
+    outcomes, (container, priya, api) = run({"commit": down}, ["/start"])
+    assert outcomes == [Outcome.UNAVAILABLE, Outcome.UNAVAILABLE]
+    assert session_of(container, priya.telegram_id) is None
+    assert len(api.messages(priya.telegram_id)) == 2  # it did answer; the answer is resent later
