@@ -8,11 +8,13 @@ With an ``OfflineBotApi`` behind the bot it is what the chat command, tests and 
 from __future__ import annotations
 
 import asyncio
+import warnings
 from collections.abc import Awaitable, Callable
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 from telegram.error import Forbidden, RetryAfter
+from telegram.warnings import PTBDeprecationWarning
 
 from neighborshare.ports.services import Delivery, OutgoingMessage
 
@@ -44,7 +46,7 @@ class LoopBotNotifier:
             except RetryAfter as error:
                 if attempt == MAX_ATTEMPTS:
                     raise
-                await self._sleep(_seconds(error.retry_after))
+                await self._sleep(_seconds(error))
         raise AssertionError("unreachable")
 
     async def _deliver(self, message: OutgoingMessage) -> None:
@@ -69,6 +71,9 @@ def keyboard(message: OutgoingMessage) -> InlineKeyboardMarkup | None:
     )
 
 
-def _seconds(retry_after: object) -> float:
+def _seconds(error: RetryAfter) -> float:
+    with warnings.catch_warnings():  # PTB 22 warns that the type will become a timedelta
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        retry_after: object = error.retry_after
     total = getattr(retry_after, "total_seconds", None)
     return float(total()) if callable(total) else float(str(retry_after))

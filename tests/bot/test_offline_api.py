@@ -1,0 +1,101 @@
+"""The offline Bot API answers like Telegram, records chats, and fails loudly or on request."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+
+import pytest
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+
+from neighborshare.adapters.telegram.loop_notifier import LoopBotNotifier
+from neighborshare.adapters.telegram.offline import OFFLINE_TOKEN, OfflineBotApi
+from neighborshare.ports.services import Button, Delivery, OutgoingMessage
+
+
+@pytest.fixture
+def api() -> OfflineBotApi:
+    return OfflineBotApi()
+
+
+@pytest.fixture
+def loop() -> Iterator[asyncio.AbstractEventLoop]:
+    loop = asyncio.new_event_loop()
+    yield loop
+    loop.close()
+
+
+def run(loop: asyncio.AbstractEventLoop, api: OfflineBotApi, action):  # type: ignore[no-untyped-def]
+    async def go():  # type: ignore[no-untyped-def]
+        async with Bot(OFFLINE_TOKEN, request=api, get_updates_request=api) as bot:
+            return await action(bot)
+
+    return loop.run_until_complete(go())
+
+
+def test_messages_are_recorded_with_markup_and_edits(api, loop) -> None:
+    markup = InlineKeyboardMarkup([[InlineKeyboardButton("✅ Accept", callback_data="x:acc:1")]])
+
+    async def action(bot: Bot) -> None:
+        sent = await bot.send_message(7, "<b>Dal</b> &amp; rice", parse_mode="HTML",
+                                      reply_markup=markup)
+        await bot.edit_message_text("Done", chat_id=7, message_id=sent.message_id)
+
+    run(loop, api, action)
+    (message,) = api.messages(7)
+    assert message.shown == "Done"
+    assert message.edits == 1
+    assert message.labels == []
+    assert api.calls[1][1]["text"] == "<b>Dal</b> &amp; rice"
+
+
+def test_photos_round_trip_through_get_file(api, loop) -> None:
+    file_id = api.add_file(b"jpeg bytes")
+
+    async def action(bot: Bot) -> bytes:
+        telegram_file = await bot.get_file(file_id)
+        await bot.send_photo(7, file_id, caption="dish")
+        return bytes(await telegram_file.download_as_bytearray())
+
+    assert run(loop, api, action) == b"jpeg bytes"
+    assert api.last(7).photo == file_id
+
+
+def test_injected_failures_and_unknown_methods(api, loop) -> None:
+    api.rate_limit(7, retry_after=3)
+    api.block(8)
+
+    async def throttled(bot: Bot) -> None:
+        await bot.send_message(7, "hi")
+
+    with pytest.raises(RetryAfter):
+        run(loop, api, throttled)
+    run(loop, api, throttled)  # only once
+    with pytest.raises(Forbidden, match="blocked"):
+        run(loop, api, lambda bot: bot.send_message(8, "hi"))
+    with pytest.raises(NetworkError, match="does not implement 'sendDice'"):
+        run(loop, api, lambda bot: bot.send_dice(7))
+    assert api.unknown == ["sendDice"]
+    with pytest.raises(BadRequest, match="parse entities"):
+        run(loop, api, lambda bot: bot.send_message(7, "<b>Soup</b> & bread", parse_mode="HTML"))
+
+
+def test_the_notifier_waits_out_429_and_reports_blocked_chats(api, loop) -> None:
+    waited: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        waited.append(seconds)
+
+    async def action(bot: Bot) -> list[Delivery]:
+        notifier = LoopBotNotifier(bot, asyncio.get_running_loop(), sleep=sleep)
+        message = OutgoingMessage(7, "<b>hi</b>", ((Button("Request", "post:req:1"),),))
+        first = await asyncio.to_thread(notifier.send, message)
+        second = await asyncio.to_thread(notifier.send, OutgoingMessage(8, "hi"))
+        return [first, second]
+
+    api.rate_limit(7, retry_after=2, times=1)
+    api.block(8)
+    assert run(loop, api, action) == [Delivery.SENT, Delivery.BLOCKED]
+    assert waited == [2.0]
+    assert api.last(7).labels == [["Request"]]
