@@ -30,6 +30,7 @@ def test_posts_unhide_and_hide_are_audited_and_the_sharer_told(hood, cli):
     cli("posts", "hide", hood.post, "--reason", "again", "--as", hood.tom)
     assert _post(hood).status is PostStatus.HIDDEN
     assert hood.kinds(hood.priya).count("post_hidden") == 2  # the safety report, then Tom
+    assert "post_restored" in hood.kinds(hood.priya)
 
 
 def test_posts_refusals(hood, cli):

@@ -138,8 +138,9 @@ MODERATION_NOTICES = {"warned", "account_suspended", "account_banned", "credits_
 def _priya_notices_never_name_the_reporter(hood):
     notices = [m for m in hood.outbox(hood.priya) if m.kind in MODERATION_NOTICES]
     assert notices
+    priya = _user(hood, hood.priya)
     for message in notices:
-        text = json.dumps(message.payload)
+        text = json.dumps(message.payload) + hood.c.renderer()(message, priya).html
         assert "Tom" not in text and f'"{hood.tom}"' not in text
         assert "reporter" not in text
 

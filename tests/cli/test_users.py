@@ -70,6 +70,7 @@ def test_promote_and_demote(hood, cli):
     )
     assert _user(hood, hood.ana).role is Role.NEIGHBOR
     assert (hood.mia, "demote", hood.ana) in _actions(hood)
+    assert hood.kinds(hood.ana).count("role_changed") == 2
 
 
 def test_a_moderator_cannot_act_on_their_own_account(hood, cli):
@@ -99,7 +100,9 @@ def test_bootstrap_appoints_the_first_moderator_only_once(container, cli):
     with container.uow_factory()() as uow:
         assert uow.users.get(second).role is Role.NEIGHBOR
         entry = uow.audit.latest(1)[0]
+        told = [m.kind for m in uow.outbox.sent_to(first)]
     assert (entry.actor_id, entry.action, entry.target_id) == (None, "promote", first)
+    assert "role_changed" in told
 
 
 def test_bootstrap_takes_no_as(hood, cli):

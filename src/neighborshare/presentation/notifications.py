@@ -96,6 +96,18 @@ TEMPLATES: dict[str, Template] = {
         "A moderator will review it.",
         (),
     ),
+    "post_restored": lambda p, tz: (
+        f"A moderator reviewed your post {_dish(p)} and it is "
+        + ("visible again." if p.get("status") == "active" else "no longer hidden.")
+        + " Thanks for your patience.",
+        (),
+    ),
+    "role_changed": lambda p, tz: (
+        "🛡 You are now a NeighborShare moderator. Thank you for looking after the community!"
+        if p.get("role") == "moderator"
+        else "You are no longer a NeighborShare moderator. Thank you for your help!",
+        (),
+    ),
     "report_received": lambda p, tz: (
         "Thanks for your report. A moderator will look at it soon.",
         (),

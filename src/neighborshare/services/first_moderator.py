@@ -8,7 +8,7 @@ from neighborshare.domain.users import Role, User, UserStatus
 from neighborshare.ports.services import Clock
 from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from neighborshare.services.common import user_or_refuse
-from neighborshare.services.transactions import in_transaction
+from neighborshare.services.transactions import in_transaction, notify
 
 
 class FirstModeratorService:
@@ -32,11 +32,10 @@ class FirstModeratorService:
         user.role = Role.MODERATOR
         uow.users.save(user)
         text = " ".join(reason.split())[:500] or "first moderator"
-        uow.audit.add(
-            AuditEntry(
-                None, "promote", "user", user_id, text, self._clock.now(), {"bootstrap": True}
-            )
-        )
+        now = self._clock.now()
+        uow.audit.add(AuditEntry(None, "promote", "user", user_id, text, now, {"bootstrap": True}))
+        key = f"user:{user_id}:role:moderator:{now.isoformat()}"
+        notify(uow, user_id, "role_changed", {"role": "moderator"}, now, key)
         return user
 
 

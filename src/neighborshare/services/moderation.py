@@ -169,6 +169,7 @@ class ModerationService:
         def change(uow: UnitOfWork, user: User, now: datetime) -> None:
             user.role = role
             uow.users.save(user)
+            notify(uow, user.id or 0, "role_changed", {"role": role.value}, now, _key(user, now))
 
         action = "promote" if role is Role.MODERATOR else "demote"
         return self._on_user(moderator_id, user_id, action, reason, change)
@@ -215,6 +216,9 @@ class ModerationService:
             else:
                 post.unhide(now)
                 uow.posts.save(post)
+                payload = {"post_id": post.id, "name": post.name, "status": post.status.value}
+                key = f"post:{post.id}:restored:{now.isoformat()}"
+                notify(uow, post.sharer_id, "post_restored", payload, now, key)
             _audit(
                 uow,
                 moderator_id,
@@ -230,6 +234,10 @@ class ModerationService:
 
     def audit_log(self, limit: int = 50, actor_id: int | None = None) -> list[AuditEntry]:
         return read_only(self._uow, lambda uow: uow.audit.latest(limit, actor_id))
+
+
+def _key(user: User, now: datetime) -> str:
+    return f"user:{user.id}:role:{user.role.value}:{now.isoformat()}"
 
 
 def _report(uow: UnitOfWork, report_id: int) -> Report:
