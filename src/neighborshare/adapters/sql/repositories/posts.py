@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+import sqlalchemy as sa
+
 from neighborshare.adapters.sql import codes, expressions, mapping, spatial
 from neighborshare.adapters.sql.repositories.base import SqlRepository
 from neighborshare.adapters.sql.session import SqlSession
@@ -33,15 +35,7 @@ class SqlFoodPostRepository(SqlRepository):
         super().save(post)
 
     def nearby(self, query: NearbyQuery) -> list[NearbyPost]:
-        circle = spatial.circle(self._s, posts, query.origin, query.radius_m)
-        statement = (
-            self._select()
-            .where(*available(query.now), *circle.conditions, *suitable(self._s, query))
-            .order_by(*circle.nearest_first)
-            .limit(query.limit)
-            .offset(query.offset)
-        )
-        found = self._all(statement)
+        found = self._all(nearby_statement(self._s, query))
         # the distance shown is the domain's own, identical on every backend
         return [NearbyPost(post, query.origin.distance_m(post.location)) for post in found]
 
@@ -68,9 +62,26 @@ class SqlFoodPostRepository(SqlRepository):
         return self._all(statement.order_by(posts.c.id.desc()).limit(limit).offset(offset))
 
 
+def nearby_statement(session: SqlSession, query: NearbyQuery) -> sa.Select[Any]:
+    """The browse query: available, suitable posts within the radius, nearest first."""
+    circle = spatial.circle(session, posts, query.origin, query.radius_m)
+    return (
+        sa.select(posts)
+        .where(*available(query.now), *circle.conditions, *suitable(session, query))
+        .order_by(*circle.nearest_first)
+        .limit(query.limit)
+        .offset(query.offset)
+    )
+
+
+# A literal, not a bound parameter: the planner must see it matches the partial GiST index
+# (ix_posts_active_geog) even in a cached generic plan.
+ACTIVE = sa.literal_column(f"'{PostStatus.ACTIVE.value}'")
+
+
 def available(now: datetime) -> list[Any]:
     return [
-        posts.c.status == PostStatus.ACTIVE.value,
+        posts.c.status == ACTIVE,
         posts.c.window_end > now,
         posts.c.portions_reserved < posts.c.portions,
     ]
