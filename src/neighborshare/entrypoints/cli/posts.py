@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from neighborshare.domain.posts import PostStatus
-from neighborshare.entrypoints.cli import output, views
+from neighborshare.entrypoints.cli import history, output, views
 from neighborshare.entrypoints.cli.common import (
     OperatorGroup,
     acting_moderator,
@@ -63,7 +63,7 @@ def show(post_id: int, as_json: bool) -> None:
         return
     output.render(
         output.fields(f"Post #{post_id}", row),
-        output.table("Exchanges", exchanges, views.EXCHANGE_COLUMNS),
+        output.table("Exchanges", exchanges, history.EXCHANGE_COLUMNS),
     )
 
 

@@ -1,4 +1,4 @@
-"""`neighborshare reports`: the moderators' queue of reports and what they decide."""
+"""`neighborshare reports`: the moderators' queue of reports, and each report's case."""
 
 from __future__ import annotations
 
@@ -6,17 +6,11 @@ from datetime import timedelta
 
 import click
 
-from neighborshare.domain.reports import UNHANDLED, ModerationAction, ReportCategory, ReportStatus
-from neighborshare.entrypoints.cli import output, views
-from neighborshare.entrypoints.cli.common import (
-    OperatorGroup,
-    acting_moderator,
-    acting_option,
-    container,
-    json_option,
-)
+from neighborshare.domain.reports import UNHANDLED, ReportCategory, ReportStatus
+from neighborshare.entrypoints.cli import history, output, views
+from neighborshare.entrypoints.cli.common import OperatorGroup, container, json_option
+from neighborshare.entrypoints.cli.report_decisions import claim, dismiss, resolve
 from neighborshare.ports.queries import ReportFilter
-from neighborshare.services.moderation import Resolution
 
 STATUSES = [s.value for s in ReportStatus] + ["all"]
 LIST_COLUMNS = (
@@ -105,9 +99,9 @@ def show_report(report_id: int, as_json: bool) -> None:
         parts.append(output.fields("Post", views.summary(views.post_row(case.post))))
     if case.exchange:
         parts.append(output.fields("Exchange", views.exchange_row(case.exchange)))
-    parts += views.history_tables("Reported neighbor", case.reported)
+    parts += history.history_tables("Reported neighbor", case.reported)
     if case.reporter:
-        parts += views.history_tables("Reporter", case.reporter)
+        parts += history.history_tables("Reporter", case.reporter)
     output.render(*parts)
 
 
@@ -119,52 +113,5 @@ def _evidence(ref: str | None) -> str | None:
     return url.removeprefix("file://")
 
 
-@reports.command("claim")
-@click.argument("report_id", type=int)
-@acting_option
-@json_option
-def claim(report_id: int, acting: int | None, as_json: bool) -> None:
-    """Take a report into review so that other moderators leave it to you."""
-    report = container().moderation().claim(acting_moderator(acting), report_id)
-    output.done(
-        as_json, views.report_row(report), f"Report #{report_id} is now in review with you."
-    )
-
-
-@reports.command("resolve")
-@click.argument("report_id", type=int)
-@click.option("--action", required=True, type=click.Choice([a.value for a in ModerationAction]))
-@click.option("--days", type=click.IntRange(1, 3650), help="With suspend; none: until lifted.")
-@click.option("--amount", "--credits", type=int, help="With adjust-credits: + or - credits.")
-@click.option("--note", required=True, help="Why: kept in the audit log.")
-@acting_option
-@json_option
-def resolve(
-    report_id: int,
-    action: str,
-    days: int | None,
-    amount: int | None,
-    note: str,
-    acting: int | None,
-    as_json: bool,
-) -> None:
-    """Resolve a report with an action; the reported neighbor and the reporter are told."""
-    chosen = ModerationAction(action)
-    if days is not None and chosen is not ModerationAction.SUSPEND:
-        raise click.UsageError("--days goes with --action suspend.")
-    if (amount is not None) != (chosen is ModerationAction.ADJUST_CREDITS):
-        raise click.UsageError("--amount N goes with --action adjust-credits (and is required).")
-    resolution = Resolution(chosen, note, days=days, amount=amount)
-    report = container().moderation().resolve(acting_moderator(acting), report_id, resolution)
-    output.done(as_json, views.report_row(report), f"Report #{report_id} resolved: {action}.")
-
-
-@reports.command("dismiss")
-@click.argument("report_id", type=int)
-@click.option("--note", required=True, help="Why: kept in the audit log.")
-@acting_option
-@json_option
-def dismiss(report_id: int, note: str, acting: int | None, as_json: bool) -> None:
-    """Close a report without action; the reporter is told it was reviewed."""
-    report = container().moderation().dismiss(acting_moderator(acting), report_id, note)
-    output.done(as_json, views.report_row(report), f"Report #{report_id} dismissed.")
+for decision in (claim, resolve, dismiss):
+    reports.add_command(decision)

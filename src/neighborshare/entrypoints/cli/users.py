@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import click
 
-from neighborshare.domain.users import Role
-from neighborshare.entrypoints.cli import output, views
+from neighborshare.entrypoints.cli import history, output, views
 from neighborshare.entrypoints.cli.common import (
     OperatorGroup,
     acting_moderator,
@@ -13,6 +12,7 @@ from neighborshare.entrypoints.cli.common import (
     container,
     json_option,
 )
+from neighborshare.entrypoints.cli.user_roles import demote, promote, reason_option
 
 FIND_COLUMNS = (
     ("id", "#"),
@@ -22,7 +22,6 @@ FIND_COLUMNS = (
     ("balance", "Credits"),
     ("joined", "Joined"),
 )
-reason_option = click.option("--reason", required=True, help="Why: kept in the audit log.")
 
 
 @click.group(cls=OperatorGroup)
@@ -39,11 +38,11 @@ def users() -> None:
 @json_option
 def show(user_id: int, as_json: bool) -> None:
     """A neighbor's standing, rating, recent exchanges and reports."""
-    history = container().casework().neighbor(user_id)
+    record = container().casework().neighbor(user_id)
     if as_json:
-        output.print_json(views.history_row(history))
+        output.print_json(views.history_row(record))
     else:
-        output.render(*views.history_tables(f"Neighbor #{user_id}", history))
+        output.render(*history.history_tables(f"Neighbor #{user_id}", record))
 
 
 @users.command("find")
@@ -96,39 +95,5 @@ def ban(user_id: int, reason: str, acting: int | None, as_json: bool) -> None:
     output.done(as_json, views.user_row(user), f"Neighbor #{user_id} banned.")
 
 
-@users.command("promote")
-@click.argument("user_id", type=int)
-@reason_option
-@click.option(
-    "--bootstrap",
-    is_flag=True,
-    help="Appoint the first moderator without --as; refused once any moderator exists.",
-)
-@acting_option
-@json_option
-def promote(user_id: int, reason: str, bootstrap: bool, acting: int | None, as_json: bool) -> None:
-    """Make a neighbor a moderator.
-
-    The very first moderator is appointed with --bootstrap (no --as needed): it works only
-    while no moderator exists, and the audit log records it with the operator as actor.
-    """
-    c = container()
-    if bootstrap and acting is not None:
-        raise click.UsageError("--bootstrap appoints the first moderator; it takes no --as.")
-    if bootstrap:
-        user = c.first_moderator().appoint(user_id, reason)
-    else:
-        user = c.moderation().set_role(acting_moderator(acting), user_id, Role.MODERATOR, reason)
-    output.done(as_json, views.user_row(user), f"Neighbor #{user_id} is now a moderator.")
-
-
-@users.command("demote")
-@click.argument("user_id", type=int)
-@reason_option
-@acting_option
-@json_option
-def demote(user_id: int, reason: str, acting: int | None, as_json: bool) -> None:
-    """Take the moderator role away (you can't demote yourself)."""
-    moderation = container().moderation()
-    user = moderation.set_role(acting_moderator(acting), user_id, Role.NEIGHBOR, reason)
-    output.done(as_json, views.user_row(user), f"Neighbor #{user_id} is no longer a moderator.")
+for role_command in (promote, demote):
+    users.add_command(role_command)

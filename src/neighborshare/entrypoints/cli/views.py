@@ -11,7 +11,6 @@ from neighborshare.domain.posts import FoodPost
 from neighborshare.domain.records import AuditEntry
 from neighborshare.domain.reports import Report
 from neighborshare.domain.users import User
-from neighborshare.entrypoints.cli import output
 from neighborshare.services.casework import NeighborHistory, ReportLine
 
 Row = dict[str, Any]
@@ -125,35 +124,6 @@ def history_row(history: NeighborHistory) -> Row:
         "recent_exchanges": [exchange_row(e) for e in history.exchanges],
         "recent_posts": [post_row(p) for p in history.posts],
     }
-
-
-EXCHANGE_COLUMNS = (
-    ("id", "#"),
-    ("created_at", "Created"),
-    ("status", "Status"),
-    ("post_id", "Post"),
-    ("requester_id", "Requester"),
-    ("sharer_id", "Sharer"),
-    ("portions", "Portions"),
-)
-REPORT_COLUMNS = (
-    ("id", "#"),
-    ("created_at", "Filed"),
-    ("category", "Category"),
-    ("status", "Status"),
-    ("reported_id", "About"),
-    ("resolution", "Outcome"),
-)
-
-
-def history_tables(title: str, history: NeighborHistory) -> list[Any]:
-    """A neighbor's standing, recent exchanges and the reports they filed, as tables."""
-    row = history_row(history)
-    return [
-        output.fields(title, summary(row)),
-        output.table(f"{title}: recent exchanges", row["recent_exchanges"], EXCHANGE_COLUMNS),
-        output.table(f"{title}: reports filed", row["reports_filed"], REPORT_COLUMNS),
-    ]
 
 
 def summary(row: Row) -> Row:
