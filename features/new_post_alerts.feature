@@ -80,3 +80,16 @@ Feature: New-post alerts
     And Tom is unreachable
     When Priya shares 3 portions of soup
     Then no alert about soup was queued for Tom
+
+  Scenario: A dish shared in quiet hours waits for the morning digest
+    Given Ana is a neighbor
+    And Ana turned off new-post alerts
+    And it is 23:00 in the neighborhood
+    When Priya shares 3 portions of dal for pickup "tomorrow 12-1pm"
+    Then Tom gets no new-post alerts
+    When 9 hours pass
+    And the morning digest goes out
+    Then Tom is notified "Good morning! 1 dish near you today:"
+    And Tom is notified "dal (~100 m), 3 portions, pickup Tue 12:00–13:00"
+    And Priya is not notified "Good morning!"
+    And Ana is not notified "Good morning!"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pytest_bdd import parsers, then
+from pytest_bdd import parsers, then, when
 
 from tests.bdd.world import World
 
@@ -78,3 +78,8 @@ def no_alert_queued(world: World, dish: str, name: str) -> None:
 def unreachable(world: World, name: str) -> None:
     world.inbox(name)  # delivering is what reveals a block
     assert world.user(name).reachable is False
+
+
+@when("the morning digest goes out")
+def morning_digest(world: World) -> None:
+    world.results["digests"] = world.container.digests().send_daily()
