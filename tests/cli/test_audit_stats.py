@@ -80,3 +80,23 @@ def test_help_lists_every_command_without_importing_them():
     assert result.exit_code == 0
     for name in ("reports", "users", "posts", "credits", "audit", "stats", "seed-demo"):
         assert name in result.output
+
+
+def test_every_operator_command_has_help():
+    runner = CliRunner()
+    groups = {
+        "reports": ("list", "show", "claim", "resolve", "dismiss"),
+        "users": ("show", "find", "suspend", "unsuspend", "ban", "promote", "demote"),
+        "posts": ("list", "show", "hide", "unhide"),
+        "credits": ("balance", "history", "adjust"),
+        "audit": ("list",),
+    }
+    for group, commands in groups.items():
+        listed = runner.invoke(main, [group, "--help"])
+        assert listed.exit_code == 0
+        for command in commands:
+            assert command in listed.output
+            assert runner.invoke(main, [group, command, "--help"]).exit_code == 0
+    assert "--bootstrap" in runner.invoke(main, ["users", "promote", "--help"]).output
+    for command in ("stats", "seed-demo"):
+        assert runner.invoke(main, [command, "--help"]).exit_code == 0

@@ -268,3 +268,11 @@ def test_a_closed_report_cannot_be_closed_again(hood, cli):
         1,
         f"Error: Report #{hood.report} is already dismissed.",
     )
+
+
+def test_show_still_works_when_the_evidence_photo_is_gone(hood, cli):
+    case = hood.c.casework().case(hood.report)
+    hood.c.photo_store().delete(case.report.evidence_ref)
+    result = cli("reports", "show", hood.report, "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["report"]["evidence"] == "unavailable: That photo is gone."

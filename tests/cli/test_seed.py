@@ -29,3 +29,14 @@ def test_seed_demo_shows_a_progress_bar_and_a_summary(container, cli):
     assert result.exit_code == 0, result.output
     assert "Seeding the neighborhood" in result.output
     assert "Seeded 6 neighbors" in result.output and "Demo moderator: --as 1" in result.output
+
+
+def test_seed_demo_refuses_the_production_profile(container, cli):
+    from neighborshare.settings import Profile, Settings
+
+    storage = container.uow_factory()  # before the profile switch picks another one
+    container.settings.override(Settings(profile=Profile.PRODUCTION, _env_file=None))
+    result = cli("seed-demo", "--neighbors", 6, "--days", 1)
+    assert (result.exit_code, "refuses the production profile" in result.output) == (1, True)
+    with storage() as uow:
+        assert uow.users.all_ids() == []

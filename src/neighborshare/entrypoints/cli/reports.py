@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import click
 
+from neighborshare.domain.errors import NeighborShareError
 from neighborshare.domain.reports import UNHANDLED, ReportCategory, ReportStatus
 from neighborshare.entrypoints.cli import history, output, views
 from neighborshare.entrypoints.cli.common import OperatorGroup, container, json_option
@@ -72,7 +73,8 @@ def list_reports(
     elif not rows:
         output.say("No reports match.")
     else:
-        output.render(output.table(f"Reports ({len(rows)})", rows, LIST_COLUMNS))
+        brief = [r | {"description": _shorten(r["description"])} for r in rows]
+        output.render(output.table(f"Reports ({len(rows)})", brief, LIST_COLUMNS))
 
 
 @reports.command("show")
@@ -106,11 +108,18 @@ def show_report(report_id: int, as_json: bool) -> None:
 
 
 def _evidence(ref: str | None) -> str | None:
-    """A presigned URL (S3) or a local file path; the photo store refuses a missing photo."""
+    """A presigned URL (S3) or a local file path; a lost photo must not hide the case."""
     if ref is None:
         return None
-    url: str = container().photo_store().url(ref)
+    try:
+        url: str = container().photo_store().url(ref)
+    except NeighborShareError as error:
+        return f"unavailable: {error.message}"
     return url.removeprefix("file://")
+
+
+def _shorten(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 for decision in (claim, resolve, dismiss):
