@@ -19,6 +19,8 @@ from neighborshare.adapters.memory.outside import (
 )
 from neighborshare.adapters.memory.store import MemoryStore
 from neighborshare.adapters.memory.unit_of_work import InMemoryUnitOfWork
+from neighborshare.adapters.redis.cached_reads import CachedReads
+from neighborshare.adapters.redis.invalidation import invalidating
 from neighborshare.adapters.system import LogSmsVerifier, NullTaskQueue, SystemClock
 from neighborshare.presentation.digests import DIGEST_TEMPLATES
 from neighborshare.presentation.notifications import NotificationRenderer
@@ -87,7 +89,7 @@ class Container(containers.DeclarativeContainer):
     clock = providers.Singleton(SystemClock)
     memory_store = providers.Singleton(MemoryStore)
 
-    uow_factory = providers.Selector(
+    database_uow_factory = providers.Selector(
         profile,
         memory=providers.Singleton(_memory_uow_factory, memory_store),
         embedded=providers.Singleton(_sql_uow_factory, settings),
@@ -99,6 +101,9 @@ class Container(containers.DeclarativeContainer):
         embedded=providers.Singleton(InMemoryCache),
         production=providers.Singleton(_production_adapter("redis_cache"), settings),
     )
+    # Every unit of work drops the cached copies of what it commits (adapters/redis/invalidation).
+    uow_factory = providers.Singleton(invalidating, database_uow_factory, cache)
+    cached_reads = providers.Singleton(CachedReads, cache, uow_factory, rules)
     rate_limiter = providers.Selector(
         profile,
         memory=providers.Singleton(InMemoryRateLimiter),

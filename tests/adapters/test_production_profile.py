@@ -26,7 +26,7 @@ def production(**values: Any) -> Container:
     return container
 
 
-@pytest.mark.parametrize("adapter", ["cache", "rate_limiter", "photo_store", "notifier"])
+@pytest.mark.parametrize("adapter", ["photo_store", "sms_verifier", "geocoder", "notifier"])
 def test_missing_credentials_stop_start_up_with_one_clear_error(adapter: str):
     container = production(telegram_token="123:abc", s3_bucket="photos")
     with pytest.raises(MissingProductionSetting) as caught:
@@ -37,6 +37,11 @@ def test_missing_credentials_stop_start_up_with_one_clear_error(adapter: str):
         assert f"NEIGHBORSHARE_{name}" in message
     assert "NEIGHBORSHARE_S3_BUCKET" not in message  # given, so not named
     assert "NEIGHBORSHARE_TELEGRAM_TOKEN" not in message
+
+
+def test_database_and_cache_need_no_other_credentials():
+    container = production()
+    assert container.cache() is not None and container.rate_limiter() is not None
 
 
 @pytest.fixture

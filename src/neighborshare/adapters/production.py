@@ -1,7 +1,9 @@
 """Builders of the production profile's adapters, called lazily by name from container.py.
 
-Every builder first checks all production settings at once (``check_production_settings``),
-so a misconfigured deployment stops at start-up with one error naming every missing setting.
+Every builder that needs credentials first checks all production settings at once
+(``check_production_settings``), so a misconfigured deployment stops at start-up with one error
+naming every missing setting. Redis needs none (``redis_url`` has a default), so commands that
+only touch the database and the cache start without the other services' credentials.
 """
 
 from __future__ import annotations
@@ -66,14 +68,12 @@ def _redis(url: str) -> Any:
 def redis_cache(settings: Settings) -> Any:
     from neighborshare.adapters.redis.cache import RedisCache
 
-    check_production_settings(settings)
     return RedisCache(_redis(settings.redis_url))
 
 
 def redis_rate_limiter(settings: Settings) -> Any:
     from neighborshare.adapters.redis.rate_limiter import RedisRateLimiter
 
-    check_production_settings(settings)
     return RedisRateLimiter(_redis(settings.redis_url))
 
 
