@@ -16,6 +16,7 @@ from tests.bdd.steps.exchanges import *  # noqa: F403
 from tests.bdd.steps.messages import *  # noqa: F403
 from tests.bdd.steps.moderation import *  # noqa: F403
 from tests.bdd.steps.people import *  # noqa: F403
+from tests.bdd.steps.photos import *  # noqa: F403
 from tests.bdd.steps.posts import *  # noqa: F403
 from tests.bdd.steps.ratings import *  # noqa: F403
 from tests.bdd.world import START, World
