@@ -55,6 +55,16 @@ class Neighborhood:
     def kinds(self, user_id: int) -> list[str]:
         return [m.kind for m in self.outbox(user_id)]
 
+    def load(self, table: str, row_id: int) -> Any:
+        """A committed row as the services would load it (users, posts, reports...)."""
+        with self.c.uow_factory()() as uow:
+            return getattr(uow, table).get(row_id)
+
+    def actions(self) -> list[tuple[int | None, str, int]]:
+        """(actor, action, target) of the audit log, newest first."""
+        with self.c.uow_factory()() as uow:
+            return [(a.actor_id, a.action, a.target_id) for a in uow.audit.latest(50)]
+
 
 def register(c: Container, telegram_id: int, name: str) -> int:
     phone = c.auth().hash(f"+4477009{telegram_id:05d}")

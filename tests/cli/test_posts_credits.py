@@ -7,11 +7,6 @@ import json
 from neighborshare.domain.posts import PostStatus
 
 
-def _post(hood):
-    with hood.c.uow_factory()() as uow:
-        return uow.posts.get(hood.post)
-
-
 def test_posts_list_and_show(hood, cli):
     rows = json.loads(cli("posts", "list", "--json").output)
     assert [(r["id"], r["status"], r["sharer_name"]) for r in rows] == [
@@ -26,9 +21,9 @@ def test_posts_list_and_show(hood, cli):
 def test_posts_unhide_and_hide_are_audited_and_the_sharer_told(hood, cli):
     result = cli("posts", "unhide", hood.post, "--reason", "checked", "--as", hood.mia)
     assert result.exit_code == 0, result.output
-    assert _post(hood).status is PostStatus.ACTIVE
+    assert hood.load("posts", hood.post).status is PostStatus.ACTIVE
     cli("posts", "hide", hood.post, "--reason", "again", "--as", hood.tom)
-    assert _post(hood).status is PostStatus.HIDDEN
+    assert hood.load("posts", hood.post).status is PostStatus.HIDDEN
     assert hood.kinds(hood.priya).count("post_hidden") == 2  # the safety report, then Tom
     assert "post_restored" in hood.kinds(hood.priya)
 
@@ -38,7 +33,7 @@ def test_posts_refusals(hood, cli):
     assert missing.exit_code == 1 and "couldn't find that dish" in missing.output
     stranger = cli("posts", "unhide", hood.post, "--reason", "x", "--as", hood.ana)
     assert stranger.exit_code == 1
-    assert _post(hood).status is PostStatus.HIDDEN
+    assert hood.load("posts", hood.post).status is PostStatus.HIDDEN
 
 
 def test_credits_balance_history_and_adjust(hood, cli):

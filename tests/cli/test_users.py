@@ -8,17 +8,7 @@ import pytest
 
 from neighborshare.domain.users import Role, UserStatus
 
-from .conftest import Neighborhood, register
-
-
-def _user(hood: Neighborhood, user_id: int):
-    with hood.c.uow_factory()() as uow:
-        return uow.users.get(user_id)
-
-
-def _actions(hood: Neighborhood) -> list[tuple[object, str, int]]:
-    with hood.c.uow_factory()() as uow:
-        return [(a.actor_id, a.action, a.target_id) for a in uow.audit.latest(50)]
+from .conftest import register
 
 
 def test_show_gives_standing_rating_and_history(hood, cli):
@@ -46,12 +36,12 @@ def test_find_by_name(hood, cli):
 def test_suspend_and_unsuspend_are_audited_and_told(hood, cli):
     result = cli("users", "suspend", hood.ana, "--days", 3, "--reason", "spam", "--as", hood.mia)
     assert result.exit_code == 0, result.output
-    assert _user(hood, hood.ana).status is UserStatus.SUSPENDED
+    assert hood.load("users", hood.ana).status is UserStatus.SUSPENDED
     cli("users", "unsuspend", hood.ana, "--reason", "sorted out", "--as", hood.mia)
-    assert _user(hood, hood.ana).status is UserStatus.ACTIVE
+    assert hood.load("users", hood.ana).status is UserStatus.ACTIVE
     assert {"account_suspended", "account_restored"} <= set(hood.kinds(hood.ana))
     assert {(hood.mia, "suspend", hood.ana), (hood.mia, "unsuspend", hood.ana)} <= set(
-        _actions(hood)
+        hood.actions()
     )
 
 
@@ -63,27 +53,27 @@ def test_ban(hood, cli):
 
 def test_promote_and_demote(hood, cli):
     assert cli("users", "promote", hood.ana, "--reason", "trusted", "--as", hood.mia).exit_code == 0
-    assert _user(hood, hood.ana).role is Role.MODERATOR
+    assert hood.load("users", hood.ana).role is Role.MODERATOR
     assert (
         cli("users", "demote", hood.ana, "--reason", "stepped down", "--as", hood.mia).exit_code
         == 0
     )
-    assert _user(hood, hood.ana).role is Role.NEIGHBOR
-    assert (hood.mia, "demote", hood.ana) in _actions(hood)
+    assert hood.load("users", hood.ana).role is Role.NEIGHBOR
+    assert (hood.mia, "demote", hood.ana) in hood.actions()
     assert hood.kinds(hood.ana).count("role_changed") == 2
 
 
 def test_a_moderator_cannot_act_on_their_own_account(hood, cli):
     result = cli("users", "demote", hood.mia, "--reason", "x", "--as", hood.mia)
     assert result.exit_code == 1 and "your own account" in result.output
-    assert _user(hood, hood.mia).role is Role.MODERATOR
+    assert hood.load("users", hood.mia).role is Role.MODERATOR
 
 
 @pytest.mark.parametrize("command", ["suspend", "unsuspend", "ban", "promote", "demote"])
 def test_only_moderators_may_act(hood, cli, command):
     result = cli("users", command, hood.ana, "--reason", "x", "--as", hood.priya)
     assert (result.exit_code, result.output.strip()) == (1, "Error: Only moderators can do that.")
-    assert _user(hood, hood.ana).status is UserStatus.ACTIVE
+    assert hood.load("users", hood.ana).status is UserStatus.ACTIVE
 
 
 def test_missing_reason_is_a_usage_error(hood, cli):
@@ -108,3 +98,10 @@ def test_bootstrap_appoints_the_first_moderator_only_once(container, cli):
 def test_bootstrap_takes_no_as(hood, cli):
     result = cli("users", "promote", hood.ana, "--bootstrap", "--as", hood.mia, "--reason", "x")
     assert result.exit_code == 2
+
+
+def test_a_neighbor_s_name_reaches_the_terminal_as_plain_text(container, cli):
+    register(container, 21, "[bold]Zed[/bold]\x1b[2J")
+    result = cli("users", "find", "Zed")
+    assert "[bold]Zed[/bold]?[2J" in result.output
+    assert "\x1b" not in result.output
