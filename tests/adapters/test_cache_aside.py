@@ -6,12 +6,9 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from dependency_injector import providers
 
 from neighborshare.adapters.memory.outside import FixedClock, InMemoryCache
 from neighborshare.adapters.redis.cache import RedisCache
-from neighborshare.adapters.redis.cached_reads import CachedReads
-from neighborshare.adapters.redis.invalidation import invalidating
 from neighborshare.container import Container, memory_container
 from neighborshare.domain.users import Role, User, UserStatus
 from neighborshare.domain.values import Location, PickupWindow
@@ -32,10 +29,8 @@ def cache(request: pytest.FixtureRequest) -> Iterator[Cache]:
 
 @pytest.fixture
 def app(cache: Cache) -> Container:
-    container = memory_container(clock=FixedClock(NOON))
-    uncached = container.uow_factory()
-    container.uow_factory.override(providers.Object(invalidating(uncached, cache)))
-    return container
+    """The memory profile as the container wires it, on the cache under test."""
+    return memory_container(clock=FixedClock(NOON), cache=cache)
 
 
 def register(app: Container, telegram_id: int, name: str) -> User:
@@ -46,7 +41,7 @@ def register(app: Container, telegram_id: int, name: str) -> User:
 
 def test_profile_reads_are_served_from_the_cache(app: Container, cache: Cache):
     priya = register(app, 1, "Priya")
-    reads = CachedReads(cache, app.uow_factory(), app.rules())
+    reads = app.cached_reads()
     assert reads.user_by_telegram_id(1).preferred_name == "Priya"
     assert cache.get("user-tg:1") is not None
     assert reads.user(priya.id).allergies == frozenset()
@@ -56,7 +51,7 @@ def test_profile_reads_are_served_from_the_cache(app: Container, cache: Cache):
 def test_a_write_that_skips_invalidation_would_serve_stale_data(app: Container, cache: Cache):
     """The control case: it proves the reads below really come from the cache."""
     priya = register(app, 1, "Priya")
-    reads = CachedReads(cache, app.uow_factory(), app.rules())
+    reads = app.cached_reads()
     reads.user(priya.id)
     with _raw(app)() as uow:
         user = uow.users.get(priya.id)
@@ -68,7 +63,7 @@ def test_a_write_that_skips_invalidation_would_serve_stale_data(app: Container, 
 
 def test_profile_edits_and_moderation_invalidate_the_profile(app: Container, cache: Cache):
     priya, mo = register(app, 1, "Priya"), register(app, 3, "Mo")
-    reads = CachedReads(cache, app.uow_factory(), app.rules())
+    reads = app.cached_reads()
     reads.user(priya.id), reads.user_by_telegram_id(1)
     app.users().update_preferences(1, notifications_enabled=False)
     assert reads.user(priya.id).notifications_enabled is False
@@ -80,7 +75,7 @@ def test_profile_edits_and_moderation_invalidate_the_profile(app: Container, cac
 
 def test_requests_and_ratings_invalidate_posts_balances_and_ratings(app: Container, cache: Cache):
     priya, tom = register(app, 1, "Priya"), register(app, 2, "Tom")
-    reads = CachedReads(cache, app.uow_factory(), app.rules())
+    reads = app.cached_reads()
     window = PickupWindow(NOON + timedelta(hours=1), NOON + timedelta(hours=2))
     post = app.food().share(priya.id, Dish("Dal", 3, window))
     assert reads.post(post.id).portions_reserved == 0
@@ -98,7 +93,7 @@ def test_requests_and_ratings_invalidate_posts_balances_and_ratings(app: Contain
 
 def test_post_cards_match_the_service_and_follow_every_change(app: Container, cache: Cache):
     priya, tom = register(app, 1, "Priya"), register(app, 2, "Tom")
-    reads = CachedReads(cache, app.uow_factory(), app.rules())
+    reads = app.cached_reads()
     window = PickupWindow(NOON + timedelta(hours=1), NOON + timedelta(hours=2))
     post = app.food().share(priya.id, Dish("Dal", 3, window))
     first = reads.card(tom.id, post.id)
@@ -124,7 +119,7 @@ def card_fields(card: PostCard) -> tuple[object, ...]:
 
 def test_a_rolled_back_write_keeps_the_cached_entry(app: Container, cache: Cache):
     priya = register(app, 1, "Priya")
-    reads = CachedReads(cache, app.uow_factory(), app.rules())
+    reads = app.cached_reads()
     reads.user(priya.id)
     with app.uow_factory()() as uow:
         uow.users.save(uow.users.get(priya.id))  # never committed
@@ -132,9 +127,7 @@ def test_a_rolled_back_write_keeps_the_cached_entry(app: Container, cache: Cache
 
 
 def _raw(app: Container):  # the factory under the invalidating wrapper
-    from neighborshare.adapters.memory.unit_of_work import InMemoryUnitOfWork
-
-    return lambda: InMemoryUnitOfWork(app.memory_store())
+    return app.database_uow_factory()
 
 
 def make_moderator(app: Container, user: User) -> None:

@@ -41,6 +41,7 @@ class VerifyApi:
         if not E164.match(to) or to in self.unreachable:
             return _error(400, 60200, f"Invalid parameter `To`: {to}")
         self.codes[to], self.checks[to] = self.next_code, 0
+        self.next_code = f"{(int(self.next_code) + 1) % 10**6:06d}"  # each number its own code
         return 201, self._verification(service, to, channel, "pending")
 
     def _check(self, service: str, to: str, code: str) -> tuple[int, dict[str, Any]]:
