@@ -1,5 +1,6 @@
 """Prometheus metrics on a private registry: updates, latency, notifications, rate limiting, and
-exchange and outbox figures read from the database when Prometheus scrapes."""
+exchange and outbox figures read from the database when Prometheus scrapes (the counters are
+fed by the webhook app and by the wrappers in observability/counting.py)."""
 
 from __future__ import annotations
 
@@ -13,14 +14,7 @@ from prometheus_client.exposition import generate_latest
 from prometheus_client.registry import Collector
 
 from neighborshare.domain.exchanges import ExchangeStatus
-from neighborshare.ports.services import (
-    Clock,
-    Delivery,
-    Notifier,
-    OutgoingMessage,
-    RateDecision,
-    RateLimiter,
-)
+from neighborshare.ports.services import Clock
 from neighborshare.ports.unit_of_work import UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
@@ -108,40 +102,6 @@ class DatabaseCollector(Collector):
         yield GaugeMetricFamily(
             "neighborshare_outbox_backlog", "Notifications due but not yet sent", value=backlog
         )
-
-
-class CountingNotifier:
-    """A Notifier that counts what happened to each message it passes on."""
-
-    def __init__(self, inner: Notifier, metrics: Metrics) -> None:
-        self._inner = inner
-        self._metrics = metrics
-
-    def send(self, message: OutgoingMessage) -> Delivery:
-        try:
-            delivery = self._inner.send(message)
-        except Exception as error:
-            if type(error).__name__ == "RetryAfter":  # telegram.error.RetryAfter, still 429
-                self._metrics.throttled.inc()
-            raise
-        self._metrics.notifications.labels(delivery.value).inc()
-        return delivery
-
-
-class CountingRateLimiter:
-    """A RateLimiter that counts refusals; a first refusal is a neighbor newly limited."""
-
-    def __init__(self, inner: RateLimiter, metrics: Metrics) -> None:
-        self._inner = inner
-        self._metrics = metrics
-
-    def hit(self, key: str, limit: int, period_seconds: int) -> RateDecision:
-        decision = self._inner.hit(key, limit, period_seconds)
-        if not decision.allowed:
-            self._metrics.rate_limited.inc()
-            if decision.first_refusal:
-                self._metrics.rate_limited_users.inc()
-        return decision
 
 
 def serve(metrics: Metrics, port: int, addr: str = "0.0.0.0") -> Any:  # noqa: S104

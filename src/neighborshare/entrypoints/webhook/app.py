@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -15,8 +14,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp
 
+from neighborshare.entrypoints.webhook.access_log import AccessLog
 from neighborshare.entrypoints.webhook.checks import (
     BodyTooLarge,
     has_secret,
@@ -24,12 +24,10 @@ from neighborshare.entrypoints.webhook.checks import (
     update_type,
 )
 from neighborshare.entrypoints.webhook.processing import Outcome
-from neighborshare.observability.logging import ACCESS_LOGGER
 from neighborshare.observability.metrics import Metrics
 
 WEBHOOK_PATH = "/telegram/webhook"
 STATUS = {Outcome.PROCESSED: 200, Outcome.DUPLICATE: 200, Outcome.UNAVAILABLE: 503}
-access = logging.getLogger(ACCESS_LOGGER)
 
 
 class Processor(Protocol):
@@ -105,33 +103,3 @@ def _metrics(parts: WebhookParts) -> Callable[[Request], Awaitable[Response]]:
         return PlainTextResponse(body, headers={"Content-Type": content_type})
 
     return metrics
-
-
-class AccessLog:
-    """One access line per HTTP request: method, path, status, duration and, for updates, the
-    update's type and outcome (never its content)."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started, status = time.perf_counter(), [500]
-
-        async def sending(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                status[0] = message["status"]
-            await send(message)
-
-        try:
-            await self.app(scope, receive, sending)
-        finally:
-            state = scope.get("state", {})
-            access.info(
-                "%s %s %s", scope["method"], scope["path"], status[0],
-                extra={"method": scope["method"], "path": scope["path"], "status": status[0],
-                       "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-                       "update_type": state.get("update_type"), "outcome": state.get("outcome")},
-            )

@@ -14,7 +14,8 @@ from telegram.request import BaseRequest
 from neighborshare.entrypoints.bot.app import build_application
 from neighborshare.entrypoints.webhook.app import WebhookParts
 from neighborshare.entrypoints.webhook.processing import PTBApplication, UpdateProcessor
-from neighborshare.observability.metrics import CountingRateLimiter, Metrics
+from neighborshare.observability.counting import CountingRateLimiter
+from neighborshare.observability.metrics import Metrics
 from neighborshare.ports.unit_of_work import UnitOfWorkFactory
 from neighborshare.settings import Profile
 

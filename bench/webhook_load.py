@@ -1,0 +1,101 @@
+"""Webhook load: 100 simulated neighbors posting updates over HTTP to the running bot server.
+
+Starts `neighborshare bot --offline-bot-api` (the Bot API answered locally) on a loopback port
+against a throwaway PostGIS database with 100 onboarded neighbors, then each neighbor sends
+/browse, /credits, /mine, /help, /start, /cancel in a loop, waiting for each answer (as a
+Telegram webhook does per chat), for --seconds. Prints requests/s, latency percentiles and
+errors. Loopback only: --url must point at this machine.
+
+    .venv/bin/python -m bench.webhook_load                # 60 s, production profile
+    .venv/bin/python -m bench.webhook_load --seconds 10 --replicas 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import statistics
+import time
+from collections import Counter
+from urllib.parse import urlparse
+
+import httpx
+
+from bench.webhook_server import SECRET, running_servers
+
+SCRIPT = ("/browse", "/credits", "/mine", "/help", "/start", "/cancel")
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+def update(update_id: int, telegram_id: int, text: str) -> dict[str, object]:
+    chat = {"id": telegram_id, "type": "private", "first_name": "N"}
+    message: dict[str, object] = {
+        "message_id": update_id, "date": int(time.time()), "chat": chat,
+        "from": {"id": telegram_id, "is_bot": False, "first_name": "N"}, "text": text,
+        "entities": [{"type": "bot_command", "offset": 0, "length": len(text)}],
+    }
+    return {"update_id": update_id, "message": message}
+
+
+async def neighbor(client: httpx.AsyncClient, url: str, telegram_id: int, ids: itertools.count,
+                   deadline: float, latencies: list[float], errors: Counter[str]) -> None:
+    for text in itertools.cycle(SCRIPT):
+        if time.monotonic() >= deadline:
+            return
+        started = time.perf_counter()
+        try:
+            response = await client.post(url, json=update(next(ids), telegram_id, text),
+                                         headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
+            if response.status_code != 200:
+                errors[f"HTTP {response.status_code}"] += 1
+        except httpx.HTTPError as error:
+            errors[type(error).__name__] += 1
+        latencies.append(time.perf_counter() - started)
+
+
+async def load(urls: list[str], telegram_ids: list[int], seconds: float) -> None:
+    latencies: list[float] = []
+    errors: Counter[str] = Counter()
+    ids = itertools.count(int(time.time() * 1000) % 1_000_000_000)
+    limits = httpx.Limits(max_connections=len(telegram_ids) + 10)
+    async with httpx.AsyncClient(limits=limits, timeout=30) as client:
+        started = time.monotonic()
+        deadline = started + seconds
+        await asyncio.gather(*(
+            neighbor(client, urls[i % len(urls)] + "/telegram/webhook", tid, ids, deadline,
+                     latencies, errors)
+            for i, tid in enumerate(telegram_ids)
+        ))
+        elapsed = time.monotonic() - started
+    report(latencies, errors, elapsed, len(telegram_ids), len(urls))
+
+
+def report(latencies: list[float], errors: Counter[str], elapsed: float, people: int,
+           servers: int) -> None:
+    ms = sorted(x * 1000 for x in latencies)
+    cuts = statistics.quantiles(ms, n=100) if len(ms) > 1 else [0.0] * 99
+    print(f"{people} neighbors, {servers} server process(es), {elapsed:.1f} s")
+    print(f"requests: {len(ms)}  requests/s: {len(ms) / elapsed:.0f}")
+    print(f"latency ms: p50 {cuts[49]:.1f}  p90 {cuts[89]:.1f}  p99 {cuts[98]:.1f}  "
+          f"max {ms[-1] if ms else 0:.1f}")
+    print(f"errors: {sum(errors.values())} {dict(errors) if errors else ''}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--neighbors", type=int, default=100)
+    parser.add_argument("--replicas", type=int, default=1, help="server processes to start")
+    parser.add_argument("--profile", choices=["production", "embedded"], default="production")
+    args = parser.parse_args()
+    if not 0 < args.seconds <= 600 or not 0 < args.neighbors <= 1000:
+        parser.error("keep it bounded: --seconds up to 600, --neighbors up to 1000")
+    with running_servers(args.replicas, args.neighbors, args.profile) as (urls, telegram_ids):
+        if any(urlparse(u).hostname not in LOOPBACK for u in urls):
+            raise SystemExit("loopback only")
+        asyncio.run(load(urls, telegram_ids, args.seconds))
+
+
+if __name__ == "__main__":
+    main()

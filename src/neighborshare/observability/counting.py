@@ -1,0 +1,47 @@
+"""Port wrappers that count into the metrics: notifications delivered or throttled, and updates
+refused by the per-user rate limit."""
+
+from __future__ import annotations
+
+from neighborshare.observability.metrics import Metrics
+from neighborshare.ports.services import (
+    Delivery,
+    Notifier,
+    OutgoingMessage,
+    RateDecision,
+    RateLimiter,
+)
+
+
+class CountingNotifier:
+    """A Notifier that counts what happened to each message it passes on."""
+
+    def __init__(self, inner: Notifier, metrics: Metrics) -> None:
+        self._inner = inner
+        self._metrics = metrics
+
+    def send(self, message: OutgoingMessage) -> Delivery:
+        try:
+            delivery = self._inner.send(message)
+        except Exception as error:
+            if type(error).__name__ == "RetryAfter":  # telegram.error.RetryAfter, still 429
+                self._metrics.throttled.inc()
+            raise
+        self._metrics.notifications.labels(delivery.value).inc()
+        return delivery
+
+
+class CountingRateLimiter:
+    """A RateLimiter that counts refusals; a first refusal is a neighbor newly limited."""
+
+    def __init__(self, inner: RateLimiter, metrics: Metrics) -> None:
+        self._inner = inner
+        self._metrics = metrics
+
+    def hit(self, key: str, limit: int, period_seconds: int) -> RateDecision:
+        decision = self._inner.hit(key, limit, period_seconds)
+        if not decision.allowed:
+            self._metrics.rate_limited.inc()
+            if decision.first_refusal:
+                self._metrics.rate_limited_users.inc()
+        return decision
