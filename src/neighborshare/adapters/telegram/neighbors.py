@@ -45,6 +45,7 @@ def normalized(label: str) -> str:
 
 class OfflineNeighbors:
     def __init__(self, api: OfflineBotApi, bot: Bot) -> None:
+        self.api = api
         self._api = api
         self._bot = bot
         self._update_ids = itertools.count(1)
@@ -91,13 +92,16 @@ class OfflineNeighbors:
     def tap(self, who: Neighbor, label: str) -> Update:
         message, button = self.find_button(who, label)
         if message.is_inline:
-            query = {"id": str(next(self._update_ids)), "from": who.as_user(),
-                     "chat_instance": str(who.telegram_id), "data": button["callback_data"],
-                     "message": message.raw}
-            return self._update({"callback_query": query})
+            return self.callback(who, message, button["callback_data"])
         if button.get("request_contact"):
             return self.contact(who)
         return self.text(who, button["text"])
+
+    def callback(self, who: Neighbor, message: SentMessage, data: str) -> Update:
+        """A tap on an inline button of ``message`` carrying ``data``."""
+        query = {"id": str(next(self._update_ids)), "from": who.as_user(),
+                 "chat_instance": str(who.telegram_id), "data": data, "message": message.raw}
+        return self._update({"callback_query": query})
 
     def find_button(self, who: Neighbor, label: str) -> tuple[SentMessage, dict[str, Any]]:
         wanted = normalized(label)

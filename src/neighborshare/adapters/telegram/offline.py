@@ -54,6 +54,7 @@ class OfflineBotApi(BaseRequest):
         self.unknown: list[str] = []
         self.sent: list[SentMessage] = []
         self._by_id: dict[tuple[int, int], SentMessage] = {}
+        self._by_chat: dict[int, list[SentMessage]] = {}
         self._files: dict[str, bytes] = {}
         self._ids = itertools.count(1)
         self._throttled: dict[int, tuple[int, int]] = {}  # chat -> (retry_after, times left)
@@ -105,7 +106,7 @@ class OfflineBotApi(BaseRequest):
         return next(self._ids)
 
     def messages(self, chat_id: int) -> list[SentMessage]:
-        return [m for m in self.sent if m.chat_id == chat_id and not m.deleted]
+        return [m for m in self._by_chat.get(chat_id, []) if not m.deleted]
 
     def last(self, chat_id: int) -> SentMessage:
         return self.messages(chat_id)[-1]
@@ -144,6 +145,7 @@ class OfflineBotApi(BaseRequest):
         message.date = int(time.time())
         self.sent.append(message)
         self._by_id[(message.chat_id, message.message_id)] = message
+        self._by_chat.setdefault(message.chat_id, []).append(message)
         return message
 
     def find(self, params: dict[str, Any]) -> SentMessage:

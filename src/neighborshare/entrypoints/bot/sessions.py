@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from neighborshare.domain.sessions import ConversationSession
+from neighborshare.domain.users import User
 from neighborshare.ports.services import Clock
 from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from neighborshare.services.transactions import in_transaction, read_only
@@ -19,6 +20,17 @@ class ConversationStore:
         if session is None or session.is_expired(self._clock.now()):
             return None
         return session
+
+    def load_with_user(self, telegram_id: int) -> tuple[ConversationSession | None, User | None]:
+        """The conversation and the neighbor's profile, read in one transaction."""
+
+        def work(uow: UnitOfWork) -> tuple[ConversationSession | None, User | None]:
+            return uow.sessions.get(telegram_id), uow.users.get_by_telegram_id(telegram_id)
+
+        session, user = read_only(self._uow, work)
+        if session is not None and session.is_expired(self._clock.now()):
+            session = None
+        return session, user
 
     def save(self, session: ConversationSession) -> None:
         def work(uow: UnitOfWork) -> None:

@@ -50,7 +50,8 @@ class Turn:
     # -- conversation state -----------------------------------------------------------------
 
     async def open(self) -> None:
-        self.session = await self.deps.run(self.store.load, self.telegram_id)
+        loaded = await self.deps.run(self.store.load_with_user, self.telegram_id)
+        self.session, self._user = loaded
 
     async def close(self) -> None:
         """Write the conversation back (refreshing its expiry), or forget a finished one."""
