@@ -23,7 +23,6 @@ import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from dependency_injector import providers
 from telegram import Update
