@@ -29,8 +29,15 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 def pytest_bdd_before_step(request: pytest.FixtureRequest, step: Any, **_: Any) -> None:
-    """Tell the world whether a step arranges (refusals raise) or acts (refusals are kept)."""
-    request.getfixturevalue("world").phase = step.type
+    """Tell the world whether a step arranges (refusals raise) or acts (refusals are kept).
+
+    pytest-bdd calls this hook for every suite's steps, so it leaves other worlds alone.
+    """
+    if "world" not in request.fixturenames:
+        return
+    scenario_world = request.getfixturevalue("world")
+    if isinstance(scenario_world, World):
+        scenario_world.phase = step.type
 
 
 @pytest.fixture(scope="session")
