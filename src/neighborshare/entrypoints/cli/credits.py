@@ -43,7 +43,7 @@ def balance(user_id: int, as_json: bool) -> None:
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
 @json_option
 def history(user_id: int, limit: int, as_json: bool) -> None:
-    """A neighbor's latest credit movements, newest first."""
+    """A neighbor's latest credit movements."""
     statement = container().credits().statement(user_id, limit=limit)
     rows = [views.credit_row(tx) for tx in statement.recent]
     if as_json:
@@ -61,7 +61,10 @@ def history(user_id: int, limit: int, as_json: bool) -> None:
 @acting_option
 @json_option
 def adjust(user_id: int, amount: int, reason: str, acting: int | None, as_json: bool) -> None:
-    """Add (or, with a negative AMOUNT, remove) credits; never below zero."""
+    """Add or remove credits (negative AMOUNT).
+
+    A balance never goes below zero; the neighbor is told, with the reason.
+    """
     moderation = container().moderation()
     user = moderation.adjust_credits(acting_moderator(acting), user_id, amount, reason)
     row = {"user_id": user_id, "amount": amount, "balance": user.balance}

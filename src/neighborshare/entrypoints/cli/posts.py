@@ -84,7 +84,10 @@ def hide(post_id: int, reason: str, acting: int | None, as_json: bool) -> None:
 @acting_option
 @json_option
 def unhide(post_id: int, reason: str, acting: int | None, as_json: bool) -> None:
-    """Show a hidden post again (it stays expired if its window has passed)."""
+    """Show a hidden post again.
+
+    It becomes active, or expired if its pickup window has passed; the sharer is told.
+    """
     moderation = container().moderation()
     post = moderation.set_post_hidden(acting_moderator(acting), post_id, False, reason)
     output.done(as_json, views.post_row(post), f"Post #{post_id} is {post.status.value} again.")

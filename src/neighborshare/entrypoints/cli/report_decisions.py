@@ -20,7 +20,7 @@ from neighborshare.services.moderation import Resolution
 @acting_option
 @json_option
 def claim(report_id: int, acting: int | None, as_json: bool) -> None:
-    """Take a report into review so that other moderators leave it to you."""
+    """Take a report into review (others leave it to you)."""
     report = container().moderation().claim(acting_moderator(acting), report_id)
     output.done(
         as_json, views.report_row(report), f"Report #{report_id} is now in review with you."
@@ -44,7 +44,11 @@ def resolve(
     acting: int | None,
     as_json: bool,
 ) -> None:
-    """Resolve a report with an action; the reported neighbor and the reporter are told."""
+    """Resolve a report with an action.
+
+    The reported neighbor is told of the action, and the reporter that the report was
+    reviewed; the reporter is never named to the reported neighbor.
+    """
     chosen = ModerationAction(action)
     if days is not None and chosen is not ModerationAction.SUSPEND:
         raise click.UsageError("--days goes with --action suspend.")
@@ -61,6 +65,9 @@ def resolve(
 @acting_option
 @json_option
 def dismiss(report_id: int, note: str, acting: int | None, as_json: bool) -> None:
-    """Close a report without action; the reporter is told it was reviewed."""
+    """Close a report without action.
+
+    The reporter is told that it was reviewed.
+    """
     report = container().moderation().dismiss(acting_moderator(acting), report_id, note)
     output.done(as_json, views.report_row(report), f"Report #{report_id} dismissed.")

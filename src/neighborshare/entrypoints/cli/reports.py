@@ -56,7 +56,11 @@ def list_reports(
     limit: int,
     as_json: bool,
 ) -> None:
-    """Reports, oldest first, with how many earlier reports the reported neighbor had."""
+    """Reports, oldest first, with prior report counts.
+
+    Default: open and in-review reports. "Prior reports" counts the reports against the
+    same neighbor filed before each one.
+    """
     c = container()
     now = c.clock().now()
     chosen = () if "all" in statuses else statuses or tuple(s.value for s in UNHANDLED)
@@ -81,7 +85,11 @@ def list_reports(
 @click.argument("report_id", type=int)
 @json_option
 def show_report(report_id: int, as_json: bool) -> None:
-    """A report with its post, exchange, evidence and both neighbors' histories."""
+    """A report's whole case.
+
+    The report, its post and exchange, the evidence (a presigned URL or a local path) and
+    both neighbors' standing, ratings, recent exchanges and reports.
+    """
     case = container().casework().case(report_id)
     evidence = _evidence(case.report.evidence_ref)
     if as_json:

@@ -48,7 +48,10 @@ def promote(user_id: int, reason: str, bootstrap: bool, acting: int | None, as_j
 @acting_option
 @json_option
 def demote(user_id: int, reason: str, acting: int | None, as_json: bool) -> None:
-    """Take the moderator role away (you can't demote yourself)."""
+    """Take the moderator role away.
+
+    Nobody can demote themselves; the neighbor is told.
+    """
     moderation = container().moderation()
     user = moderation.set_role(acting_moderator(acting), user_id, Role.NEIGHBOR, reason)
     output.done(as_json, views.user_row(user), f"Neighbor #{user_id} is no longer a moderator.")

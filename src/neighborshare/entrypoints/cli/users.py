@@ -37,7 +37,7 @@ def users() -> None:
 @click.argument("user_id", type=int)
 @json_option
 def show(user_id: int, as_json: bool) -> None:
-    """A neighbor's standing, rating, recent exchanges and reports."""
+    """A neighbor's standing, ratings and history."""
     record = container().casework().neighbor(user_id)
     if as_json:
         output.print_json(views.history_row(record))
@@ -50,7 +50,7 @@ def show(user_id: int, as_json: bool) -> None:
 @click.option("--limit", type=click.IntRange(1, 200), default=20, show_default=True)
 @json_option
 def find(text: str, limit: int, as_json: bool) -> None:
-    """Neighbors whose name contains TEXT, or whose user or Telegram id is TEXT."""
+    """Find neighbors by name, user id or Telegram id."""
     rows = [views.user_row(u) for u in container().casework().find(text, limit)]
     if as_json:
         output.print_json(rows)
