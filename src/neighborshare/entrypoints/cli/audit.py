@@ -19,7 +19,10 @@ COLUMNS = (
 
 @click.group(cls=OperatorGroup)
 def audit() -> None:
-    """The moderators' audit log (actor "system" marks automatic actions and the operator)."""
+    """The moderators' audit log.
+
+    Actor "system" (null in JSON) marks automatic actions and the operator's --bootstrap.
+    """
 
 
 @audit.command("list")
@@ -34,4 +37,7 @@ def list_entries(actor: int | None, limit: int, as_json: bool) -> None:
     elif not rows:
         output.say("The audit log is empty.")
     else:
-        output.render(output.table(f"Audit log ({len(rows)})", rows, COLUMNS))
+        shown = [
+            r | {"actor_id": "system" if r["actor_id"] is None else r["actor_id"]} for r in rows
+        ]
+        output.render(output.table(f"Audit log ({len(rows)})", shown, COLUMNS))

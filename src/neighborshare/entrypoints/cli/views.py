@@ -107,7 +107,7 @@ def audit_row(entry: AuditEntry) -> Row:
     return {
         "id": entry.id,
         "at": entry.at,
-        "actor_id": entry.actor_id if entry.actor_id is not None else "system",
+        "actor_id": entry.actor_id,  # None: the system itself, or the operator (bootstrap)
         "action": entry.action,
         "target": f"{entry.target_type} #{entry.target_id}",
         "reason": entry.reason,
