@@ -19,6 +19,7 @@ log = logging.getLogger("neighborshare.polling")
 
 POLL_SECONDS = 30
 RETRY_SECONDS = 2.0
+EMPTY_PAUSE_SECONDS = 1.0
 
 
 async def poll(runtime: BotRuntime, stop: asyncio.Event) -> None:
@@ -35,6 +36,8 @@ async def poll(runtime: BotRuntime, stop: asyncio.Event) -> None:
             log.warning("getUpdates failed (%s); retrying", type(error).__name__)
             await _pause(stop, RETRY_SECONDS)
             continue
+        if not updates:  # Telegram answers empty only after POLL_SECONDS; a local API at once
+            await _pause(stop, EMPTY_PAUSE_SECONDS)
         for update in updates:
             if not await _handle(runtime, update, stop):
                 return

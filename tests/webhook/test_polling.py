@@ -1,0 +1,57 @@
+"""Long polling: each fetched update is processed once and the offset moves past it afterwards."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+from neighborshare.adapters.telegram.neighbors import OfflineNeighbors
+from neighborshare.adapters.telegram.offline import OfflineBotApi
+from neighborshare.container import memory_container
+from neighborshare.entrypoints.webhook.polling import poll
+from neighborshare.entrypoints.webhook.runtime import build_runtime
+
+
+class QueuedUpdatesApi(OfflineBotApi):
+    """The offline Bot API, with getUpdates serving queued batches (then stopping the poller)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.batches: list[list[dict[str, Any]]] = []
+        self.offsets: list[int | None] = []
+        self.stop = asyncio.Event()
+
+    async def do_request(self, url: str, method: str, request_data: Any = None,
+                         *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        if not url.endswith("/getUpdates"):
+            return await super().do_request(url, method, request_data, *args, **kwargs)
+        offset = request_data.parameters.get("offset") if request_data else None
+        self.offsets.append(offset)
+        if not self.batches:
+            self.stop.set()
+            return 200, b'{"ok": true, "result": []}'
+        return 200, json.dumps({"ok": True, "result": self.batches.pop(0)}).encode()
+
+
+def test_polled_updates_are_processed_once_and_acknowledged_by_the_offset() -> None:
+    container = memory_container()
+    api = QueuedUpdatesApi()
+    runtime = build_runtime(container, api)
+    neighbors = OfflineNeighbors(api, runtime.ptb.bot)
+    priya = neighbors.neighbor("priya")
+    start, name = (neighbors.text(priya, t).to_dict() for t in ("/start", "Priya"))
+    api.batches = [[start], [start, name]]  # /start comes twice: handled once
+
+    async def run() -> None:
+        await runtime.start()
+        try:
+            await asyncio.wait_for(poll(runtime, api.stop), timeout=30)
+        finally:
+            await runtime.stop()
+
+    asyncio.run(run())
+    assert api.offsets == [None, start["update_id"] + 1, name["update_id"] + 1]
+    assert len(api.messages(priya.telegram_id)) == 2
+    with container.uow_factory()() as uow:
+        assert uow.sessions.get(priya.telegram_id).data["name"] == "Priya"
