@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -101,3 +102,18 @@ def test_every_operator_command_has_help():
     assert "--bootstrap" in runner.invoke(main, ["users", "promote", "--help"]).output
     for command in ("stats", "seed-demo"):
         assert runner.invoke(main, [command, "--help"]).exit_code == 0
+
+
+def test_stats_count_no_shows_and_age_the_report_queue(hood, cli):
+    hood.c.exchanges().no_show(hood.priya, hood.exchange)
+    hood.c.clock().advance(timedelta(days=2))
+    figures = json.loads(cli("stats", "--json").output)
+    assert (figures["completion_rate"], figures["no_show_rate"]) == (0.0, 1.0)
+    assert figures["open_reports_by_age"] == {
+        "under 1 day": 0,
+        "1-3 days": 2,
+        "3-7 days": 0,
+        "over 7 days": 0,
+    }
+    last_day = json.loads(cli("stats", "--days", 1, "--json").output)
+    assert (last_day["portions_offered"], last_day["active_neighbors"]) == (0, 0)
