@@ -7,6 +7,7 @@ import types
 from dataclasses import fields, is_dataclass
 from datetime import datetime
 from enum import Enum
+from functools import cache
 from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
 T = TypeVar("T")
@@ -35,6 +36,12 @@ def _plain(value: Any) -> Any:
     return value
 
 
+@cache
+def _shape(kind: Any) -> tuple[dict[str, Any], frozenset[str]]:
+    """A dataclass's field types and init fields, worked out once per class."""
+    return get_type_hints(kind), frozenset(f.name for f in fields(kind) if f.init)
+
+
 def _build(kind: Any, data: Any) -> Any:
     if data is None:
         return None
@@ -43,10 +50,9 @@ def _build(kind: Any, data: Any) -> Any:
         return _build(next(a for a in get_args(kind) if a is not type(None)), data)
     if origin in (frozenset, set, tuple, list):
         return origin(_build(get_args(kind)[0], item) for item in data)
-    if is_dataclass(kind):
-        hints = get_type_hints(kind)
-        known = {f.name for f in fields(kind) if f.init}
-        return kind(**{k: _build(hints[k], v) for k, v in data.items() if k in known})  # type: ignore[operator]
+    if isinstance(kind, type) and is_dataclass(kind):
+        hints, known = _shape(kind)
+        return kind(**{k: _build(hints[k], v) for k, v in data.items() if k in known})
     if isinstance(kind, type) and issubclass(kind, Enum):
         return kind(data)
     if kind is datetime:
