@@ -136,3 +136,9 @@ def make_moderator(app: Container, user: User) -> None:
         found.role = Role.MODERATOR
         uow.users.save(found)
         uow.commit()
+
+
+def test_an_entry_in_an_older_shape_is_read_afresh(app: Container, cache: Cache):
+    priya = register(app, 1, "Priya")
+    cache.set(f"user:{priya.id}", '{"telegram_id": 1, "name_before_a_rename": "P"}', 60)
+    assert app.cached_reads().user(priya.id).preferred_name == "Priya"

@@ -68,3 +68,18 @@ def test_an_invalidation_missed_during_an_outage_is_applied_on_return(
     private_redis.start()
     assert cache.get("user:1") is None
     assert client.get("p:user:1") is None
+
+
+def test_a_cache_write_refused_by_redis_is_treated_like_an_outage(
+    private_redis: PrivateRedis, caplog: pytest.LogCaptureFixture
+):
+    private_redis.start("--maxmemory", "1", "--maxmemory-policy", "noeviction")
+    client = redis_client(private_redis.url, timeout_seconds=0.2)
+    cache, limiter = RedisCache(client), RedisRateLimiter(client)
+    with caplog.at_level(logging.WARNING):
+        cache.set("k", "v", ttl_seconds=60)  # out of memory: refused
+        assert cache.get("k") is None
+        decisions = [limiter.hit("user:1", 1, 60) for _ in range(3)]
+    assert [m.rsplit(": ", 1)[1] for m in warnings(caplog)] == ["OutOfMemoryError"]
+    # Redis 7 still runs a flag-less script's writes when out of memory: the limiter holds.
+    assert [d.allowed for d in decisions] == [True, False, False]

@@ -26,10 +26,10 @@ class PrivateRedis:
     def url(self) -> str:
         return f"redis://127.0.0.1:{self.port}/0"
 
-    def start(self) -> None:
+    def start(self, *options: str) -> None:
         self._process = subprocess.Popen(
             ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", str(self._workdir)],
+             "--appendonly", "no", "--dir", str(self._workdir), *options],
             stdout=subprocess.DEVNULL,
         )
         for _ in range(200):  # wait until it accepts connections

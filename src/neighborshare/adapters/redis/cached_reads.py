@@ -77,7 +77,10 @@ class CachedReads:
     def _through(self, key: str, kind: type[T], load: Callable[[UnitOfWork], T | None]) -> T | None:
         cached = self._cache.get(key)
         if cached is not None:
-            return codec.loads(kind, cached)
+            try:
+                return codec.loads(kind, cached)
+            except (TypeError, ValueError, KeyError):
+                pass  # written by an older release with other fields: read it afresh
         value = read_only(self._uow, load)
         if value is not None:
             self._cache.set(key, codec.dumps(value), self._ttl)

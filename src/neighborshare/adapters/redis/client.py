@@ -11,8 +11,9 @@ import redis
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
-# What redis-py raises when the server is down, unreachable or too slow to answer.
-UNREACHABLE = (redis.ConnectionError, redis.TimeoutError)
+# Down, unreachable, too slow, or refusing (a read-only replica mid-failover, out of memory):
+# for a cache and a rate limiter every one of these means "carry on without Redis".
+UNREACHABLE = (redis.RedisError,)
 
 
 def redis_client(url: str, timeout_seconds: float = 0.5) -> redis.Redis:
