@@ -1,0 +1,1 @@
+"""Adapter tests: each port's contract over its adapters, and each adapter's own failures."""

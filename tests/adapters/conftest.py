@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 import redis
 
+from neighborshare.adapters.memory.outside import FixedClock, InMemoryCache
+from neighborshare.adapters.redis.cache import RedisCache
 from neighborshare.adapters.redis.client import redis_client
+from neighborshare.container import Container, memory_container
+from neighborshare.ports.services import Cache
+from tests.adapters.neighbors import NOON
 from tests.support.redis_server import PrivateRedis
 
 MACHINE_REDIS = "redis://127.0.0.1:6379/0"
@@ -32,6 +37,21 @@ def live_redis() -> Iterator[redis.Redis]:
     client = redis_client(MACHINE_REDIS)
     yield client
     client.close()
+
+
+@pytest.fixture(params=["memory", pytest.param("redis", marks=pytest.mark.redis)])
+def cache(request: pytest.FixtureRequest) -> Cache:
+    """Each Cache adapter in turn: the in-memory one, then Redis under this test's prefix."""
+    if request.param == "memory":
+        return InMemoryCache()
+    client: redis.Redis = request.getfixturevalue("live_redis")
+    return RedisCache(client, prefix=request.getfixturevalue("redis_prefix"))
+
+
+@pytest.fixture
+def app(cache: Cache) -> Container:
+    """The memory profile as the container wires it, on the cache under test."""
+    return memory_container(clock=FixedClock(NOON), cache=cache)
 
 
 @pytest.fixture

@@ -1,42 +1,11 @@
-"""Cache-aside reads of profiles, posts and ratings stay fresh through every kind of write."""
+"""Cache-aside reads of profiles stay fresh through every kind of write, and only those."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
-
-import pytest
-
-from neighborshare.adapters.memory.outside import FixedClock, InMemoryCache
-from neighborshare.adapters.redis.cache import RedisCache
-from neighborshare.container import Container, memory_container
+from neighborshare.container import Container
 from neighborshare.domain.users import Role, User, UserStatus
-from neighborshare.domain.values import Location, PickupWindow
 from neighborshare.ports.services import Cache
-from neighborshare.services.food import Dish, PostCard
-from neighborshare.services.users import Registration
-
-NOON = datetime(2026, 6, 1, 11, 0, tzinfo=UTC)
-
-
-@pytest.fixture(params=["memory", pytest.param("redis", marks=pytest.mark.redis)])
-def cache(request: pytest.FixtureRequest) -> Iterator[Cache]:
-    if request.param == "memory":
-        yield InMemoryCache()
-        return
-    yield RedisCache(request.getfixturevalue("live_redis"), request.getfixturevalue("redis_prefix"))
-
-
-@pytest.fixture
-def app(cache: Cache) -> Container:
-    """The memory profile as the container wires it, on the cache under test."""
-    return memory_container(clock=FixedClock(NOON), cache=cache)
-
-
-def register(app: Container, telegram_id: int, name: str) -> User:
-    phone = app.auth().hash(f"+4477009000{telegram_id:02d}")
-    form = Registration(telegram_id, name, phone, "4B", Location(51.5074, -0.1278))
-    return app.users().register(form).user
+from tests.adapters.neighbors import register
 
 
 def test_profile_reads_are_served_from_the_cache(app: Container, cache: Cache):
@@ -71,50 +40,6 @@ def test_profile_edits_and_moderation_invalidate_the_profile(app: Container, cac
     make_moderator(app, mo)
     app.moderation().suspend_user(mo.id, priya.id, days=3, reason="late twice")
     assert reads.user_by_telegram_id(1).status is UserStatus.SUSPENDED
-
-
-def test_requests_and_ratings_invalidate_posts_balances_and_ratings(app: Container, cache: Cache):
-    priya, tom = register(app, 1, "Priya"), register(app, 2, "Tom")
-    reads = app.cached_reads()
-    window = PickupWindow(NOON + timedelta(hours=1), NOON + timedelta(hours=2))
-    post = app.food().share(priya.id, Dish("Dal", 3, window))
-    assert reads.post(post.id).portions_reserved == 0
-    assert reads.user(tom.id).balance == 5
-    assert reads.rating(priya.id).count == 0
-    exchange = app.exchanges().request(tom.id, post.id, 2)
-    assert reads.post(post.id).portions_reserved == 2
-    assert reads.user(tom.id).balance == 3
-    app.exchanges().accept(priya.id, exchange.id)
-    app.exchanges().confirm_pickup(tom.id, exchange.id)
-    app.ratings().rate(tom.id, exchange.id, interaction=5, food=4)
-    assert reads.rating(priya.id).count == 1
-    assert reads.post(post.id).window == window
-
-
-def test_post_cards_match_the_service_and_follow_every_change(app: Container, cache: Cache):
-    priya, tom = register(app, 1, "Priya"), register(app, 2, "Tom")
-    reads = app.cached_reads()
-    window = PickupWindow(NOON + timedelta(hours=1), NOON + timedelta(hours=2))
-    post = app.food().share(priya.id, Dish("Dal", 3, window))
-    first = reads.card(tom.id, post.id)
-    assert card_fields(first) == card_fields(app.food().card(tom.id, post.id))
-    exchange = app.exchanges().request(tom.id, post.id, 1)
-    app.exchanges().accept(priya.id, exchange.id)
-    app.exchanges().confirm_pickup(tom.id, exchange.id)
-    app.ratings().rate(tom.id, exchange.id, interaction=5, food=5)
-    app.users().register(
-        Registration(1, "Priyanka", priya.phone, "4B", Location(51.5074, -0.1278))
-    )
-    later = reads.card(tom.id, post.id)
-    assert card_fields(later) == card_fields(app.food().card(tom.id, post.id))
-    assert (later.sharer_name, later.post.portions_reserved) == ("Priyanka", 1)
-    assert reads.rating(priya.id).count == 1
-
-
-def card_fields(card: PostCard) -> tuple[object, ...]:
-    post = card.post
-    return (post.id, post.name, post.portions_reserved, card.distance, card.sharer_name,
-            card.sharer_rating)
 
 
 def test_a_rolled_back_write_keeps_the_cached_entry(app: Container, cache: Cache):

@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 import redis
 
-from neighborshare.adapters.memory.outside import InMemoryCache
 from neighborshare.adapters.redis.cache import RedisCache
 from neighborshare.ports.services import Cache
-
-
-@pytest.fixture(params=["memory", pytest.param("redis", marks=pytest.mark.redis)])
-def cache(request: pytest.FixtureRequest) -> Iterator[Cache]:
-    if request.param == "memory":
-        yield InMemoryCache()
-        return
-    client: redis.Redis = request.getfixturevalue("live_redis")
-    yield RedisCache(client, prefix=request.getfixturevalue("redis_prefix"))
 
 
 def test_a_missing_key_reads_as_none(cache: Cache):

@@ -4,58 +4,19 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import pytest
 from telegram import Bot
 from telegram.error import RetryAfter
 
-from neighborshare.adapters.memory.outside import FixedClock
-from neighborshare.adapters.telegram.notifier import MAX_ATTEMPTS, TelegramNotifier, Throttle
-from neighborshare.adapters.telegram.offline import OFFLINE_TOKEN, OfflineBotApi
-from neighborshare.container import Container, memory_container
-from neighborshare.domain.users import User
-from neighborshare.domain.values import Location, PickupWindow
+from neighborshare.adapters.telegram.notifier import MAX_ATTEMPTS, TelegramNotifier
+from neighborshare.adapters.telegram.offline import OFFLINE_TOKEN
+from neighborshare.adapters.telegram.throttle import Throttle
 from neighborshare.ports.services import Button, Delivery, OutgoingMessage
-from neighborshare.services.food import Dish
-from neighborshare.services.users import Registration
+from tests.adapters.telegram_fakes import FakeTime, StampedApi
 
-NOON = datetime(2026, 6, 1, 11, 0, tzinfo=UTC)
-HOUR = timedelta(hours=1)
 # PTB itself reads RetryAfter.retry_after while building the error.
 pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
-
-
-class FakeTime:
-    """Monotonic time that moves only when the notifier sleeps."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-        self.slept: list[float] = []
-
-    def monotonic(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.slept.append(seconds)
-        self.now += seconds
-
-
-class StampedApi(OfflineBotApi):
-    """The offline Bot API, noting the (fake) time and answer of every send attempt."""
-
-    def __init__(self, clock: FakeTime) -> None:
-        super().__init__()
-        self.clock = clock
-        self.attempts: list[tuple[float, int, int]] = []  # (time, chat, HTTP status)
-
-    async def do_request(self, url: str, method: str, request_data: Any = None, **kw: Any):
-        status, body = await super().do_request(url, method, request_data, **kw)
-        if url.endswith(("/sendMessage", "/sendPhoto")):
-            chat = int(request_data.parameters["chat_id"])
-            self.attempts.append((self.clock.now, chat, status))
-        return status, body
 
 
 @pytest.fixture
@@ -136,24 +97,3 @@ def test_html_buttons_and_photos_reach_the_chat(notifier: TelegramNotifier, api:
     sent = api.last(3)
     assert (sent.photo, sent.parse_mode, sent.text) == (file_id, "HTML", "<b>Dal</b> &amp; rice")
     assert sent.labels == [["Request a portion"]]
-
-
-def test_a_neighbor_who_blocked_the_bot_is_marked_unreachable_and_left_alone(
-    notifier: TelegramNotifier, api: StampedApi
-):
-    app = memory_container(clock=FixedClock(NOON), notifier=notifier)
-    priya, tom = (register(app, tg, name) for tg, name in ((1, "Priya"), (2, "Tom")))
-    api.block(2)
-    app.food().share(priya.id, Dish("Dal", 3, PickupWindow(NOON + HOUR, NOON + 2 * HOUR)))
-    assert app.notifications().drain_all().blocked == 1
-    assert app.users().profile(2).reachable is False
-    app.food().share(priya.id, Dish("Rice", 2, PickupWindow(NOON + HOUR, NOON + 2 * HOUR)))
-    app.notifications().drain_all()
-    assert [chat for _, chat, _ in api.attempts] == [2]  # tried once, never again
-    assert tom.id is not None
-
-
-def register(app: Container, telegram_id: int, name: str) -> User:
-    phone = app.auth().hash(f"+4477009000{telegram_id:02d}")
-    form = Registration(telegram_id, name, phone, "4B", Location(51.5074, -0.1278))
-    return app.users().register(form).user

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from neighborshare.adapters.redis import codec
-from neighborshare.adapters.redis.invalidation import post_key, rating_key
+from neighborshare.adapters.redis.watched import post_key, rating_key
 from neighborshare.domain.errors import NotFound
 from neighborshare.domain.posts import FoodPost
 from neighborshare.domain.ratings import RatingSummary, summarize

@@ -1,0 +1,38 @@
+"""A controllable clock, and the offline Bot API noting when each send was attempted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from neighborshare.adapters.telegram.offline import OfflineBotApi
+
+
+class FakeTime:
+    """Monotonic time that moves only when the notifier sleeps."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.slept: list[float] = []
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.now += seconds
+
+
+class StampedApi(OfflineBotApi):
+    """The offline Bot API, noting the (fake) time and answer of every send attempt."""
+
+    def __init__(self, clock: FakeTime) -> None:
+        super().__init__()
+        self.clock = clock
+        self.attempts: list[tuple[float, int, int]] = []  # (time, chat, HTTP status)
+
+    async def do_request(self, url: str, method: str, request_data: Any = None, **kw: Any):
+        status, body = await super().do_request(url, method, request_data, **kw)
+        if url.endswith(("/sendMessage", "/sendPhoto")):
+            chat = int(request_data.parameters["chat_id"])
+            self.attempts.append((self.clock.now, chat, status))
+        return status, body
