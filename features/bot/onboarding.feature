@@ -65,3 +65,19 @@ Feature: Joining NeighborShare through the bot
     When Priya sends "/start"
     And Priya sends a location pin at 51.5115, -0.1235
     Then Priya is told "Please type your answer"
+
+  Scenario: Editing a profile can keep each answer
+    Given Priya has a profile as a vegetarian
+    When Priya sends "/start"
+    Then Priya sees the buttons "Keep “Priya”"
+    When Priya taps "Keep Priya"
+    And Priya taps "Keep my number"
+    Then Priya sees the buttons "Keep “12”"
+    When Priya sends "5C"
+    And Priya taps "Keep my location"
+    Then Priya sees the buttons "✅ Vegetarian"
+    When Priya taps "Done"
+    And Priya taps "Done"
+    And Priya taps "Skip"
+    Then Priya is told "Profile updated, Priya"
+    And Priya has 5 credits

@@ -87,6 +87,7 @@ class MethodTable:
         self._api.check_chat(int(p["chat_id"]))
         message = self._api.find(p)
         check_html(str(p["text"]), p.get("parse_mode"))
+        _refuse_no_change(message, str(p["text"]), _markup(p))
         message.text, message.parse_mode = str(p["text"]), p.get("parse_mode")
         message.reply_markup = _markup(p)
         message.edits += 1
@@ -96,6 +97,7 @@ class MethodTable:
         self._api.check_chat(int(p["chat_id"]))
         message = self._api.find(p)
         check_html(str(p.get("caption", "")), p.get("parse_mode"))
+        _refuse_no_change(message, str(p.get("caption", "")), _markup(p))
         message.text, message.parse_mode = str(p.get("caption", "")), p.get("parse_mode")
         message.reply_markup = _markup(p)
         message.edits += 1
@@ -104,6 +106,7 @@ class MethodTable:
     def edit_markup(self, p: dict[str, Any]) -> dict[str, Any]:
         self._api.check_chat(int(p["chat_id"]))
         message = self._api.find(p)
+        _refuse_no_change(message, message.text, _markup(p))
         message.reply_markup = _markup(p)
         message.edits += 1
         return self._raw(message)
@@ -139,6 +142,12 @@ class MethodTable:
             raw["reply_markup"] = message.reply_markup
         message.raw = raw
         return raw
+
+
+def _refuse_no_change(message: SentMessage, text: str, markup: dict[str, Any] | None) -> None:
+    """Telegram refuses an edit that changes nothing."""
+    if message.text == text and (message.reply_markup or None) == (markup or None):
+        raise BotApiError(400, "Bad Request: message is not modified")
 
 
 def _markup(p: dict[str, Any]) -> dict[str, Any] | None:

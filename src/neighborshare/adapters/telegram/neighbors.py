@@ -105,11 +105,13 @@ class OfflineNeighbors:
 
     def find_button(self, who: Neighbor, label: str) -> tuple[SentMessage, dict[str, Any]]:
         wanted = normalized(label)
-        for message in reversed(self._api.messages(who.telegram_id)):
-            for row in message.buttons:
-                for button in row:
-                    if normalized(button["text"]) == wanted:
-                        return message, button
+        for exact in (True, False):  # "Keep my number" also finds "Keep my number (…12)"
+            for message in reversed(self._api.messages(who.telegram_id)):
+                for row in message.buttons:
+                    for button in row:
+                        text = normalized(button["text"])
+                        if text == wanted or (not exact and wanted and text.startswith(wanted)):
+                            return message, button
         raise NoSuchButton(f"no message to {who.name} has a button labelled {label!r}")
 
     def _message(self, who: Neighbor, extra: dict[str, Any]) -> Update:

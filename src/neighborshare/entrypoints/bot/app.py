@@ -45,7 +45,9 @@ def add_handlers(app: Application[Any, Any, Any, Any, Any, Any], deps: BotDeps) 
         app.add_handler(CommandHandler(name, guarded(step, deps, store)))
     app.add_handler(MessageHandler(filters.COMMAND, guarded(routes.unknown_command, deps, store)))
     app.add_handler(CallbackQueryHandler(guarded(routes.on_button, deps, store)))
-    app.add_handler(MessageHandler(filters.ALL, guarded(routes.on_message, deps, store)))
+    # an edited message is not a new answer: only fresh messages move a conversation on
+    fresh = filters.UpdateType.MESSAGE
+    app.add_handler(MessageHandler(fresh, guarded(routes.on_message, deps, store)))
 
 
 def _gate(deps: BotDeps) -> Any:

@@ -13,6 +13,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ParseMode
+from telegram.error import BadRequest
 
 from neighborshare.domain.errors import NotRegistered
 from neighborshare.domain.sessions import ConversationSession
@@ -122,10 +123,15 @@ class Turn:
             if html:
                 await self.say(html, buttons)
             return
-        if html is None:
-            await message.edit_reply_markup(reply_markup=inline(buttons))
-        elif message.photo:
-            await message.edit_caption(html, parse_mode=ParseMode.HTML,
-                                       reply_markup=inline(buttons))
-        else:
-            await message.edit_text(html, parse_mode=ParseMode.HTML, reply_markup=inline(buttons))
+        try:
+            if html is None:
+                await message.edit_reply_markup(reply_markup=inline(buttons))
+            elif message.photo:
+                await message.edit_caption(html, parse_mode=ParseMode.HTML,
+                                           reply_markup=inline(buttons))
+            else:
+                await message.edit_text(html, parse_mode=ParseMode.HTML,
+                                        reply_markup=inline(buttons))
+        except BadRequest as error:
+            if "not modified" not in error.message:  # a double tap: already as wanted
+                raise
