@@ -27,5 +27,6 @@ def geography_of(table: sa.Table) -> Any:
 def circle(table: sa.Table, origin: Location, radius_m: float) -> tuple[list[Any], list[Any]]:
     here, geog = point(origin), geography_of(table)
     within = sa.func.ST_DWithin(geog, here, radius_m, USE_SPHEROID)
-    distance = sa.func.ST_Distance(geog, here, USE_SPHEROID)
-    return [within], [distance, table.c.id]
+    # <-> on geography is the same sphere distance as ST_Distance(.., false), computed faster
+    return [within], [geog.op("<->")(here), table.c.id]
+

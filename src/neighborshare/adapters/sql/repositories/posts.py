@@ -76,7 +76,7 @@ def nearby_statement(session: SqlSession, query: NearbyQuery) -> sa.Select[Any]:
 
 # A literal, not a bound parameter: the planner must see it matches the partial GiST index
 # (ix_posts_active_geog) even in a cached generic plan.
-ACTIVE = sa.literal_column(f"'{PostStatus.ACTIVE.value}'")
+ACTIVE: sa.ColumnElement[str] = sa.literal_column(f"'{PostStatus.ACTIVE.value}'")
 
 
 def available(now: datetime) -> list[Any]:
