@@ -38,6 +38,7 @@ def post_card(card: PostCard, tz: ZoneInfo, now: datetime) -> str:
     return (
         f"{dish_lines(card.post, tz, now)}\n"
         f"{esc(card.distance)} · shared by {esc(card.sharer_name)} ({esc(card.sharer_rating)})"
+        f" · dish #{card.post.id}"
     )
 
 

@@ -40,7 +40,7 @@ def chat(script_path: Path | None, db_path: Path, fresh: bool, memory: bool) -> 
 async def _converse(container: Any, lines: list[str] | None) -> str | None:
     bot = OfflineBot(container, FixedClock(datetime.now(UTC).replace(microsecond=0)))
     await bot.start()
-    runner = ScriptRunner(bot, lambda text: click.echo(text))
+    runner = ScriptRunner(bot, lambda text: click.echo(text), echo_inputs=lines is not None)
     try:
         if lines is not None:
             return await _run_script(runner, lines)

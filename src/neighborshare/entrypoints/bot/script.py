@@ -55,21 +55,26 @@ def sample_photo() -> bytes:
 class ScriptRunner:
     """Carries out lines on an ``OfflineBot`` and writes the transcript through ``emit``."""
 
-    def __init__(self, bot: OfflineBot, emit: Callable[[str], None]) -> None:
+    def __init__(
+        self, bot: OfflineBot, emit: Callable[[str], None], echo_inputs: bool = True
+    ) -> None:
         self.bot = bot
         self.emit = emit
+        self.echo_inputs = echo_inputs  # a terminal already shows what was typed
         self._shown: dict[tuple[int, int], tuple[int, str]] = {}
 
     async def run(self, line: Line) -> None:
         if line.speaker is None:
             match = _WAIT.match(line.body)
             assert match is not None
-            self.emit(line.body)
+            if self.echo_inputs:
+                self.emit(line.body)
             amount = int(match["amount"])
             await self.bot.wait(timedelta(**{_UNITS[match["unit"]]: amount}))
         else:
             update = self._update(line.speaker, line.body)
-            self.emit(f"{line.speaker} > {line.body}")
+            if self.echo_inputs:
+                self.emit(f"{line.speaker} > {line.body}")
             await self.bot.send(update)
         self._show_new()
         if self.bot.api.unknown:
