@@ -23,6 +23,8 @@ Feature: Answering a request
     Given Priya accepted Tom's request
     When Ana opens Tom's request
     Then Ana is told "That exchange isn't yours."
+    And Tom's request is accepted
+    And Ana is not notified "4B"
 
   Scenario: Only the sharer can accept
     When Ana accepts Tom's request

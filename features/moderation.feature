@@ -80,6 +80,7 @@ Feature: Moderation
     Given Mo claims Tom's report
     When Max claims Tom's report
     Then Max is told "is already being reviewed."
+    And Tom's report is in review
 
   Scenario: A closed report stays closed
     Given Mo dismissed Tom's report

@@ -40,7 +40,17 @@ Feature: Joining the neighborhood
     Given Ana is a neighbor
     When Bea shares Ana's contact card
     Then Bea is told "Please share your own contact with the button below."
+    And Bea is not registered
 
   Scenario: A typed number is checked before a code is sent
     When Bea types the phone number "12"
     Then Bea is told "That doesn't look like a phone number."
+    And no code was texted to Bea
+
+  Scenario: A typed number is verified with a texted code
+    When Bea types the phone number "07700 900888"
+    Then a code was texted to Bea at "+447700900888"
+    When Bea enters the code "000000000"
+    Then Bea is told "That code didn't match. Please check it and try again."
+    When Bea enters the code she was texted
+    Then Bea's number is verified

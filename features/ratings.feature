@@ -48,10 +48,14 @@ Feature: Ratings
     And Priya accepted Ana's request
     When Ana rates Priya 5 stars
     Then Ana is told "You can rate an exchange once the pickup has happened."
+    And Ana's request is accepted
+    And Priya has 6 credits
 
   Scenario: Stars go from 1 to 5
     When Tom rates Priya 0 stars
     Then Tom is told "Please give the interaction 1 to 5 stars."
+    And Priya's rating shows "new neighbor"
+    And Priya has 6 credits
 
   Scenario: Three low interaction ratings in 30 days suspend a neighbor
     Given Ana, Ben and Cy are neighbors

@@ -64,14 +64,18 @@ Feature: Reporting
     When Tom reports the exchange with Priya for no-show: "Nobody opened the door"
     Then Tom's report is open
     And Tom's report is against Priya
+    And Tom is notified "Thanks for your report. A moderator will look at it soon."
 
   Scenario: Nobody can report themselves
     When Tom reports Tom for spam
     Then Tom is told "You can't report yourself."
+    And Tom filed no reports
+    And Tom is active
 
   Scenario: A report needs a description
     When Tom reports Priya for spam: ""
     Then Tom is told "Please describe what happened in 1 to 1000 characters."
+    And Tom filed no reports
 
   Scenario: A reporter whose last 5 reports were dismissed may file one report a day
     Given Tom reported Priya for spam

@@ -80,3 +80,8 @@ Feature: Browsing, requesting and picking up through the bot
     Then Tom sees the buttons "More"
     When Tom taps "More"
     Then Tom is told "Page 2"
+
+  Scenario: /mine lists my posts with what is left
+    When Priya sends "/mine"
+    Then Priya is told "Your posts"
+    And Priya is told "Red lentil dal – active, 3/3 left"

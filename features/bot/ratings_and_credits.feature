@@ -53,3 +53,13 @@ Feature: Rating, credits and reports through the bot
     Then Priya is told "Did the pickup of Red lentil dal happen?"
     And Priya is told "is complete"
     And Priya has 7 credits
+
+  Scenario: A report can carry photo evidence
+    Given Tom picked up
+    When Tom sends "/report"
+    And Tom taps "Red lentil dal with Priya"
+    And Tom taps "Other"
+    And Tom sends "Left the container outside in the rain"
+    And Tom sends a photo of the dish
+    Then Tom is told "is with the moderators"
+    And the moderators have a report with photo evidence

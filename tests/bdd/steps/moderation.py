@@ -155,3 +155,9 @@ def report_against(world: World, reporter: str, name: str) -> None:
         report = uow.reports.get(world.report_id(reporter))
         assert report is not None
     assert report.reported_id == world.id(name)
+
+
+@then(parsers.parse("{name} filed no reports"))
+def filed_none(world: World, name: str) -> None:
+    with world.uow() as uow:
+        assert uow.reports.latest_by_reporter(world.id(name), 10) == []

@@ -166,7 +166,10 @@ def shares_contact(world: World, name: str, other: str) -> None:
 
 @when(parsers.parse('{name} types the phone number "{raw}"'))
 def types_phone(world: World, name: str, raw: str) -> None:
-    world.attempt(name, lambda: world.container.auth().start_sms(raw))
+    world.telegram.setdefault(name, 1000 + len(world.telegram) + 1)
+    world.results[f"sms:{name}"] = world.attempt(
+        name, lambda: world.container.auth().start_sms(raw)
+    )
 
 
 @then(parsers.parse('{name}\'s phone is stored only as a keyed hash ending in "{last_two}"'))
@@ -177,3 +180,29 @@ def phone_hashed(world: World, name: str, last_two: str) -> None:
     assert len(user.phone.digest) == 64 and number[1:] not in user.phone.digest
     assert user.phone.digest != hashlib.sha256(number.encode()).hexdigest(), "must be keyed"
     assert number[1:] not in repr(vars(user)) and number[-6:] not in repr(user.phone)
+
+
+@then(parsers.parse("no code was texted to {name}"))
+def no_code(world: World, name: str) -> None:
+    assert world.container.sms_verifier().codes == {}
+
+
+@then(parsers.parse('a code was texted to {name} at "{e164}"'))
+def code_texted(world: World, name: str, e164: str) -> None:
+    codes = world.container.sms_verifier().codes
+    assert list(codes) == [e164] and world.results[f"sms:{name}"] == e164
+
+
+@when(parsers.re(r'(?P<name>\w+) enters the code (?:"(?P<code>\d+)"|she was texted)'))
+def enters_code(world: World, name: str, code: str | None) -> None:
+    e164 = world.results[f"sms:{name}"]
+    code = code or world.container.sms_verifier().codes[e164]
+    auth = world.container.auth()
+    world.results[f"verified:{name}"] = world.attempt(name, lambda: auth.check_sms(e164, code))
+
+
+@then(parsers.parse("{name}'s number is verified"))
+def verified(world: World, name: str) -> None:
+    auth = world.container.auth()
+    expected = auth.hash(world.results[f"sms:{name}"])
+    assert world.results[f"verified:{name}"] == expected
