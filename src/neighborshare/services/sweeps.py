@@ -72,8 +72,7 @@ class SweepService:
     def expire_posts(self) -> SweepReport:
         """Posts past their window expire; their pending requests expire with them."""
         if self._bulk is not None:
-            self._in_bulk("expire_requests", self._bulk.expire_requests)  # theirs first
-            return self._in_bulk("expire_posts", self._bulk.expire_posts)
+            return self._in_bulk("expire_posts", self._bulk.expire_posts)  # with their requests
         now = self._clock.now()
 
         def handle(uow: UnitOfWork, post_id: int) -> bool:

@@ -27,8 +27,9 @@ def drain_outbox(c: Container) -> int:
 
 
 def expire_overdue(c: Container) -> int:
+    """Posts past their window with their pending requests, then any request left over."""
     sweeps = c.sweeps()
-    return int(sweeps.expire_requests().handled + sweeps.expire_posts().handled)
+    return int(sweeps.expire_posts().handled + sweeps.expire_requests().handled)
 
 
 def pickup_prompts(c: Container) -> int:
