@@ -9,6 +9,8 @@ import pytest
 from neighborshare.adapters.redis.cache import RedisCache
 from neighborshare.adapters.redis.client import OutageLog, redis_client
 from neighborshare.adapters.redis.rate_limiter import RedisRateLimiter
+from neighborshare.adapters.redis.send_schedule import RedisSendSchedule
+from tests.adapters.telegram_fakes import FakeTime
 from tests.support.redis_server import PrivateRedis, free_port
 
 pytestmark = pytest.mark.redis
@@ -83,3 +85,16 @@ def test_a_cache_write_refused_by_redis_is_treated_like_an_outage(
     assert [m.rsplit(": ", 1)[1] for m in warnings(caplog)] == ["OutOfMemoryError"]
     # Redis 7 still runs a flag-less script's writes when out of memory: the limiter holds.
     assert [d.allowed for d in decisions] == [True, False, False]
+
+
+def test_without_redis_the_send_schedule_keeps_the_limits_per_process(
+    caplog: pytest.LogCaptureFixture,
+):
+    clock = FakeTime()
+    dead = redis_client(f"redis://127.0.0.1:{free_port()}/0", timeout_seconds=0.2)
+    schedule = RedisSendSchedule(dead, clock=clock.monotonic, sleep=clock.sleep)
+    with caplog.at_level(logging.WARNING):
+        for _ in range(3):
+            schedule.wait_turn(42)
+    assert clock.slept == [1.0, 1.0]  # one a second for the chat, from the local throttle
+    assert len(warnings(caplog)) == 1

@@ -117,7 +117,10 @@ def google_geocoder(settings: Settings) -> Any:
 def telegram_notifier(settings: Settings) -> Any:
     from telegram import Bot
 
+    from neighborshare.adapters.redis.send_schedule import RedisSendSchedule
     from neighborshare.adapters.telegram.notifier import TelegramNotifier
 
     check_production_settings(settings)
-    return TelegramNotifier(Bot(_secret(settings.telegram_token)))
+    # Paced in Redis, so every worker sending with this token shares Telegram's limits.
+    schedule = RedisSendSchedule(_redis(settings.redis_url))
+    return TelegramNotifier(Bot(_secret(settings.telegram_token)), schedule)

@@ -3,7 +3,8 @@
 Telegram allows a bot about 30 messages a second overall and one a second per chat. The
 throttle spaces sends to stay inside both; a 429 makes the chat wait ``retry_after`` before the
 same message is sent again (nothing is dropped); a 403 means the neighbor blocked the bot.
-The limits hold per process: drain the outbox from one worker, or lower ``per_second``.
+``Throttle`` keeps the limits per process; production paces with ``RedisSendSchedule``,
+which keeps them for every process sending with the same bot token.
 """
 
 from __future__ import annotations
@@ -20,14 +21,14 @@ from telegram.error import Forbidden, RetryAfter
 from telegram.warnings import PTBDeprecationWarning
 
 from neighborshare.adapters.telegram.loop_notifier import keyboard
-from neighborshare.adapters.telegram.throttle import Throttle
+from neighborshare.adapters.telegram.throttle import Pacer, Throttle
 from neighborshare.ports.services import Delivery, OutgoingMessage
 
 MAX_ATTEMPTS = 5  # then the error goes up and the outbox keeps the message for the next drain
 
 
 class TelegramNotifier:
-    def __init__(self, bot: Bot, throttle: Throttle | None = None) -> None:
+    def __init__(self, bot: Bot, throttle: Pacer | None = None) -> None:
         self._bot = bot
         self._throttle = throttle or Throttle()
         self._loop: asyncio.AbstractEventLoop | None = None

@@ -6,6 +6,14 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
+from typing import Protocol
+
+
+class Pacer(Protocol):
+    """Decides when a message to a chat may go; ``Throttle`` per process, Redis per bot."""
+
+    def wait_turn(self, chat_id: int) -> None: ...
+    def hold_chat(self, chat_id: int, seconds: float) -> None: ...
 
 
 class Throttle:
