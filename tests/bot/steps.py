@@ -260,3 +260,34 @@ def nothing_leaks(bot_world: BotWorld) -> None:
     for message in bot_world.everything_shown():
         assert "Traceback" not in message.shown
         assert not re.search(r"\+?44\s?7700", message.shown), message.shown
+
+
+@given(parsers.parse("{name:w} has blocked the bot"))
+def blocked_bot(bot_world: BotWorld, name: str) -> None:
+    bot_world.api.block(bot_world.chat_id(name.lower()))
+
+
+@given(parsers.parse("Telegram asks the bot to slow down when messaging {name:w}"))
+def throttled(bot_world: BotWorld, name: str) -> None:
+    bot_world.api.rate_limit(bot_world.chat_id(name.lower()), retry_after=3, times=2)
+
+
+@then(parsers.parse("the bot waited {seconds:d} seconds twice, as Telegram asked"))
+def waited(bot_world: BotWorld, seconds: int) -> None:
+    assert bot_world.waited == [seconds, seconds]
+
+
+@then(parsers.parse("{name:w} is no longer messaged"))
+def unreachable(bot_world: BotWorld, name: str) -> None:
+    users = bot_world.bot.container.users()
+    assert users.profile(bot_world.chat_id(name.lower())).reachable is False
+
+
+@then(parsers.parse("the moderators have a report with photo evidence"))
+def report_with_evidence(bot_world: BotWorld) -> None:
+    from neighborshare.ports.queries import ReportFilter
+
+    with bot_world.bot.container.uow_factory()() as uow:
+        (report,) = uow.reports.filtered(ReportFilter())
+    assert report.evidence_ref is not None
+    assert bot_world.bot.container.photo_store().get(report.evidence_ref)[:2] == b"\xff\xd8"

@@ -27,11 +27,15 @@ class BotWorld:
         self.replicas = [self._replica()]
         self.active = 0
         self._read: dict[int, int] = {}
+        self.waited: list[float] = []  # what the notifier slept when Telegram said 429
 
     def _replica(self) -> OfflineBot:
-        bot = OfflineBot(self.make_container(), self.clock, api=self.api)
+        bot = OfflineBot(self.make_container(), self.clock, api=self.api, sleep=self._sleep)
         self.loop.run_until_complete(bot.start())
         return bot
+
+    async def _sleep(self, seconds: float) -> None:
+        self.waited.append(seconds)
 
     @property
     def bot(self) -> OfflineBot:

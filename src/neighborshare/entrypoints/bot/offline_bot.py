@@ -7,6 +7,7 @@ through the Application's bot (as the worker would), so every neighbor sees what
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
@@ -30,6 +31,7 @@ class OfflineBot:
         clock: FixedClock,
         typing_time: timedelta = timedelta(seconds=10),
         api: OfflineBotApi | None = None,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self.container = container
         self.clock = clock
@@ -41,10 +43,11 @@ class OfflineBot:
         self.deps: BotDeps = self.app.bot_data["deps"]
         self.neighbors = OfflineNeighbors(self.api, self.app.bot)
         self.drain_after_updates = True
+        self._sleep = sleep  # how the notifier waits out a 429
 
     async def start(self) -> None:
         await self.app.initialize()
-        notifier = LoopBotNotifier(self.app.bot, asyncio.get_running_loop())
+        notifier = LoopBotNotifier(self.app.bot, asyncio.get_running_loop(), self._sleep)
         self.container.notifier.override(providers.Object(notifier))
         self.notifications = self.container.notifications()
         self.sweeps = self.container.sweeps()
