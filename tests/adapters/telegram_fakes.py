@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from neighborshare.adapters.telegram.offline import OfflineBotApi
+
+GONE = json.dumps(
+    {"ok": False, "error_code": 400, "description": "Bad Request: chat not found"}
+).encode()
 
 
 class FakeTime:
@@ -29,10 +34,16 @@ class StampedApi(OfflineBotApi):
         super().__init__()
         self.clock = clock
         self.attempts: list[tuple[float, int, int]] = []  # (time, chat, HTTP status)
+        self.gone: set[int] = set()  # chats Telegram no longer knows
+
 
     async def do_request(self, url: str, method: str, request_data: Any = None, **kw: Any):
-        status, body = await super().do_request(url, method, request_data, **kw)
-        if url.endswith(("/sendMessage", "/sendPhoto")):
-            chat = int(request_data.parameters["chat_id"])
+        sending = url.endswith(("/sendMessage", "/sendPhoto"))
+        chat = int(request_data.parameters["chat_id"]) if sending else 0
+        if chat in self.gone:
+            status, body = 400, GONE
+        else:
+            status, body = await super().do_request(url, method, request_data, **kw)
+        if sending:
             self.attempts.append((self.clock.now, chat, status))
         return status, body

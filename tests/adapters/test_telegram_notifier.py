@@ -144,6 +144,14 @@ def test_a_blocked_bot_is_reported_and_nothing_is_sent(notifier: TelegramNotifie
     assert api.messages(9) == []
 
 
+def test_a_chat_telegram_no_longer_knows_counts_as_unreachable(
+    notifier: TelegramNotifier, api: StampedApi
+):
+    api.gone.add(11)
+    assert notifier.send(note(11, "hello")) is Delivery.BLOCKED
+    assert notifier.send(note(12, "hello")) is Delivery.SENT
+
+
 def test_html_buttons_and_photos_reach_the_chat(notifier: TelegramNotifier, api: StampedApi):
     file_id = api.add_file(b"\xff\xd8 dal photo")
     buttons = ((Button("Request a portion", "post:req:5"),),)

@@ -17,7 +17,7 @@ from typing import Any
 
 from telegram import Bot
 from telegram.constants import ParseMode
-from telegram.error import Forbidden, RetryAfter
+from telegram.error import BadRequest, Forbidden, RetryAfter
 from telegram.warnings import PTBDeprecationWarning
 
 from neighborshare.adapters.telegram.loop_notifier import keyboard
@@ -43,6 +43,10 @@ class TelegramNotifier:
                 return Delivery.SENT
             except Forbidden:  # blocked, or the account is gone: either way, stop messaging
                 return Delivery.BLOCKED
+            except BadRequest as error:
+                if "chat not found" in error.message.lower():  # no such chat any more
+                    return Delivery.BLOCKED
+                raise
             except RetryAfter as error:
                 if attempt == MAX_ATTEMPTS:
                     raise
