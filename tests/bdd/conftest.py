@@ -12,13 +12,18 @@ from dependency_injector import providers
 
 from neighborshare.adapters.memory.outside import FixedClock
 from neighborshare.container import memory_container
+from tests.bdd.steps.browsing import *  # noqa: F403
+from tests.bdd.steps.credits import *  # noqa: F403
 from tests.bdd.steps.exchanges import *  # noqa: F403
 from tests.bdd.steps.messages import *  # noqa: F403
 from tests.bdd.steps.moderation import *  # noqa: F403
+from tests.bdd.steps.onboarding import *  # noqa: F403
 from tests.bdd.steps.people import *  # noqa: F403
 from tests.bdd.steps.photos import *  # noqa: F403
 from tests.bdd.steps.posts import *  # noqa: F403
 from tests.bdd.steps.ratings import *  # noqa: F403
+from tests.bdd.steps.reports import *  # noqa: F403
+from tests.bdd.steps.timing import *  # noqa: F403
 from tests.bdd.world import START, World
 from tests.conftest import selected_backends
 

@@ -4,52 +4,9 @@ from __future__ import annotations
 
 from pytest_bdd import parsers, step, then
 
-from neighborshare.domain.reports import ModerationAction, ReportCategory
+from neighborshare.domain.reports import ModerationAction
 from neighborshare.services.moderation import Resolution
-from neighborshare.services.reporting import ReportForm
-from tests.bdd.steps.ratings import exchange_between
 from tests.bdd.world import World
-
-CATEGORIES = {c.label.lower(): c for c in ReportCategory}
-_ABOUT = r'(?: for (?P<category>[\w -]+?))(?:: "(?P<text>[^"]*)")?'
-
-
-def file_report(
-    world: World, reporter: str, category: str, text: str | None, **target: int
-) -> None:
-    form = ReportForm(
-        CATEGORIES[category], "Something was wrong." if text is None else text, **target
-    )
-    service = world.container.reporting()
-    report = world.attempt(reporter, lambda: service.report(world.id(reporter), form))
-    if report is not None:
-        world.reports.append((reporter, report.id or 0))
-
-
-@step(parsers.re(rf"(?P<reporter>\w+) (?:reports|reported) the (?P<dish>[a-z]\w*){_ABOUT}"))
-def reports_post(world: World, reporter: str, dish: str, category: str, text: str | None) -> None:
-    file_report(world, reporter, category, text, post_id=world.post_id(dish))
-
-
-@step(parsers.re(rf"(?P<reporter>\w+) (?:reports|reported) (?P<other>[A-Z]\w*){_ABOUT}"))
-def reports_user(world: World, reporter: str, other: str, category: str, text: str | None) -> None:
-    file_report(world, reporter, category, text, user_id=world.id(other))
-
-
-@step(parsers.re(rf"(?P<reporter>\w+) reports the exchange with (?P<other>\w+){_ABOUT}"))
-def reports_exchange(
-    world: World, reporter: str, other: str, category: str, text: str | None
-) -> None:
-    exchange_id = exchange_between(world, reporter, other)
-    file_report(world, reporter, category, text, exchange_id=exchange_id)
-
-
-@then(parsers.re(r"(?P<reporter>\w+)'s report is (?P<status>open|in review|resolved|dismissed)"))
-def report_status(world: World, reporter: str, status: str) -> None:
-    with world.uow() as uow:
-        report = uow.reports.get(world.report_id(reporter))
-        assert report is not None
-    assert report.status.value == status.replace(" ", "_")
 
 
 def resolution(world: World, action: str) -> Resolution:
@@ -147,17 +104,3 @@ def dismissed_all(world: World, mod: str, reporter: str) -> None:
     for who, report_id in world.reports:
         if who == reporter:
             service.dismiss(world.id(mod), report_id, "nothing to act on")
-
-
-@then(parsers.parse("{reporter}'s report is against {name}"))
-def report_against(world: World, reporter: str, name: str) -> None:
-    with world.uow() as uow:
-        report = uow.reports.get(world.report_id(reporter))
-        assert report is not None
-    assert report.reported_id == world.id(name)
-
-
-@then(parsers.parse("{name} filed no reports"))
-def filed_none(world: World, name: str) -> None:
-    with world.uow() as uow:
-        assert uow.reports.latest_by_reporter(world.id(name), 10) == []
