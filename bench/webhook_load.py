@@ -15,13 +15,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
+import json
 import statistics
 import time
 from collections import Counter
 from urllib.parse import urlparse
 
-import httpx
-
+from bench.raw_http import KeepAliveConnection
 from bench.webhook_server import SECRET, running_servers
 
 SCRIPT = ("/browse", "/credits", "/mine", "/help", "/start", "/cancel")
@@ -38,36 +38,40 @@ def update(update_id: int, telegram_id: int, text: str) -> dict[str, object]:
     return {"update_id": update_id, "message": message}
 
 
-async def neighbor(client: httpx.AsyncClient, url: str, telegram_id: int, ids: itertools.count,
+async def neighbor(host: str, port: int, telegram_id: int, ids: itertools.count[int],
                    deadline: float, latencies: list[float], errors: Counter[str]) -> None:
-    for text in itertools.cycle(SCRIPT):
-        if time.monotonic() >= deadline:
-            return
-        started = time.perf_counter()
-        try:
-            response = await client.post(url, json=update(next(ids), telegram_id, text),
-                                         headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
-            if response.status_code != 200:
-                errors[f"HTTP {response.status_code}"] += 1
-        except httpx.HTTPError as error:
-            errors[type(error).__name__] += 1
-        latencies.append(time.perf_counter() - started)
+    connection = KeepAliveConnection(host, port)
+    headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+    try:
+        for text in itertools.cycle(SCRIPT):
+            if time.monotonic() >= deadline:
+                return
+            body = json.dumps(update(next(ids), telegram_id, text)).encode()
+            started = time.perf_counter()
+            try:
+                status = await connection.post("/telegram/webhook", body, headers)
+                if status != 200:
+                    errors[f"HTTP {status}"] += 1
+            except (OSError, asyncio.IncompleteReadError, ValueError, IndexError) as error:
+                errors[type(error).__name__] += 1
+                await connection.close()
+            latencies.append(time.perf_counter() - started)
+    finally:
+        await connection.close()
 
 
 async def load(urls: list[str], telegram_ids: list[int], seconds: float) -> None:
     latencies: list[float] = []
     errors: Counter[str] = Counter()
     ids = itertools.count(int(time.time() * 1000) % 1_000_000_000)
-    limits = httpx.Limits(max_connections=len(telegram_ids) + 10)
-    async with httpx.AsyncClient(limits=limits, timeout=30) as client:
-        started = time.monotonic()
-        deadline = started + seconds
-        await asyncio.gather(*(
-            neighbor(client, urls[i % len(urls)] + "/telegram/webhook", tid, ids, deadline,
-                     latencies, errors)
-            for i, tid in enumerate(telegram_ids)
-        ))
-        elapsed = time.monotonic() - started
+    servers = [(str(urlparse(u).hostname), int(urlparse(u).port or 80)) for u in urls]
+    started = time.monotonic()
+    deadline = started + seconds
+    await asyncio.gather(*(
+        neighbor(*servers[i % len(servers)], tid, ids, deadline, latencies, errors)
+        for i, tid in enumerate(telegram_ids)
+    ))
+    elapsed = time.monotonic() - started
     report(latencies, errors, elapsed, len(telegram_ids), len(urls))
 
 

@@ -13,7 +13,12 @@ from telegram import Update
 from telegram.ext import Application
 
 from neighborshare.domain.errors import ConcurrencyConflict
-from neighborshare.entrypoints.webhook.watch import FailureWatch, WatchedUnitOfWork, current_watch
+from neighborshare.entrypoints.webhook.watch import (
+    TRANSIENT,
+    FailureWatch,
+    WatchedUnitOfWork,
+    current_watch,
+)
 from neighborshare.ports.services import Clock
 from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from neighborshare.services.transactions import update_transaction
@@ -64,9 +69,12 @@ class UpdateProcessor:
             except ConcurrencyConflict:
                 log.info("update %s lost a race (attempt %d of %d)", update_id, attempt,
                          self._attempts)
-            except Exception as error:
+            except TRANSIENT as error:
                 log.warning("update %s not processed, database unavailable: %s", update_id,
                             type(error).__name__)
+                return Outcome.UNAVAILABLE
+            except Exception:  # our own bug: loud, and Telegram keeps the update for later
+                log.exception("update %s not processed", update_id)
                 return Outcome.UNAVAILABLE
         return Outcome.UNAVAILABLE
 
