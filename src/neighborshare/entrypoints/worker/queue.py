@@ -9,6 +9,9 @@ from neighborshare.entrypoints.worker.tasks import register
 from neighborshare.settings import Settings
 
 log = logging.getLogger(__name__)
+# A use case may enqueue inside a transaction that commits a moment later (one transaction per
+# incoming update): a short delay lets the worker see the rows it is asked to send.
+DELAY_SECONDS = 1
 
 
 class HueyTaskQueue:
@@ -22,6 +25,9 @@ class HueyTaskQueue:
             log.warning("no background task named %r", task)
             return
         try:
-            wrapper()
+            if wrapper.huey.immediate:
+                wrapper()
+            else:
+                wrapper.schedule(delay=DELAY_SECONDS)
         except Exception:  # the caller's change is committed: never fail it for a hint
             log.warning("could not queue %r; the periodic sweep will catch up", task, exc_info=True)
