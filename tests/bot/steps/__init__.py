@@ -1,0 +1,5 @@
+"""The step vocabulary of the bot features: neighbors typing, tapping and reading."""
+
+from tests.bot.steps.acting import *  # noqa: F403
+from tests.bot.steps.arranging import *  # noqa: F403
+from tests.bot.steps.checking import *  # noqa: F403

@@ -1,0 +1,64 @@
+"""Given: neighbors with profiles, shared dishes and requests, and Telegram's moods."""
+
+from __future__ import annotations
+
+from pytest_bdd import given, parsers
+
+from tests.bot.routines import onboard, request_portions, share
+from tests.bot.world import BotWorld
+
+
+@given(parsers.parse("{name:w} has a profile"))
+def has_profile(bot_world: BotWorld, name: str) -> None:
+    onboard(bot_world, name.lower())
+
+
+@given(parsers.parse("{name:w} has a profile as a vegetarian"))
+def has_vegetarian_profile(bot_world: BotWorld, name: str) -> None:
+    onboard(bot_world, name.lower(), diets=("Vegetarian",))
+
+
+@given(parsers.parse("{name:w} has a profile and is allergic to {allergen}"))
+def has_allergic_profile(bot_world: BotWorld, name: str, allergen: str) -> None:
+    onboard(bot_world, name.lower(), allergies=(allergen,))
+
+
+@given(parsers.parse('{name:w} shared {portions:d} portions of "{dish}" containing {allergen}'))
+def shared_with_allergen(
+    bot_world: BotWorld, name: str, portions: int, dish: str, allergen: str
+) -> None:
+    share(bot_world, name.lower(), dish, portions, (allergen,))
+
+
+@given(parsers.parse('{name:w} shared {portions:d} portions of "{dish}"'))
+def shared(bot_world: BotWorld, name: str, portions: int, dish: str) -> None:
+    share(bot_world, name.lower(), dish, portions)
+
+
+@given(parsers.parse('{name:w} asked for {portions:d} portions of "{dish}"'))
+def asked_for(bot_world: BotWorld, name: str, portions: int, dish: str) -> None:
+    request_portions(bot_world, name.lower(), portions, dish)
+    assert "You asked" in bot_world.news_text(name.lower())
+
+
+@given(parsers.parse("{name:w} accepted"))
+def accepted(bot_world: BotWorld, name: str) -> None:
+    bot_world.tap(name.lower(), "Accept")
+
+
+@given(parsers.parse("{name:w} picked up"))
+def picked_up(bot_world: BotWorld, name: str) -> None:
+    bot_world.tap(name.lower(), "Picked up")
+
+
+
+@given(parsers.parse("{name:w} has blocked the bot"))
+def blocked_bot(bot_world: BotWorld, name: str) -> None:
+    bot_world.api.block(bot_world.chat_id(name.lower()))
+
+
+@given(parsers.parse("Telegram asks the bot to slow down when messaging {name:w}"))
+def throttled(bot_world: BotWorld, name: str) -> None:
+    bot_world.api.rate_limit(bot_world.chat_id(name.lower()), retry_after=3, times=2)
+
+

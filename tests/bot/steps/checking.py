@@ -1,0 +1,78 @@
+"""Then: what neighbors were told and shown, their balances, and what must never leak."""
+
+from __future__ import annotations
+
+import re
+
+from pytest_bdd import parsers, then
+
+from tests.bot.world import BotWorld
+
+
+@then(parsers.parse('{name:w} is told "{text}"'))
+def is_told(bot_world: BotWorld, name: str, text: str) -> None:
+    news = bot_world.news_text(name.lower())
+    assert text in news, f"{text!r} not in:\n{news}"
+
+
+@then(parsers.parse('{name:w} is not told "{text}"'))
+def is_not_told(bot_world: BotWorld, name: str, text: str) -> None:
+    news = bot_world.news_text(name.lower())
+    assert text not in news, f"{text!r} unexpectedly in:\n{news}"
+
+
+@then(parsers.parse('{name:w} is told "{text}" exactly once'))
+def told_once(bot_world: BotWorld, name: str, text: str) -> None:
+    count = sum(text in m.shown for m in bot_world.news(name.lower()))
+    assert count == 1, f"{text!r} was said {count} times"
+
+
+@then(parsers.parse('{name:w} sees the buttons "{labels}"'))
+def sees_buttons(bot_world: BotWorld, name: str, labels: str) -> None:
+    wanted = [label.strip() for label in labels.split(",")]
+    shown = [b for m in bot_world.news(name.lower()) for row in m.labels for b in row]
+    for label in wanted:
+        assert any(label in b for b in shown), f"{label!r} not among {shown}"
+
+
+@then(parsers.parse("{name:w} has {amount:d} credits"))
+def has_credits(bot_world: BotWorld, name: str, amount: int) -> None:
+    bot_world.say(name.lower(), "/credits")
+    assert f"Your balance: {amount} credit" in bot_world.news_text(name.lower())
+
+
+@then(parsers.parse('every message mentioning "{word}" shows "{literal}" literally'))
+def literal_everywhere(bot_world: BotWorld, word: str, literal: str) -> None:
+    mentioning = [m for m in bot_world.everything_shown() if word in m.shown]
+    assert len(mentioning) >= 5
+    for message in mentioning:
+        assert literal in message.shown, message.shown
+
+
+@then("no message shows a stack trace or a phone number")
+def nothing_leaks(bot_world: BotWorld) -> None:
+    for message in bot_world.everything_shown():
+        assert "Traceback" not in message.shown
+        assert not re.search(r"\+?44\s?7700", message.shown), message.shown
+
+
+
+@then(parsers.parse("the bot waited {seconds:d} seconds twice, as Telegram asked"))
+def waited(bot_world: BotWorld, seconds: int) -> None:
+    assert bot_world.waited == [seconds, seconds]
+
+
+@then(parsers.parse("{name:w} is no longer messaged"))
+def unreachable(bot_world: BotWorld, name: str) -> None:
+    users = bot_world.bot.container.users()
+    assert users.profile(bot_world.chat_id(name.lower())).reachable is False
+
+
+@then(parsers.parse("the moderators have a report with photo evidence"))
+def report_with_evidence(bot_world: BotWorld) -> None:
+    from neighborshare.ports.queries import ReportFilter
+
+    with bot_world.bot.container.uow_factory()() as uow:
+        (report,) = uow.reports.filtered(ReportFilter())
+    assert report.evidence_ref is not None
+    assert bot_world.bot.container.photo_store().get(report.evidence_ref)[:2] == b"\xff\xd8"
