@@ -115,3 +115,18 @@ Feature: Moderation
     When Mo hides the dal because "photo of raw chicken"
     Then the dal is hidden
     And the audit log records Mo "hide-post" on dal because "photo of raw chicken"
+    And Priya is notified "Your post dal was hidden because of a moderator's decision."
+
+  Scenario: A moderator restores a dish hidden by mistake
+    Given Tom reported the dal for food safety
+    When Mo restores the dal because "it was a photo of tofu"
+    Then the dal is active
+    And the audit log records Mo "unhide-post" on dal because "it was a photo of tofu"
+    When Tom requests 1 portion of dal
+    Then Tom's request is pending
+
+  Scenario: A moderator can't moderate their own dish
+    Given Mo shared 2 portions of soup
+    When Mo hides the soup because "oops"
+    Then Mo is told "You can't moderate your own post."
+    And the soup is active

@@ -67,6 +67,7 @@ Feature: Ratings
     Then Priya is suspended for 30 days
     And Priya is notified "Your account is paused for 30 days because of several low ratings"
     And the audit log records the system "auto-suspend" on Priya because "low ratings"
+    And an open report against Priya awaits a moderator
     When Priya shares 2 portions of soup
     Then Priya is told "Your account is paused while a moderator reviews it"
 

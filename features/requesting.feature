@@ -17,6 +17,7 @@ Feature: Requesting portions
       | -2     | Held for a request |
       | +5     | Welcome bonus      |
     And Priya is notified "Tom asked for 2 portions of dal."
+    And Priya's last message offers Accept and Decline
 
   Scenario: Nobody can request their own dish
     When Priya requests 1 portion of dal

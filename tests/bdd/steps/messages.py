@@ -83,3 +83,12 @@ def unreachable(world: World, name: str) -> None:
 @when("the morning digest goes out")
 def morning_digest(world: World) -> None:
     world.results["digests"] = world.container.digests().send_daily()
+
+
+@then(parsers.parse("{name}'s last message offers {labels}"))
+def offers_buttons(world: World, name: str, labels: str) -> None:
+    world.inbox(name)
+    last = world.container.notifier().to(world.telegram[name])[-1]
+    shown = [button.label for row in last.buttons for button in row]
+    for label in labels.replace(" and ", ", ").split(", "):
+        assert any(label in text for text in shown), shown

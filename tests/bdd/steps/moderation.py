@@ -104,3 +104,11 @@ def dismissed_all(world: World, mod: str, reporter: str) -> None:
     for who, report_id in world.reports:
         if who == reporter:
             service.dismiss(world.id(mod), report_id, "nothing to act on")
+
+
+@step(parsers.re(r'(?P<mod>\w+) restores the (?P<dish>\w+) because "(?P<reason>[^"]*)"'))
+def restores(world: World, mod: str, dish: str, reason: str) -> None:
+    service = world.container.moderation()
+    world.attempt(
+        mod, lambda: service.set_post_hidden(world.id(mod), world.post_id(dish), False, reason)
+    )

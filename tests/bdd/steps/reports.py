@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from pytest_bdd import parsers, step, then
 
 from neighborshare.domain.reports import ReportCategory
@@ -63,3 +65,12 @@ def report_against(world: World, reporter: str, name: str) -> None:
 def filed_none(world: World, name: str) -> None:
     with world.uow() as uow:
         assert uow.reports.latest_by_reporter(world.id(name), 10) == []
+
+
+@then(parsers.parse("an open report against {name} awaits a moderator"))
+def awaiting_review(world: World, name: str) -> None:
+    with world.uow() as uow:
+        found = uow.reports.unhandled_against_since(
+            world.id(name), world.clock.now() - timedelta(days=1)
+        )
+    assert [r.status.value for r in found] == ["open"]
