@@ -6,6 +6,7 @@ import contextlib
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
@@ -140,4 +141,4 @@ ExchangeEconomy.TestCase.settings = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
-test_exchange_economy = ExchangeEconomy.TestCase
+test_exchange_economy = pytest.mark.slow(ExchangeEconomy.TestCase)  # a few seconds
