@@ -1,0 +1,77 @@
+"""The real bot (memory profile) on the offline Bot API, driven like the chat scripts: for the
+drills that go through ``Application.process_update`` (hostile input, photos, privacy)."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+from typing import Any
+
+from telegram import Update
+
+from neighborshare.adapters.memory.outside import FixedClock
+from neighborshare.adapters.memory.store import MemoryStore
+from neighborshare.container import memory_container
+from neighborshare.entrypoints.bot.offline_bot import OfflineBot
+from neighborshare.entrypoints.bot.script import ScriptRunner, parse
+
+START = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)  # Monday 10:00 in London
+
+
+class BotChat:
+    def __init__(self) -> None:
+        self.clock = FixedClock(START)
+        self.store = MemoryStore()
+        self.container = memory_container(clock=self.clock, memory_store=self.store)
+        self.loop = asyncio.new_event_loop()
+        self.bot = OfflineBot(self.container, self.clock)
+        self.loop.run_until_complete(self.bot.start())
+        self.api = self.bot.api
+        self.neighbors = self.bot.neighbors
+        self.transcript: list[str] = []
+        self._runner = ScriptRunner(self.bot, self.transcript.append)
+
+    def close(self) -> None:
+        self.loop.run_until_complete(self.bot.stop())
+        self.loop.close()
+
+    def lines(self, script: str) -> None:
+        """Carry out chat-script lines ("@priya /start", "@priya <tap Done>")."""
+        for text in script.strip().splitlines():
+            line = parse(text)
+            if line is not None:
+                self.loop.run_until_complete(self._runner.run(line))
+
+    def send(self, update: Update) -> None:
+        self.loop.run_until_complete(self.bot.send(update))
+
+    def onboard(self, name: str, latitude: float, longitude: float, apartment: str) -> None:
+        self.lines(f"""
+            @{name} /start
+            @{name} {name.capitalize()}
+            @{name} <contact>
+            @{name} {apartment}
+            @{name} <location {latitude} {longitude}>
+            @{name} <tap Done>
+            @{name} <tap Done>
+            @{name} <tap Skip>""")
+
+    def share(self, name: str, dish: str, portions: int) -> None:
+        self.lines(f"""
+            @{name} /share
+            @{name} {dish}
+            @{name} <tap Skip>
+            @{name} <tap {portions}>
+            @{name} <tap Done>
+            @{name} <tap Done>
+            @{name} <tap Next 2 hours>
+            @{name} <tap Publish>""")
+
+    def shown_to(self, name: str) -> list[str]:
+        return [m.shown for m in self.api.messages(self.neighbors.neighbor(name).telegram_id)]
+
+    def last_to(self, name: str) -> str:
+        return self.shown_to(name)[-1]
+
+    def table(self, name: str) -> dict[Any, Any]:
+        return self.store.table(name)

@@ -1,0 +1,22 @@
+"""The in-process drills (authorization, photos) at full size: every claim they check holds."""
+
+from __future__ import annotations
+
+import pytest
+
+from drills import authorization, photos
+
+
+def test_authorization_drill_refuses_every_action_out_of_role() -> None:
+    outcome = authorization.run()
+    print(outcome.render())
+    assert outcome.passed, outcome.failed
+    assert outcome.figures["refusals checked"] == 55
+
+
+@pytest.mark.slow
+def test_photo_drill_refuses_or_cleans_every_hostile_photo() -> None:
+    outcome = photos.run()
+    print(outcome.render())
+    assert outcome.passed, outcome.failed
+    assert len(outcome.checks) == 8
