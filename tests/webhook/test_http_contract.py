@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import httpx
 import pytest
 
-from tests.webhook.live import SECRET, SECRET_HEADER, LiveBot, was_recorded
+from tests.support.redis_server import PrivateRedis
+from tests.webhook.live import (
+    SECRET,
+    SECRET_HEADER,
+    LiveBot,
+    production_container,
+    was_recorded,
+)
 
 pytestmark = [pytest.mark.postgis, pytest.mark.redis]
 
@@ -77,3 +87,27 @@ def test_metrics_count_updates_by_type_and_outcome(live: LiveBot) -> None:
     assert "neighborshare_database_up 1.0" in text
     assert 'neighborshare_exchanges{state="pending"} 0.0' in text
     assert "neighborshare_outbox_backlog 0.0" in text
+
+
+@pytest.fixture
+def private_redis(tmp_path: Path) -> Iterator[PrivateRedis]:
+    redis = PrivateRedis(tmp_path)
+    redis.start()
+    yield redis
+    redis.stop()
+
+
+def test_with_redis_down_health_says_so_and_updates_are_still_processed(
+    database_url: str, private_redis: PrivateRedis
+) -> None:
+    live = LiveBot(production_container(database_url, private_redis.url)).start()
+    try:
+        private_redis.stop()
+        health = httpx.get(live.url + "/healthz")
+        assert (health.status_code, health.json()) == (503, {"database": "ok",
+                                                             "redis": "unreachable"})
+        priya = live.neighbors.neighbor("priya")
+        assert live.post(live.neighbors.text(priya, "/start")).status_code == 200
+        assert len(live.replies(priya)) == 1  # the rate limiter lets traffic through
+    finally:
+        live.stop()
