@@ -1,0 +1,48 @@
+"""Two workers running the same sweep at once end where one worker alone ends."""
+
+from __future__ import annotations
+
+import threading
+from datetime import timedelta
+from typing import Any
+
+import pytest
+
+from neighborshare.entrypoints.worker.jobs import expire_overdue
+from tests.worker.conftest import MakeWorld, World
+from tests.worker.scenario import build, snapshot
+
+
+def _expire_with(world: World, workers: int) -> list[BaseException]:
+    start = threading.Barrier(workers)
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            start.wait()
+            expire_overdue(world.container)
+        except BaseException as error:  # reported by the caller's assertion
+            errors.append(error)
+
+    threads = [threading.Thread(target=work) for _ in range(workers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return errors
+
+
+@pytest.mark.parametrize("bulk", [False, True], ids=["itemwise", "bulk"])
+@pytest.mark.parametrize("backend", ["sqlite", "postgis"])
+def test_two_workers_expiring_at_once_refund_and_tell_each_neighbor_once(
+    make_world: MakeWorld, backend: str, bulk: bool
+) -> None:
+    states: list[dict[str, Any]] = []
+    for workers in (1, 2):
+        world = make_world(backend, bulk=bulk)
+        hood = build(world, pairs=6)
+        world.clock.advance(timedelta(hours=2))
+        assert _expire_with(world, workers) == []
+        states.append(snapshot(world, hood))
+    assert states[0] == states[1]
+    assert set(states[1]["balances"].values()) == {5}
