@@ -3,41 +3,18 @@
 from __future__ import annotations
 
 import json
-import re
 import secrets
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from neighborshare.adapters.telegram.refusals import check_html, refuse_no_change
 from neighborshare.adapters.telegram.sent import SentMessage
 
 if TYPE_CHECKING:
     from neighborshare.adapters.telegram.offline import OfflineBotApi
 
 
-class BotApiError(Exception):
-    """An injected or detected failure, turned into Telegram's error response."""
-
-    def __init__(self, status: int, description: str, retry_after: int | None = None) -> None:
-        super().__init__(description)
-        self.status, self.description, self.retry_after = status, description, retry_after
-
 Handler = Callable[[dict[str, Any]], Any]
-
-_TAGS = re.compile(r"</?([a-zA-Z-]+)(?:\s[^>]*)?>")
-_BARE_AMPERSAND = re.compile(r"&(?!(?:amp|lt|gt|quot|#\d+|#x[0-9a-fA-F]+);)")
-_ALLOWED = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
-            "span", "tg-spoiler", "tg-emoji", "blockquote"}
-
-
-def check_html(text: str, parse_mode: object) -> None:
-    """Refuse what Telegram refuses: unknown tags, stray '<' and bare '&' in HTML mode."""
-    if str(parse_mode or "").upper() != "HTML":
-        return
-    unknown = [t for t in _TAGS.findall(text) if t.lower() not in _ALLOWED]
-    stray = "<" in _TAGS.sub("", text) or ">" in _TAGS.sub("", text)
-    if unknown or stray or _BARE_AMPERSAND.search(text):
-        raise BotApiError(400, "Bad Request: can't parse entities")
-
 
 class MethodTable:
     def __init__(self, api: OfflineBotApi) -> None:
@@ -87,7 +64,7 @@ class MethodTable:
         self._api.check_chat(int(p["chat_id"]))
         message = self._api.find(p)
         check_html(str(p["text"]), p.get("parse_mode"))
-        _refuse_no_change(message, str(p["text"]), _markup(p))
+        refuse_no_change(message, str(p["text"]), _markup(p))
         message.text, message.parse_mode = str(p["text"]), p.get("parse_mode")
         message.reply_markup = _markup(p)
         message.edits += 1
@@ -97,7 +74,7 @@ class MethodTable:
         self._api.check_chat(int(p["chat_id"]))
         message = self._api.find(p)
         check_html(str(p.get("caption", "")), p.get("parse_mode"))
-        _refuse_no_change(message, str(p.get("caption", "")), _markup(p))
+        refuse_no_change(message, str(p.get("caption", "")), _markup(p))
         message.text, message.parse_mode = str(p.get("caption", "")), p.get("parse_mode")
         message.reply_markup = _markup(p)
         message.edits += 1
@@ -106,7 +83,7 @@ class MethodTable:
     def edit_markup(self, p: dict[str, Any]) -> dict[str, Any]:
         self._api.check_chat(int(p["chat_id"]))
         message = self._api.find(p)
-        _refuse_no_change(message, message.text, _markup(p))
+        refuse_no_change(message, message.text, _markup(p))
         message.reply_markup = _markup(p)
         message.edits += 1
         return self._raw(message)
@@ -142,12 +119,6 @@ class MethodTable:
             raw["reply_markup"] = message.reply_markup
         message.raw = raw
         return raw
-
-
-def _refuse_no_change(message: SentMessage, text: str, markup: dict[str, Any] | None) -> None:
-    """Telegram refuses an edit that changes nothing."""
-    if message.text == text and (message.reply_markup or None) == (markup or None):
-        raise BotApiError(400, "Bad Request: message is not modified")
 
 
 def _markup(p: dict[str, Any]) -> dict[str, Any] | None:

@@ -28,14 +28,14 @@ from __future__ import annotations
 import itertools
 import json
 import secrets
-import time
 from typing import Any
 
 from telegram._utils.types import ODVInput
 from telegram.request import BaseRequest, RequestData
 
-from neighborshare.adapters.telegram.methods import BotApiError, MethodTable
-from neighborshare.adapters.telegram.sent import SentMessage
+from neighborshare.adapters.telegram.methods import MethodTable
+from neighborshare.adapters.telegram.refusals import BotApiError
+from neighborshare.adapters.telegram.sent import ChatLog
 
 OFFLINE_TOKEN = "1234567:OFFLINE-neighborshare-bot-token"  # noqa: S105 - not a secret
 BOT_ID = 1234567
@@ -45,16 +45,14 @@ class UnknownBotMethod(RuntimeError):
     """The bot called a Bot API method the offline API does not implement."""
 
 
-class OfflineBotApi(BaseRequest):
+class OfflineBotApi(ChatLog, BaseRequest):
     def __init__(self, username: str = "NeighborShareBot") -> None:
         self.bot_user = {"id": BOT_ID, "is_bot": True, "first_name": "NeighborShare",
                          "username": username}
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.callback_answers: list[dict[str, Any]] = []
         self.unknown: list[str] = []
-        self.sent: list[SentMessage] = []
-        self._by_id: dict[tuple[int, int], SentMessage] = {}
-        self._by_chat: dict[int, list[SentMessage]] = {}
+        ChatLog.__init__(self)
         self._files: dict[str, bytes] = {}
         self._ids = itertools.count(1)
         self._throttled: dict[int, tuple[int, int]] = {}  # chat -> (retry_after, times left)
@@ -105,15 +103,6 @@ class OfflineBotApi(BaseRequest):
     def next_message_id(self) -> int:
         return next(self._ids)
 
-    def messages(self, chat_id: int) -> list[SentMessage]:
-        return [m for m in self._by_chat.get(chat_id, []) if not m.deleted]
-
-    def last(self, chat_id: int) -> SentMessage:
-        return self.messages(chat_id)[-1]
-
-    def message(self, chat_id: int, message_id: int) -> SentMessage:
-        return self._by_id[(chat_id, message_id)]
-
     def add_file(self, data: bytes) -> str:
         file_id = "F" + secrets.token_hex(8)
         self._files[file_id] = data
@@ -140,19 +129,6 @@ class OfflineBotApi(BaseRequest):
         if times > 0:
             self._throttled[chat_id] = (retry_after, times - 1)
             raise BotApiError(429, f"Too Many Requests: retry after {retry_after}", retry_after)
-
-    def keep(self, message: SentMessage) -> SentMessage:
-        message.date = int(time.time())
-        self.sent.append(message)
-        self._by_id[(message.chat_id, message.message_id)] = message
-        self._by_chat.setdefault(message.chat_id, []).append(message)
-        return message
-
-    def find(self, params: dict[str, Any]) -> SentMessage:
-        key = (int(params["chat_id"]), int(params["message_id"]))
-        if key not in self._by_id or self._by_id[key].deleted:
-            raise BotApiError(400, "Bad Request: message to edit not found")
-        return self._by_id[key]
 
     def _download(self, url: str) -> bytes:
         file_id = url.rsplit("/", 1)[-1].split(".")[0]

@@ -1,11 +1,14 @@
-"""What the offline Bot API remembers about each message the bot sent, and how a client shows it."""
+"""What the offline Bot API remembers of each chat, and how a Telegram client shows a message."""
 
 from __future__ import annotations
 
 import html
 import re
+import time
 from dataclasses import dataclass, field
 from typing import Any
+
+from neighborshare.adapters.telegram.refusals import BotApiError
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -54,3 +57,35 @@ class SentMessage:
 
 def _button(button: Any) -> dict[str, Any]:
     return {"text": button} if isinstance(button, str) else dict(button)
+
+
+class ChatLog:
+    """Every message the bot sent, by chat, as it stands now."""
+
+    def __init__(self) -> None:
+        self.sent: list[SentMessage] = []
+        self._by_id: dict[tuple[int, int], SentMessage] = {}
+        self._by_chat: dict[int, list[SentMessage]] = {}
+
+    def messages(self, chat_id: int) -> list[SentMessage]:
+        return [m for m in self._by_chat.get(chat_id, []) if not m.deleted]
+
+    def last(self, chat_id: int) -> SentMessage:
+        return self.messages(chat_id)[-1]
+
+    def message(self, chat_id: int, message_id: int) -> SentMessage:
+        return self._by_id[(chat_id, message_id)]
+
+    def keep(self, message: SentMessage) -> SentMessage:
+        message.date = int(time.time())
+        self.sent.append(message)
+        self._by_id[(message.chat_id, message.message_id)] = message
+        self._by_chat.setdefault(message.chat_id, []).append(message)
+        return message
+
+    def find(self, params: dict[str, Any]) -> SentMessage:
+        """The message an edit names; Telegram's 400 if there is none."""
+        key = (int(params["chat_id"]), int(params["message_id"]))
+        if key not in self._by_id or self._by_id[key].deleted:
+            raise BotApiError(400, "Bad Request: message to edit not found")
+        return self._by_id[key]

@@ -5,16 +5,15 @@ Re-running /start edits the profile: every step then offers to keep what is ther
 
 from __future__ import annotations
 
-from telegram import KeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove
+from telegram import ReplyKeyboardRemove
 
-from neighborshare.domain.errors import InvalidInput
-from neighborshare.domain.users import clean_apartment, clean_name
-from neighborshare.entrypoints.bot.flows import keeping, profile
+from neighborshare.domain.errors import InvalidInput, NotRegistered
+from neighborshare.domain.users import User, clean_apartment, clean_name
+from neighborshare.entrypoints.bot.flows import asking, keeping, profile
 from neighborshare.entrypoints.bot.flows.common import button_parts, settle, toggle, typed_text
 from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.presentation import texts
-from neighborshare.presentation.formatting import esc
-from neighborshare.presentation.keyboards import Rows, allergen_checklist, diet_checklist, skip
+from neighborshare.presentation.keyboards import allergen_checklist, diet_checklist, skip
 
 FLOW = "start"
 SMS_TTL_SECONDS = 600
@@ -22,13 +21,16 @@ SMS_TTL_SECONDS = 600
 
 async def start(turn: Turn) -> None:
     """Begin onboarding, or a profile edit for a neighbor who has one."""
-    existing = await turn.deps.run(turn.deps.users.find_by_telegram_id, turn.telegram_id)
+    try:
+        existing: User | None = await turn.user()
+    except NotRegistered:
+        existing = None
     turn.begin(FLOW, "name", editing=existing is not None)
     if existing is None:
         await turn.say(texts.WELCOME_NEW + texts.ASK_NAME, keyboard=ReplyKeyboardRemove())
         return
     await turn.say(texts.WELCOME_EDIT + texts.ASK_NAME,
-                   keeping.button(f"Keep “{existing.preferred_name}”"))
+                   asking.keep_button(f"Keep “{existing.preferred_name}”"))
 
 
 async def on_message(turn: Turn) -> None:
@@ -53,27 +55,13 @@ async def on_button(turn: Turn) -> None:
         await profile.finish(turn, "")
     elif parts[1] == "keep" and turn.at(FLOW) and turn.data.get("editing"):
         await turn.edit(None)
-        await keeping.keep(turn, NEXT)
+        await keeping.keep(turn)
     else:
         await turn.say(texts.STALE_BUTTON)
 
 
 async def _name(turn: Turn) -> None:
-    await ask_phone(turn, clean_name(_required_text(turn)))
-
-
-async def ask_phone(turn: Turn, name: str) -> None:
-    turn.go("phone", name=name)
-    contact = KeyboardButton(texts.SHARE_CONTACT, request_contact=True)
-    hint = texts.ASK_PHONE_TYPED if turn.deps.auth.can_send_codes else ""
-    await turn.say(
-        texts.ASK_PHONE.format(name=esc(name)) + hint,
-        keyboard=ReplyKeyboardMarkup([[contact]], resize_keyboard=True, one_time_keyboard=True),
-    )
-    if turn.data.get("editing"):
-        user = await turn.user()
-        await turn.say("Or keep the number you gave before:",
-                       keeping.button(f"Keep my number (…{user.phone.last_two})"))
+    await asking.ask_phone(turn, clean_name(_required_text(turn)))
 
 
 async def _phone(turn: Turn) -> None:
@@ -82,7 +70,7 @@ async def _phone(turn: Turn) -> None:
     auth = turn.deps.auth
     if contact is not None:
         phone = auth.from_contact(contact.phone_number, contact.user_id, turn.telegram_id)
-        await ask_apartment(turn, phone.digest, phone.last_two)
+        await asking.ask_apartment(turn, phone.digest, phone.last_two)
         return
     e164 = await turn.deps.run(auth.start_sms, _required_text(turn))
     # the number waits in the cache, never in the conversation row
@@ -99,43 +87,16 @@ async def _code(turn: Turn) -> None:
         return
     phone = await turn.deps.run(turn.deps.auth.check_sms, e164, _required_text(turn))
     await turn.deps.run(turn.deps.cache.delete, _sms_key(turn))
-    await ask_apartment(turn, phone.digest, phone.last_two)
-
-
-async def ask_apartment(turn: Turn, digest: str, last_two: str) -> None:
-    turn.go("apartment", phone_digest=digest, phone_last_two=last_two)
-    keep: Rows = ()
-    if turn.data.get("editing"):
-        keep = keeping.button(f"Keep “{(await turn.user()).apartment}”")
-    await turn.say(texts.ASK_APARTMENT, keep, keyboard=None if keep else ReplyKeyboardRemove())
+    await asking.ask_apartment(turn, phone.digest, phone.last_two)
 
 
 async def _apartment(turn: Turn) -> None:
-    await ask_location(turn, clean_apartment(_required_text(turn)))
-
-
-async def ask_location(turn: Turn, apartment: str) -> None:
-    turn.go("location", apartment=apartment)
-    pin = KeyboardButton(texts.SEND_LOCATION, request_location=True)
-    hint = texts.ASK_LOCATION_TYPED if turn.deps.locations.can_geocode else ""
-    await turn.say(
-        texts.ASK_LOCATION + hint,
-        keyboard=ReplyKeyboardMarkup([[pin]], resize_keyboard=True, one_time_keyboard=True),
-    )
-    if turn.data.get("editing"):
-        await turn.say("Or stay where you are:", keeping.button("Keep my location"))
+    await asking.ask_location(turn, clean_apartment(_required_text(turn)))
 
 
 async def _location(turn: Turn) -> None:
     spot = await profile.location_from(turn)
-    await ask_diets(turn, spot.latitude, spot.longitude)
-
-
-async def ask_diets(turn: Turn, latitude: float, longitude: float) -> None:
-    diets, allergies = await keeping.current_needs(turn)
-    turn.go("diet", latitude=latitude, longitude=longitude, diets=diets, allergies=allergies)
-    await turn.say("📍 Got it – you're in the neighborhood.", keyboard=ReplyKeyboardRemove())
-    await turn.say(texts.ASK_DIET, diet_checklist("ob:diet", diets))
+    await asking.ask_diets(turn, spot.latitude, spot.longitude)
 
 
 async def _diet_button(turn: Turn, parts: list[str]) -> None:
@@ -153,7 +114,7 @@ async def _allergy_button(turn: Turn, parts: list[str]) -> None:
         return
     await settle(turn, "Allergies", "allergies")
     turn.go("custom")
-    await turn.say(texts.ASK_CUSTOM, await keeping.custom_buttons(turn) or skip("ob:skip"))
+    await turn.say(texts.ASK_CUSTOM, await asking.custom_buttons(turn) or skip("ob:skip"))
 
 
 async def _custom(turn: Turn) -> None:
@@ -170,5 +131,3 @@ def _required_text(turn: Turn) -> str:
 def _sms_key(turn: Turn) -> str:
     return f"sms:{turn.telegram_id}"
 
-
-NEXT = keeping.Steps(ask_phone, ask_apartment, ask_location, ask_diets)
