@@ -92,10 +92,12 @@ def main() -> None:
     parser.add_argument("--neighbors", type=int, default=100)
     parser.add_argument("--replicas", type=int, default=1, help="server processes to start")
     parser.add_argument("--profile", choices=["production", "embedded"], default="production")
+    parser.add_argument("--pool-size", type=int, default=10, help="NEIGHBORSHARE_DB_POOL_SIZE")
     args = parser.parse_args()
     if not 0 < args.seconds <= 600 or not 0 < args.neighbors <= 1000:
         parser.error("keep it bounded: --seconds up to 600, --neighbors up to 1000")
-    with running_servers(args.replicas, args.neighbors, args.profile) as (urls, telegram_ids):
+    with running_servers(args.replicas, args.neighbors, args.profile,
+                         args.pool_size) as (urls, telegram_ids):
         if any(urlparse(u).hostname not in LOOPBACK for u in urls):
             raise SystemExit("loopback only")
         asyncio.run(load(urls, telegram_ids, args.seconds))

@@ -50,7 +50,7 @@ def seed(url: str, count: int) -> list[int]:
     return ids
 
 
-def server_env(url: str, profile: str, log_dir: Path) -> dict[str, str]:
+def server_env(url: str, profile: str, log_dir: Path, pool_size: int) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEIGHBORSHARE_")}
     fake = {"TELEGRAM_TOKEN": "1:bench", "S3_BUCKET": "bench", "S3_ENDPOINT_URL": UNUSED,
             "AWS_ACCESS_KEY_ID": "bench", "AWS_SECRET_ACCESS_KEY": "bench-secret-key",
@@ -59,7 +59,8 @@ def server_env(url: str, profile: str, log_dir: Path) -> dict[str, str]:
             "GOOGLE_MAPS_API_KEY": "AIza" + "b" * 35, "GOOGLE_MAPS_BASE_URL": UNUSED}
     ours = {"PROFILE": profile, "DATABASE_URL": url, "REDIS_URL": "redis://127.0.0.1:6379/14",
             "WEBHOOK_SECRET": SECRET, "PHONE_PEPPER": PEPPER, "LOG_DIR": str(log_dir),
-            "RULES__UPDATES_PER_MINUTE": "1000000"} | (fake if profile == "production" else {})
+            "RULES__UPDATES_PER_MINUTE": "1000000", "DB_POOL_SIZE": str(pool_size)}
+    ours |= fake if profile == "production" else {}
     return env | {f"NEIGHBORSHARE_{k}": v for k, v in ours.items()}
 
 
@@ -93,13 +94,13 @@ def _wait_healthy(url: str, process: subprocess.Popen[bytes]) -> None:
 
 
 @contextmanager
-def running_servers(replicas: int, people: int, profile: str) -> Iterator[tuple[list[str],
-                                                                               list[int]]]:
+def running_servers(replicas: int, people: int, profile: str,
+                    pool_size: int = 10) -> Iterator[tuple[list[str], list[int]]]:
     url = create_postgis_database()
     try:
         ids = seed(url, people)
         with tempfile.TemporaryDirectory(prefix="ns-webhook-bench-") as folder, ExitStack() as s:
-            env = server_env(url, profile, Path(folder) / "logs")
+            env = server_env(url, profile, Path(folder) / "logs", pool_size)
             urls = [s.enter_context(server(env, Path(folder))) for _ in range(replicas)]
             yield urls, ids
     finally:
