@@ -3,6 +3,7 @@ metrics, health checks and the webhook registration."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -31,9 +32,10 @@ class BotRuntime:
         await self.ptb.initialize()
 
     async def stop(self) -> None:
+        """Let updates in flight finish first; they need this loop running to do so."""
+        await asyncio.to_thread(self.processor.close)
+        await asyncio.to_thread(self.ptb.bot_data["deps"].pool.shutdown, True)
         await self.ptb.shutdown()
-        self.processor.close()
-        self.ptb.bot_data["deps"].pool.shutdown(wait=True)
 
     async def register_webhook(self, url: str, secret: str) -> None:
         await self.ptb.bot.set_webhook(
