@@ -4,6 +4,7 @@ exchange, and a snapshot of every committed row to prove that a refusal changed 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from neighborshare.adapters.memory.outside import FixedClock
 from neighborshare.adapters.memory.store import MemoryStore
@@ -22,10 +23,14 @@ BOOKKEEPING = {"sessions", "processed_updates", "rate_limits"}
 class Neighborhood:
     """The memory profile's real services at a fixed time, over one MemoryStore."""
 
-    def __init__(self, clock: FixedClock | None = None) -> None:
+    def __init__(self, clock: FixedClock | None = None, uow_factory: Any = None) -> None:
+        """``uow_factory`` puts the services on a database instead (the memory store scans
+        every row on each lookup: too slow for hundreds of neighbors)."""
         self.clock = clock or FixedClock(NOON)
         self.store = MemoryStore()
-        self.container: Container = memory_container(clock=self.clock, memory_store=self.store)
+        extra = {} if uow_factory is None else {"uow_factory": uow_factory}
+        self.container: Container = memory_container(clock=self.clock, memory_store=self.store,
+                                                     **extra)
 
     def register(self, n: int, location: Location = HOME, name: str | None = None) -> int:
         phone = self.container.auth().hash(f"+4477009{n:05d}")

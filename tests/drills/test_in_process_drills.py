@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from drills import authorization, photos
+from drills import authorization, photos, privacy
 
 
 def test_authorization_drill_refuses_every_action_out_of_role() -> None:
@@ -20,3 +20,10 @@ def test_photo_drill_refuses_or_cleans_every_hostile_photo() -> None:
     print(outcome.render())
     assert outcome.passed, outcome.failed
     assert len(outcome.checks) == 8
+
+
+@pytest.mark.slow
+def test_privacy_drill_trilateration_finds_only_the_grid_cell() -> None:
+    outcome = privacy.run(origins=500, sharers=5)
+    print(outcome.render())
+    assert outcome.passed, outcome.failed
