@@ -1,0 +1,46 @@
+"""Savepoints: one use case inside an update's transaction can fail without undoing the others."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from tests.support.databases import DisposableUowFactory
+
+NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
+
+
+class Refused(Exception):
+    """A use case said no after writing something."""
+
+
+def record_then_refuse(uow: Any, update_id: int) -> None:
+    with uow.savepoint():
+        assert uow.updates.record(update_id, NOW)
+        raise Refused
+
+
+def test_a_failed_savepoint_undoes_only_its_own_work(uow_factory: DisposableUowFactory) -> None:
+    with uow_factory() as uow:
+        assert uow.updates.record(1, NOW)
+        with pytest.raises(Refused):
+            record_then_refuse(uow, 2)
+        with uow.savepoint():
+            assert uow.updates.record(3, NOW)
+        uow.commit()
+    with uow_factory() as uow:
+        seen = [not uow.updates.record(update_id, NOW) for update_id in (1, 2, 3)]
+    assert seen == [True, False, True]
+
+
+def test_nested_savepoints_roll_back_to_the_right_level(uow_factory: DisposableUowFactory) -> None:
+    with uow_factory() as uow:
+        with uow.savepoint():
+            assert uow.updates.record(10, NOW)
+            with pytest.raises(Refused):
+                record_then_refuse(uow, 11)
+        uow.commit()
+    with uow_factory() as uow:
+        assert [not uow.updates.record(i, NOW) for i in (10, 11)] == [True, False]
