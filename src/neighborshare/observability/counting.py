@@ -3,6 +3,8 @@ refused by the per-user rate limit."""
 
 from __future__ import annotations
 
+from telegram.error import RetryAfter
+
 from neighborshare.observability.metrics import Metrics
 from neighborshare.ports.services import (
     Delivery,
@@ -23,9 +25,8 @@ class CountingNotifier:
     def send(self, message: OutgoingMessage) -> Delivery:
         try:
             delivery = self._inner.send(message)
-        except Exception as error:
-            if type(error).__name__ == "RetryAfter":  # telegram.error.RetryAfter, still 429
-                self._metrics.throttled.inc()
+        except RetryAfter:  # Telegram still answered 429 after the sender's own waiting
+            self._metrics.throttled.inc()
             raise
         self._metrics.notifications.labels(delivery.value).inc()
         return delivery
