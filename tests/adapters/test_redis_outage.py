@@ -7,7 +7,7 @@ import logging
 import pytest
 
 from neighborshare.adapters.redis.cache import RedisCache
-from neighborshare.adapters.redis.client import OutageLog, redis_client
+from neighborshare.adapters.redis.client import Outage, redis_client
 from neighborshare.adapters.redis.rate_limiter import RedisRateLimiter
 from neighborshare.adapters.redis.send_schedule import RedisSendSchedule
 from tests.adapters.telegram_fakes import FakeTime
@@ -37,7 +37,7 @@ def test_a_dead_redis_means_misses_and_unthrottled_traffic(caplog: pytest.LogCap
 
 def test_the_outage_warning_repeats_at_most_once_a_minute(caplog: pytest.LogCaptureFixture):
     now = [0.0]
-    outage = OutageLog("testing", monotonic=lambda: now[0])
+    outage = Outage("testing", monotonic=lambda: now[0])
     with caplog.at_level(logging.WARNING):
         for second in (0, 1, 30, 59.9, 60, 61, 125):
             now[0] = second
@@ -46,28 +46,51 @@ def test_the_outage_warning_repeats_at_most_once_a_minute(caplog: pytest.LogCapt
 
 
 def test_the_limiter_recovers_when_redis_returns(private_redis: PrivateRedis):
+    clock = FakeTime()
     private_redis.start()
-    limiter = RedisRateLimiter(redis_client(private_redis.url, timeout_seconds=0.2))
+    client = redis_client(private_redis.url, timeout_seconds=0.2)
+    limiter = RedisRateLimiter(client, outage=Outage("test", monotonic=clock.monotonic))
     assert limiter.hit("user:1", limit=1, period_seconds=60).allowed
     assert not limiter.hit("user:1", limit=1, period_seconds=60).allowed
     private_redis.stop()
     assert limiter.hit("user:1", limit=1, period_seconds=60).allowed  # fails open
-    private_redis.start()  # an empty server on the same port: the same client reconnects
+    private_redis.start()  # an empty server on the same port
+    assert limiter.hit("user:1", limit=1, period_seconds=60).allowed  # still cooling down
+    assert limiter.hit("user:1", limit=1, period_seconds=60).allowed
+    clock.sleep(5)  # the same client tries again, reconnects, and counts
     assert limiter.hit("user:1", limit=1, period_seconds=60).allowed
     assert not limiter.hit("user:1", limit=1, period_seconds=60).allowed
+
+
+def test_after_a_failure_redis_is_left_alone_for_a_few_seconds(private_redis: PrivateRedis):
+    clock = FakeTime()
+    private_redis.start()
+    client = redis_client(private_redis.url, timeout_seconds=0.2)
+    cache = RedisCache(client, outage=Outage("test", monotonic=clock.monotonic))
+    client.set("ns:cache:k", "v")
+    client.save()
+    private_redis.stop()
+    assert cache.get("k") is None  # one failed attempt...
+    private_redis.start()
+    clock.sleep(4.9)
+    assert cache.get("k") is None  # ...then no attempt at all during the cooldown
+    clock.sleep(0.1)
+    assert cache.get("k") == "v"
 
 
 def test_an_invalidation_missed_during_an_outage_is_applied_on_return(
     private_redis: PrivateRedis,
 ):
+    clock = FakeTime()
     private_redis.start()
     client = redis_client(private_redis.url, timeout_seconds=0.2)
-    cache = RedisCache(client, prefix="p:")
+    cache = RedisCache(client, prefix="p:", outage=Outage("test", monotonic=clock.monotonic))
     cache.set("user:1", "old profile", ttl_seconds=600)
     client.save()  # the entry survives the restart, as it would a network partition
     private_redis.stop()
     cache.delete("user:1")  # the profile changed while Redis was away
     private_redis.start()
+    clock.sleep(5)
     assert cache.get("user:1") is None
     assert client.get("p:user:1") is None
 

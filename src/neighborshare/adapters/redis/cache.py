@@ -6,7 +6,7 @@ import threading
 
 import redis
 
-from neighborshare.adapters.redis.client import UNREACHABLE, OutageLog
+from neighborshare.adapters.redis.client import UNREACHABLE, Outage
 
 # Invalidations that could not reach Redis are retried once it answers again, so an entry
 # written before an outage cannot outlive a change made during it.
@@ -15,15 +15,17 @@ MAX_PENDING_DELETES = 10_000
 
 class RedisCache:
     def __init__(
-        self, client: redis.Redis, prefix: str = "ns:cache:", outage: OutageLog | None = None
+        self, client: redis.Redis, prefix: str = "ns:cache:", outage: Outage | None = None
     ) -> None:
         self._redis = client
         self._prefix = prefix
         self._pending: set[str] = set()
         self._lock = threading.Lock()
-        self._outage = outage or OutageLog("serving cache misses")
+        self._outage = outage or Outage("serving cache misses")
 
     def get(self, key: str) -> str | None:
+        if self._outage.skipping():
+            return None
         try:
             self._flush_pending()
             value = self._redis.get(self._prefix + key)
@@ -33,6 +35,8 @@ class RedisCache:
         return None if value is None else str(value)
 
     def set(self, key: str, value: str, ttl_seconds: int) -> None:
+        if self._outage.skipping():
+            return
         try:
             self._flush_pending()
             self._redis.set(self._prefix + key, value, ex=max(1, ttl_seconds))
@@ -43,6 +47,9 @@ class RedisCache:
         if not keys:
             return
         full = [self._prefix + key for key in keys]
+        if self._outage.skipping():
+            self._remember(full)
+            return
         try:
             self._flush_pending()
             self._redis.delete(*full)

@@ -28,26 +28,38 @@ def redis_client(url: str, timeout_seconds: float = 0.5) -> redis.Redis:
     )
 
 
-class OutageLog:
-    """Logs 'Redis is unreachable' at most once per ``interval`` seconds."""
+class Outage:
+    """How a component lives with Redis failing.
+
+    After a failure Redis is skipped for ``cooldown`` seconds, so that a server that has
+    vanished from the network costs one timeout every few seconds, not one per update; then
+    the next call tries again, which is how the component recovers by itself. The warning is
+    logged at most once per ``interval`` seconds.
+    """
 
     def __init__(
         self,
         what: str,
+        cooldown: float = 5.0,
         interval: float = 60.0,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self._log = logging.getLogger("neighborshare.redis")
         self._what = what
-        self._interval = interval
+        self._cooldown, self._interval = cooldown, interval
         self._monotonic = monotonic
-        self._last: float | None = None
+        self._retry_at = float("-inf")
+        self._logged_at: float | None = None
         self._lock = threading.Lock()
+
+    def skipping(self) -> bool:
+        return self._monotonic() < self._retry_at
 
     def failed(self, error: Exception) -> None:
         now = self._monotonic()
         with self._lock:
-            if self._last is not None and now - self._last < self._interval:
+            self._retry_at = now + self._cooldown
+            if self._logged_at is not None and now - self._logged_at < self._interval:
                 return
-            self._last = now
+            self._logged_at = now
         self._log.warning("Redis is unreachable, %s: %s", self._what, type(error).__name__)

@@ -6,7 +6,7 @@ import secrets
 
 import redis
 
-from neighborshare.adapters.redis.client import UNREACHABLE, OutageLog
+from neighborshare.adapters.redis.client import UNREACHABLE, Outage
 from neighborshare.ports.services import Clock, RateDecision
 
 # One script, so that counting and recording a hit is atomic across replicas. The time comes
@@ -42,15 +42,17 @@ class RedisRateLimiter:
         client: redis.Redis,
         prefix: str = "ns:rate:",
         clock: Clock | None = None,
-        outage: OutageLog | None = None,
+        outage: Outage | None = None,
     ) -> None:
         self._script = client.register_script(SLIDING_WINDOW)
         self._prefix = prefix
         self._clock = clock
-        self._outage = outage or OutageLog("letting every update through unthrottled")
+        self._outage = outage or Outage("letting every update through unthrottled")
 
     def hit(self, key: str, limit: int, period_seconds: int) -> RateDecision:
         now = "" if self._clock is None else repr(self._clock.now().timestamp())
+        if self._outage.skipping():
+            return RateDecision(allowed=True)
         keys = [f"{self._prefix}{key}", f"{self._prefix}{key}:told"]
         try:
             allowed, first = self._script(

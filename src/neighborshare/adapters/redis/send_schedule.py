@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import redis
 
-from neighborshare.adapters.redis.client import UNREACHABLE, OutageLog
+from neighborshare.adapters.redis.client import UNREACHABLE, Outage
 from neighborshare.adapters.telegram.throttle import Throttle
 
 RESERVE = """
@@ -53,9 +53,12 @@ class RedisSendSchedule:
         self._gap, self._interval = -(-MICRO // per_second), int(chat_interval * MICRO)
         self._clock, self._sleep = clock, sleep
         self._local = Throttle(per_second, chat_interval, clock, sleep)
-        self._outage = OutageLog("throttling Telegram sends per process")
+        self._outage = Outage("throttling Telegram sends per process", monotonic=clock)
 
     def wait_turn(self, chat_id: int) -> None:
+        if self._outage.skipping():
+            self._local.wait_turn(chat_id)
+            return
         now = self._now()
         keys = [f"{self._prefix}bot", f"{self._prefix}chat:{chat_id}"]
         try:
@@ -70,6 +73,8 @@ class RedisSendSchedule:
     def hold_chat(self, chat_id: int, seconds: float) -> None:
         self._local.hold_chat(chat_id, seconds)
         until = self._now() + int(seconds * MICRO)
+        if self._outage.skipping():
+            return
         try:
             self._hold(keys=[f"{self._prefix}chat:{chat_id}"], args=[until, int(seconds * MICRO)])
         except UNREACHABLE as error:
