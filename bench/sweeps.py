@@ -1,6 +1,7 @@
 """Expiring 100,000 overdue posts holding 100,000 pending requests on PostGIS, set-based.
 
-Run: .venv/bin/python bench/sweeps.py [--posts 100000] [--batch 5000] [--itemwise 2000]
+Run: .venv/bin/python bench/sweeps.py [--posts 100000] [--batch 5000] [--workers 1]
+         [--itemwise 2000]
 Builds a throwaway database on 127.0.0.1:5432, fills it with INSERT ... SELECT, then times
 SweepService with the SqlBulkExpiry port: each request expired with its refund (a ledger row
 and the balance), its portions released and an outbox row; then each post expired with an
@@ -87,14 +88,16 @@ def fill(engine: sa.Engine, posts: int) -> None:
         conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("VACUUM ANALYZE")
 
 
-def sweep(engine: sa.Engine, url: str, batch: int, bulk: bool) -> tuple[float, int, int]:
+def sweep(
+    engine: sa.Engine, url: str, batch: int, bulk: bool, workers: int = 1
+) -> tuple[float, int, int]:
     """Seconds, requests expired and posts expired (posts first: they take their requests)."""
     rules = Rules()
-    uow = sql_uow_factory(url, pool_size=2)
+    uow = sql_uow_factory(url, pool_size=workers + 1)
     clock = FixedClock(NOW)
     exchanges = ExchangeService(uow, clock, rules, RecordingTaskQueue())
     port = SqlBulkExpiry(uow.engine, rules) if bulk else None
-    sweeps = SweepService(uow, clock, rules, exchanges, bulk=port, bulk_batch=batch)
+    sweeps = SweepService(uow, clock, rules, exchanges, port, batch, bulk_workers=workers)
     started = time.perf_counter()
     sweeps.expire_posts()
     sweeps.expire_requests()
@@ -117,6 +120,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--posts", type=int, default=100_000)
     parser.add_argument("--batch", type=int, default=5_000)
+    parser.add_argument("--workers", type=int, default=1, help="connections sharing the batches")
     parser.add_argument("--itemwise", type=int, default=0)
     args = parser.parse_args()
     name = f"ns_bench_sweeps_{os.getpid()}"
@@ -128,8 +132,10 @@ def main() -> None:
     try:
         upgrade(url)
         fill(engine, args.posts)
-        seconds, requests, posts = sweep(engine, url, args.batch, bulk=True)
-        report(f"set-based, batches of {args.batch:,}", seconds, requests, posts)
+        seconds, requests, posts = sweep(engine, url, args.batch, True, args.workers)
+        label = f"set-based, batches of {args.batch:,}, {args.workers} worker(s)"
+        report(label, seconds, requests, posts)
+        print(f"  load average while running: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         with engine.connect() as conn:
             for label, query in CHECKS.items():
                 print(f"  {label}: {conn.exec_driver_sql(query).scalar():,}")

@@ -46,3 +46,23 @@ def test_two_workers_expiring_at_once_refund_and_tell_each_neighbor_once(
         states.append(snapshot(world, hood))
     assert states[0] == states[1]
     assert set(states[1]["balances"].values()) == {5}
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgis"])
+def test_a_bulk_sweep_fanned_out_to_two_workers_ends_as_the_itemwise_sweep(
+    make_world: MakeWorld, backend: str
+) -> None:
+    from neighborshare.services.sweeps import SweepService
+
+    states: list[dict[str, Any]] = []
+    for bulk in (False, True):
+        world = make_world(backend, bulk=bulk)
+        hood = build(world, pairs=7)
+        world.clock.advance(timedelta(hours=2))
+        c = world.container
+        sweeps = SweepService(
+            world.uow, world.clock, c.rules(), c.exchanges(), c.bulk_expiry(), 2, bulk_workers=2
+        )
+        assert sweeps.expire_posts().handled == 7
+        states.append(snapshot(world, hood))
+    assert states[0] == states[1]

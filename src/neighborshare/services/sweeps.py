@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 
+from neighborshare.domain.errors import ConcurrencyConflict
 from neighborshare.domain.exchanges import ExchangeStatus
 from neighborshare.domain.rules import Rules
 from neighborshare.ports.services import Clock
@@ -14,7 +16,12 @@ from neighborshare.ports.sweeps import BulkExpiry
 from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from neighborshare.services.common import exchange_or_refuse, post_or_refuse
 from neighborshare.services.exchanges import ExchangeService
-from neighborshare.services.transactions import in_transaction, notify, read_only
+from neighborshare.services.transactions import (
+    DEFAULT_ATTEMPTS,
+    in_transaction,
+    notify,
+    read_only,
+)
 
 BATCH = 500
 BULK_BATCH = 5000
@@ -37,6 +44,7 @@ class SweepService:
         exchanges: ExchangeService,
         bulk: BulkExpiry | None = None,
         bulk_batch: int = BULK_BATCH,
+        bulk_workers: int = 1,
     ) -> None:
         self._uow = uow_factory
         self._clock = clock
@@ -44,6 +52,7 @@ class SweepService:
         self._exchanges = exchanges
         self._bulk = bulk  # set-based expiry on SQL; None keeps the item-wise path
         self._bulk_batch = bulk_batch
+        self._bulk_workers = bulk_workers
 
     def _each(
         self,
@@ -62,12 +71,21 @@ class SweepService:
                 return SweepReport(name, handled)
 
     def _in_bulk(self, name: str, expire: Callable[[datetime, int], int]) -> SweepReport:
-        """Batch after batch, each its own transaction, until nothing overdue is left."""
+        """Batch after batch, each its own transaction, until nothing overdue is left; with
+        several workers each takes its own batches (the port skips rows another has locked)."""
         now = self._clock.now()
-        handled = 0
-        while count := expire(now, self._bulk_batch):
-            handled += count
-        return SweepReport(name, handled)
+
+        def work() -> int:
+            handled = 0
+            while count := _retrying(expire, now, self._bulk_batch):
+                handled += count
+            return handled
+
+        if self._bulk_workers == 1:
+            return SweepReport(name, work())
+        with ThreadPoolExecutor(self._bulk_workers) as pool:
+            running = [pool.submit(work) for _ in range(self._bulk_workers)]
+            return SweepReport(name, sum(future.result() for future in running))
 
     def expire_posts(self) -> SweepReport:
         """Posts past their window expire; their pending requests expire with them."""
@@ -217,6 +235,17 @@ class SweepService:
             self.auto_complete(),
             self.clean_sessions(),
         ]
+
+
+def _retrying(expire: Callable[[datetime, int], int], now: datetime, limit: int) -> int:
+    """One batch, tried again when it lost a race (a deadlock between two workers, say)."""
+    for attempt in range(1, DEFAULT_ATTEMPTS + 1):
+        try:
+            return expire(now, limit)
+        except ConcurrencyConflict:
+            if attempt == DEFAULT_ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")
 
 
 def _swap(handle: Callable[[UnitOfWork, int], bool], item_id: int, uow: UnitOfWork) -> bool:

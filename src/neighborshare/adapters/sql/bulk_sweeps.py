@@ -14,6 +14,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 
 from neighborshare.adapters.sql import codes
+from neighborshare.adapters.sql.errors import conflicts_as_domain_errors
 from neighborshare.adapters.sql.records import outbox
 from neighborshare.adapters.sql.tables import credit_transactions, exchanges, posts
 from neighborshare.domain.credits import DESCRIPTIONS, CreditKind
@@ -87,7 +88,7 @@ class SqlBulkExpiry:
             .limit(limit)
             .with_for_update(skip_locked=True)
         )
-        with self._engine.begin() as conn:
+        with conflicts_as_domain_errors(), self._engine.begin() as conn:
             self._relax(conn)
             found = {row.id: row for row in conn.execute(due)}
             if not found:
@@ -112,7 +113,7 @@ class SqlBulkExpiry:
             .limit(limit)
             .with_for_update(of=e, skip_locked=True)
         )
-        with self._engine.begin() as conn:
+        with conflicts_as_domain_errors(), self._engine.begin() as conn:
             self._relax(conn)
             ids = list(conn.execute(due).scalars())
             if not ids:
