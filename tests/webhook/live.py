@@ -56,8 +56,8 @@ def production_container(database_url: str, redis_url: str = REDIS_URL) -> Conta
 
 
 class LiveBot:
-    def __init__(self, container: Container) -> None:
-        self.api = OfflineBotApi()
+    def __init__(self, container: Container, api: OfflineBotApi | None = None) -> None:
+        self.api = api or OfflineBotApi()
         self.runtime = build_runtime(container, self.api)
         self.neighbors = OfflineNeighbors(self.api, self.runtime.ptb.bot)
         self.port = free_port()

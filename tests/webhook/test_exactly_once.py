@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import httpx
 import pytest
 import sqlalchemy as sa
 
+from neighborshare.adapters.telegram.offline import OfflineBotApi
 from tests.webhook.live import LiveBot, conversation, production_container, was_recorded
 from tests.webhook.tcp_proxy import TcpProxy
 
@@ -33,10 +35,24 @@ def proxy() -> Iterator[TcpProxy]:
     proxy.cut()
 
 
+class CuttingBotApi(OfflineBotApi):
+    """The offline Bot API, able to pull the database away while the bot is answering."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.on_next_reply: Callable[[], None] | None = None
+
+    async def do_request(self, url: str, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        if url.endswith("/sendMessage") and self.on_next_reply is not None:
+            self.on_next_reply()
+            self.on_next_reply = None
+        return await super().do_request(url, *args, **kwargs)
+
+
 @pytest.fixture
 def behind_proxy(database_url: str, proxy: TcpProxy) -> Iterator[LiveBot]:
     url = sa.make_url(database_url).set(port=proxy.port).render_as_string(hide_password=False)
-    bot = LiveBot(production_container(url)).start()
+    bot = LiveBot(production_container(url), CuttingBotApi()).start()
     yield bot
     bot.stop()
 
@@ -63,3 +79,23 @@ def test_while_the_database_is_unreachable_updates_get_503_then_are_processed_on
     assert len(live.replies(priya)) == 2
     assert conversation(database_url, priya.telegram_id).step == "phone"
     assert was_recorded(database_url, name.update_id)
+
+
+def test_losing_the_database_in_the_middle_of_an_update_commits_none_of_it(
+    behind_proxy: LiveBot, proxy: TcpProxy, database_url: str
+) -> None:
+    live = behind_proxy
+    priya = live.neighbors.neighbor("priya")
+    assert live.post(live.neighbors.text(priya, "/start")).status_code == 200
+    name = live.neighbors.text(priya, "Priya")
+
+    live.api.on_next_reply = proxy.cut  # after the handler read the conversation, before commit
+    assert live.post(name).status_code == 503
+    proxy.restore()
+    assert conversation(database_url, priya.telegram_id).step == "name"  # nothing of it stayed
+    assert not was_recorded(database_url, name.update_id)
+
+    assert live.post(name).status_code == 200
+    assert live.post(name).status_code == 200
+    session = conversation(database_url, priya.telegram_id)
+    assert (session.step, session.data["name"]) == ("phone", "Priya")
