@@ -147,4 +147,10 @@ class NotificationRenderer:
         if template is None:
             return None
         text, buttons = template(message.payload, self._tz)
-        return OutgoingMessage(recipient.telegram_id, text, buttons)
+        return OutgoingMessage(recipient.telegram_id, text, buttons, _photo(message))
+
+
+def _photo(message: OutboxMessage) -> str | None:
+    """A new-post alert shows the dish's photo (re-sent by its Telegram file_id)."""
+    photo = message.payload.get("photo_file_id") if message.kind == "new_post" else None
+    return str(photo) if photo else None

@@ -58,6 +58,7 @@ def target_new_post(
         payload = post_summary(post) | {
             "sharer_name": sharer.first_name,
             "distance": rounded_distance(user.location.distance_m(post.location)),
+            "photo_file_id": post.photo_file_id,
         }
         queued += notify(uow, user.id, NEW_POST, payload, now, f"post:{post.id}:alert:{user.id}")
     return queued
