@@ -11,8 +11,10 @@ from neighborshare.presentation.keyboards import Rows
 
 
 def button_parts(turn: Turn) -> list[str]:
+    """At least 4 parts ("" where missing): forged data must not reach an IndexError."""
     query = turn.update.callback_query
-    return (query.data or "").split(":") if query else []
+    parts = (query.data or "").split(":") if query else []
+    return parts + [""] * (4 - len(parts))
 
 
 def typed_text(turn: Turn) -> str | None:
@@ -21,7 +23,8 @@ def typed_text(turn: Turn) -> str | None:
 
 
 def number(part: str) -> int:
-    if not part.isdigit():
+    # ASCII only ("²".isdigit() but int() refuses it), and no bigger than a database id
+    if not (part.isascii() and part.isdigit()) or len(part) > 18:
         raise InvalidInput()
     return int(part)
 

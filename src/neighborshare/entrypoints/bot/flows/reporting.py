@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from neighborshare.domain.errors import InvalidInput
 from neighborshare.domain.reports import ReportCategory
 from neighborshare.entrypoints.bot import photos
 from neighborshare.entrypoints.bot.flows.common import button_parts, number, typed_text
@@ -36,6 +37,8 @@ async def on_button(turn: Turn) -> None:
         turn.begin(FLOW, "category", **{target: number(parts[2])})
         await turn.say("What's the problem?", keyboards.report_categories())
     elif parts[1] == "c" and turn.at(FLOW, "category"):
+        if parts[2] not in {c.value for c in ReportCategory}:  # forged callback data
+            raise InvalidInput()
         category = ReportCategory(parts[2])
         turn.go("describe", category=category.value)
         await turn.edit(f"Problem: <b>{esc(category.label)}</b>")
