@@ -63,3 +63,12 @@ Feature: Rating, credits and reports through the bot
     And Tom sends a photo of the dish
     Then Tom is told "is with the moderators"
     And the moderators have a report with photo evidence
+
+  Scenario: Rating twice is refused before any stars are asked for
+    Given Tom picked up
+    When Tom taps "Rate"
+    And Tom taps "3"
+    And Tom taps "3"
+    And Tom taps "Skip"
+    And Tom taps "Rate"
+    Then Tom is told "You've already rated this exchange"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from neighborshare.domain.errors import RatingNotAllowed
+from neighborshare.domain.errors import AlreadyRated, RatingNotAllowed
 from neighborshare.domain.exchanges import ExchangeStatus
 from neighborshare.entrypoints.bot.flows.common import button_parts, number, typed_text
 from neighborshare.entrypoints.bot.turn import Turn
@@ -40,6 +40,8 @@ async def _begin(turn: Turn, exchange_id: int) -> None:
     view = await turn.deps.run(turn.deps.exchanges.view, user_id, exchange_id)
     if view.exchange.status is not ExchangeStatus.COMPLETED:
         raise RatingNotAllowed("You can rate an exchange once the pickup has happened.")
+    if exchange_id not in await turn.deps.run(turn.deps.ratings.pending_for, user_id):
+        raise AlreadyRated()  # or the 7 days are over: ask before the stars, not after
     turn.begin(FLOW, "food", exchange_id=exchange_id, other=view.other_name, dish=view.post.name)
     if view.exchange.requester_id == user_id:
         await turn.say(f"How was <b>{esc(view.post.name)}</b>?", keyboards.stars("rt:f"))
