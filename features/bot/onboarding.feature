@@ -60,6 +60,8 @@ Feature: Joining NeighborShare through the bot
     Then Priya is told "I've sent a code by SMS"
     When Priya sends "000000"
     Then Priya is told "That code didn't match"
+    When Priya sends the code that was texted
+    Then Priya is told "Which apartment"
 
   Scenario: An empty name is refused and the question stays
     When Priya sends "/start"

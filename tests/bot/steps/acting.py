@@ -101,3 +101,10 @@ def floods(bot_world: BotWorld, name: str, text: str, count: int) -> None:
 
 
 
+
+
+@when(parsers.parse("{name:w} sends the code that was texted"))
+def sends_code(bot_world: BotWorld, name: str) -> None:
+    codes = bot_world.bot.container.sms_verifier().codes  # the fake records what it "sent"
+    (code,) = codes.values()
+    bot_world.say(name.lower(), code)
