@@ -29,7 +29,18 @@ PROMPT_HELP = (
 @click.option("--fresh", is_flag=True, help="Start from an empty database.")
 @click.option("--memory", is_flag=True, help="Keep everything in memory (no database file).")
 def chat(script_path: Path | None, db_path: Path, fresh: bool, memory: bool) -> None:
-    """Talk to the bot in this terminal as one or more neighbors."""
+    """Talk to the bot in this terminal as one or more neighbors.
+
+    \b
+    Lines (typed, or read from --script FILE):
+      @alice TEXT             alice sends TEXT (commands too)
+      @alice <contact>        alice shares her own contact (<contact +15551234567>)
+      @alice <location LAT LON>
+      @alice <photo PATH>     or <photo> for a sample picture
+      @alice <tap LABEL>      press a button on her newest message that has it
+      <wait 30m>              let time pass (s, m, h, d); due jobs run
+      # comment
+    """
     container = chat_container(db_path, fresh=fresh, memory=memory)
     lines = script_path.read_text(encoding="utf-8").splitlines() if script_path else None
     failure = asyncio.run(_converse(container, lines))

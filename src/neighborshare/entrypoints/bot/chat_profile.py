@@ -28,8 +28,8 @@ def _embedded(db_path: Path, fresh: bool) -> Settings:
     from neighborshare.adapters.sql.migrations import upgrade
 
     if fresh:
-        for path in (db_path, db_path.with_name(db_path.name + "-journal")):
-            path.unlink(missing_ok=True)
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
     url = f"sqlite:///{db_path}"
     upgrade(url)
     return Settings(  # type: ignore[call-arg]
