@@ -10,7 +10,7 @@ from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Connection, Engine
 
 from neighborshare.adapters.sql import codes
@@ -143,12 +143,22 @@ class SqlBulkExpiry:
         )
         expired = list(conn.execute(statement))
         if expired:
-            self._refund(conn, [row.id for row in expired], now)
+            self._refund(conn, expired, now)
         return expired
 
-    def _refund(self, conn: Connection, ids: Sequence[int], now: datetime) -> None:
-        """The ledger rows first (a key already there is skipped), then exactly the balances
-        of the rows just written."""
+    def _refund(self, conn: Connection, expired: Sequence[Any], now: datetime) -> None:
+        """Return the holds of requests this transaction just moved out of pending.
+
+        Leaving pending happens once per request, so its release key cannot exist yet; if it
+        somehow did, the unique key fails the batch loudly instead of paying twice. Balances go
+        first: the ledger's foreign keys then find user rows this transaction already holds.
+        """
+        totals: Counter[int] = Counter()
+        for row in expired:
+            totals[row.requester_id] += row.portions * self._per_portion
+        updates = [{"id": user_id, "n": n} for user_id, n in totals.items()]
+        credit = sa.text(CREDIT_PG if self._pg else CREDIT_SQLITE)
+        conn.execute(credit, {"rows": json.dumps(updates)})
         e, ledger = exchanges, credit_transactions
         rows = sa.select(
             e.c.requester_id,
@@ -158,21 +168,9 @@ class SqlBulkExpiry:
             sa.literal(now, ledger.c.created_at.type),
             e.c.id,
             sa.literal(DESCRIPTIONS[RELEASE]),
-        ).where(self._among(e.c.id, ids))
+        ).where(self._among(e.c.id, [row.id for row in expired]))
         columns = ("user_id", "amount", "kind", "key", "created_at", "exchange_id", "description")
-        insert = (postgresql if self._pg else sqlite).insert(ledger).from_select(columns, rows)
-        written = conn.execute(
-            insert.on_conflict_do_nothing(index_elements=["key"]).returning(
-                ledger.c.user_id, ledger.c.amount
-            )
-        )
-        totals: Counter[int] = Counter()
-        for user_id, amount in written:
-            totals[user_id] += amount
-        if totals:
-            updates = [{"id": user_id, "n": n} for user_id, n in totals.items()]
-            statement = sa.text(CREDIT_PG if self._pg else CREDIT_SQLITE)
-            conn.execute(statement, {"rows": json.dumps(updates)})
+        conn.execute(ledger.insert().from_select(columns, rows))
 
     def _release(self, conn: Connection, released: dict[int, int], close: bool) -> None:
         """Give portions back to each post in ``released``; with ``close``, expire it too."""
@@ -200,9 +198,11 @@ class SqlBulkExpiry:
 
     def _relax(self, conn: Connection) -> None:
         """Don't wait for this batch's WAL flush at commit. A database crash may then lose the
-        last batches, but each whole and with its outbox rows: the next sweep redoes them."""
+        last batches, but each whole and with its outbox rows: the next sweep redoes them.
+        Enough memory to read a batch's JSON document without spilling it to disk."""
         if self._pg:
             conn.exec_driver_sql("SET LOCAL synchronous_commit = off")
+            conn.exec_driver_sql("SET LOCAL work_mem = '32MB'")
 
     def _hook(self, name: str, count: int) -> None:
         if self._before_commit is not None:
