@@ -45,10 +45,11 @@ class BotChat:
     def send(self, update: Update) -> None:
         self.loop.run_until_complete(self.bot.send(update))
 
-    def onboard(self, name: str, latitude: float, longitude: float, apartment: str) -> None:
+    def onboard(self, name: str, latitude: float, longitude: float, apartment: str,
+                shown_name: str | None = None) -> None:
         self.lines(f"""
             @{name} /start
-            @{name} {name.capitalize()}
+            @{name} {shown_name or name.capitalize()}
             @{name} <contact>
             @{name} {apartment}
             @{name} <location {latitude} {longitude}>

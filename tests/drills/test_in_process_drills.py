@@ -1,10 +1,10 @@
-"""The in-process drills (authorization, photos) at full size: every claim they check holds."""
+"""The in-process drills (authorization, photos, privacy, hostile input): every claim holds."""
 
 from __future__ import annotations
 
 import pytest
 
-from drills import authorization, photos, privacy
+from drills import authorization, hostile, photos, privacy
 
 
 def test_authorization_drill_refuses_every_action_out_of_role() -> None:
@@ -25,5 +25,12 @@ def test_photo_drill_refuses_or_cleans_every_hostile_photo() -> None:
 @pytest.mark.slow
 def test_privacy_drill_trilateration_finds_only_the_grid_cell() -> None:
     outcome = privacy.run(origins=500, sharers=5)
+    print(outcome.render())
+    assert outcome.passed, outcome.failed
+
+
+@pytest.mark.slow
+def test_hostile_input_drill_finds_no_crash_leak_or_state_change() -> None:
+    outcome = hostile.run(examples=60)
     print(outcome.render())
     assert outcome.passed, outcome.failed
