@@ -13,6 +13,7 @@ from neighborshare.adapters.memory.outside import FixedClock
 from neighborshare.adapters.memory.store import MemoryStore
 from neighborshare.container import memory_container
 from neighborshare.entrypoints.bot.guard import redact
+from neighborshare.entrypoints.bot.script import ScriptError, ScriptRunner, parse
 from tests.bot.steps import onboard
 from tests.bot.world import START, BotWorld
 
@@ -64,3 +65,13 @@ def test_redact_hides_phone_numbers_but_not_ids() -> None:
     assert redact("user +447700900123 and 07700 900 123 in update 42") == (
         "user [redacted] and [redacted] in update 42"
     )
+
+
+def test_a_chat_script_stops_when_the_bot_failed(world: BotWorld) -> None:
+    onboard(world, "priya")
+    runner = ScriptRunner(world.bot, lambda text: None)
+    line = parse("@priya /credits")
+    assert line is not None
+    with pytest.raises(ScriptError, match="the bot failed while handling this line"):
+        world.loop.run_until_complete(runner.run(line))
+    runner.close()

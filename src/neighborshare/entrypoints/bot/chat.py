@@ -58,6 +58,7 @@ async def _converse(container: Any, lines: list[str] | None) -> str | None:
         await _interactive(runner)
         return None
     finally:
+        runner.close()
         await bot.stop()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,8 +14,8 @@ from PIL import Image
 from telegram import Update
 
 from neighborshare.adapters.telegram.neighbors import NoSuchButton
-from neighborshare.adapters.telegram.sent import SentMessage
 from neighborshare.entrypoints.bot.offline_bot import OfflineBot
+from neighborshare.entrypoints.bot.transcript import Failures, render
 
 _LINE = re.compile(r"^@(?P<name>[A-Za-z][\w-]*)\s+(?P<body>.+)$")
 _WAIT = re.compile(r"^<wait\s+(?P<amount>\d+)\s*(?P<unit>[smhd])>$")
@@ -62,6 +63,11 @@ class ScriptRunner:
         self.emit = emit
         self.echo_inputs = echo_inputs  # a terminal already shows what was typed
         self._shown: dict[tuple[int, int], tuple[int, str]] = {}
+        self._failures = Failures()
+        logging.getLogger("neighborshare.bot").addHandler(self._failures)
+
+    def close(self) -> None:
+        logging.getLogger("neighborshare.bot").removeHandler(self._failures)
 
     async def run(self, line: Line) -> None:
         if line.speaker is None:
@@ -77,6 +83,9 @@ class ScriptRunner:
                 self.emit(f"{line.speaker} > {line.body}")
             await self.bot.send(update)
         self._show_new()
+        if self._failures.records:
+            self._failures.records.clear()
+            raise ScriptError("the bot failed while handling this line (see the log above)")
         if self.bot.api.unknown:
             raise ScriptError(f"the bot called unknown Bot API methods: {self.bot.api.unknown}")
 
@@ -115,12 +124,3 @@ class ScriptRunner:
                 continue  # only its buttons went away: a client shows nothing new
             edited = before is not None
             self.emit(render(message, names.get(message.chat_id, str(message.chat_id)), edited))
-
-
-def render(message: SentMessage, name: str, edited: bool) -> str:
-    lines = [f"bot > {name}:" + (" (edited)" if edited else "")]
-    if message.photo:
-        lines.append("  (photo)")
-    lines.extend(f"  {line}" for line in message.shown.splitlines())
-    lines.extend("  " + " ".join(f"[{label}]" for label in row) for row in message.labels)
-    return "\n".join(lines)
