@@ -4,36 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from telegram import (
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
-    Message,
-    ReplyKeyboardMarkup,
-    ReplyKeyboardRemove,
-    Update,
-)
-from telegram.constants import ParseMode
-from telegram.error import BadRequest
+from telegram import Update
 
 from neighborshare.domain.errors import NotRegistered
 from neighborshare.domain.sessions import ConversationSession
 from neighborshare.domain.users import User
 from neighborshare.entrypoints.bot.deps import BotDeps
+from neighborshare.entrypoints.bot.replies import Replies
 from neighborshare.entrypoints.bot.sessions import ConversationStore
-from neighborshare.presentation.keyboards import Rows
-
-Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove
 
 
-def inline(buttons: Rows) -> InlineKeyboardMarkup | None:
-    if not buttons:
-        return None
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(b.label, callback_data=b.data) for b in row] for row in buttons]
-    )
-
-
-class Turn:
+class Turn(Replies):
     def __init__(self, update: Update, deps: BotDeps, store: ConversationStore) -> None:
         self.update = update
         self.deps = deps
@@ -100,38 +81,3 @@ class Turn:
         user = await self.user()
         assert user.id is not None
         return user.id
-
-    # -- answering --------------------------------------------------------------------------
-
-    async def say(
-        self, html: str, buttons: Rows = (), keyboard: Markup | None = None,
-        photo: str | None = None,
-    ) -> Message:
-        markup = keyboard or inline(buttons)
-        bot = self.update.get_bot()
-        if photo:
-            return await bot.send_photo(self.chat_id, photo, caption=html,
-                                        parse_mode=ParseMode.HTML, reply_markup=markup)
-        return await bot.send_message(self.chat_id, html, parse_mode=ParseMode.HTML,
-                                      reply_markup=markup)
-
-    async def edit(self, html: str | None = None, buttons: Rows = ()) -> None:
-        """Change the message whose button was tapped (its text or caption, and its buttons)."""
-        query = self.update.callback_query
-        message = query.message if query else None
-        if not isinstance(message, Message):
-            if html:
-                await self.say(html, buttons)
-            return
-        try:
-            if html is None:
-                await message.edit_reply_markup(reply_markup=inline(buttons))
-            elif message.photo:
-                await message.edit_caption(html, parse_mode=ParseMode.HTML,
-                                           reply_markup=inline(buttons))
-            else:
-                await message.edit_text(html, parse_mode=ParseMode.HTML,
-                                        reply_markup=inline(buttons))
-        except BadRequest as error:
-            if "not modified" not in error.message:  # a double tap: already as wanted
-                raise

@@ -1,0 +1,66 @@
+"""Answering a neighbor: new messages, and edits of the message whose button was tapped."""
+
+from __future__ import annotations
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+    Update,
+)
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+
+from neighborshare.presentation.keyboards import Rows
+
+Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove
+
+
+def inline(buttons: Rows) -> InlineKeyboardMarkup | None:
+    if not buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(b.label, callback_data=b.data) for b in row] for row in buttons]
+    )
+
+
+class Replies:
+    """Mixed into Turn: every answer is HTML; texts come from presentation/, escaped there."""
+
+    update: Update
+    chat_id: int
+
+    async def say(
+        self, html: str, buttons: Rows = (), keyboard: Markup | None = None,
+        photo: str | None = None,
+    ) -> Message:
+        markup = keyboard or inline(buttons)
+        bot = self.update.get_bot()
+        if photo:
+            return await bot.send_photo(self.chat_id, photo, caption=html,
+                                        parse_mode=ParseMode.HTML, reply_markup=markup)
+        return await bot.send_message(self.chat_id, html, parse_mode=ParseMode.HTML,
+                                      reply_markup=markup)
+
+    async def edit(self, html: str | None = None, buttons: Rows = ()) -> None:
+        """Change the message whose button was tapped (its text or caption, and its buttons)."""
+        query = self.update.callback_query
+        message = query.message if query else None
+        if not isinstance(message, Message):
+            if html:
+                await self.say(html, buttons)
+            return
+        try:
+            if html is None:
+                await message.edit_reply_markup(reply_markup=inline(buttons))
+            elif message.photo:
+                await message.edit_caption(html, parse_mode=ParseMode.HTML,
+                                           reply_markup=inline(buttons))
+            else:
+                await message.edit_text(html, parse_mode=ParseMode.HTML,
+                                        reply_markup=inline(buttons))
+        except BadRequest as error:
+            if "not modified" not in error.message:  # a double tap: already as wanted
+                raise
