@@ -172,7 +172,21 @@ class Container(containers.DeclarativeContainer):
         embedded=providers.Singleton(_bulk_expiry, uow_factory, rules),
         production=providers.Singleton(_bulk_expiry, uow_factory, rules),
     )
-    sweeps = providers.Singleton(SweepService, uow_factory, clock, rules, exchanges, bulk_expiry)
+    sweeps = providers.Singleton(
+        SweepService,
+        uow_factory,
+        clock,
+        rules,
+        exchanges,
+        bulk_expiry,
+        # PostgreSQL: two connections share a large backlog's batches (SKIP LOCKED)
+        bulk_workers=providers.Selector(
+            profile,
+            memory=providers.Object(1),
+            embedded=providers.Object(1),
+            production=providers.Object(2),
+        ),
+    )
     digests = providers.Singleton(DigestService, uow_factory, clock, rules, task_queue)
     metrics = providers.Singleton(MetricsService, uow_factory, clock)
     casework = providers.Singleton(CaseworkService, uow_factory)
