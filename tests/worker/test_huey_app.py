@@ -6,6 +6,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 from huey import MemoryHuey, RedisHuey, SqliteHuey
@@ -83,6 +84,10 @@ def test_the_consumer_takes_workers_and_periodic_from_the_command_line(tmp_path:
     assert (consumer.workers, consumer.periodic) == (3, False)
     result = CliRunner().invoke(main, ["worker", "--workers", "0"])
     assert result.exit_code != 0 and "--workers" in result.output
+    with pytest.raises(click.ClickException, match="HUEY_SECRET"):
+        build_consumer(settings(Profile.PRODUCTION), workers=1, periodic=True)
+    with pytest.raises(click.ClickException, match="embedded or production"):
+        build_consumer(settings(Profile.MEMORY), workers=1, periodic=True)
 
 
 def test_a_real_consumer_runs_a_queued_drain_on_the_embedded_profile(

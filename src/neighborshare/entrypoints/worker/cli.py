@@ -14,7 +14,10 @@ def build_consumer(settings: Settings, workers: int, periodic: bool) -> Consumer
         raise click.ClickException(
             "The worker needs the embedded or production profile: memory is per process."
         )
-    huey = build_huey(settings)
+    try:
+        huey = build_huey(settings)
+    except ValueError as error:  # a missing signing secret: say so, no traceback
+        raise click.ClickException(str(error)) from error
     bind(worker_container(), huey)
     return huey.create_consumer(workers=workers, worker_type="thread", periodic=periodic)
 
