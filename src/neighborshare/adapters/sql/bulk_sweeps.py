@@ -6,64 +6,31 @@ import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Connection, Engine
 
-from neighborshare.adapters.sql import codes
+from neighborshare.adapters.sql import bulk_rows
+from neighborshare.adapters.sql.bulk_rows import (
+    RELEASE,
+    post_expired,
+    release_key,
+    released_by_post,
+    request_expired,
+)
 from neighborshare.adapters.sql.errors import conflicts_as_domain_errors
 from neighborshare.adapters.sql.records import outbox
 from neighborshare.adapters.sql.tables import credit_transactions, exchanges, posts
-from neighborshare.domain.credits import DESCRIPTIONS, CreditKind
+from neighborshare.domain.credits import DESCRIPTIONS
 from neighborshare.domain.rules import Rules
 
 Hook = Callable[[str, int], None]
-RELEASE = CreditKind.HOLD_RELEASE
 POST_FIELDS = (
     *("sharer_id", "name", "portions", "portions_reserved"),
     *("allergen_mask", "diet_mask", "window_start", "window_end"),
 )
-
-# A batch's outbox rows arrive as one JSON document: one parameter, one statement.
-OUTBOX_FROM_JSON_PG = """
-    INSERT INTO outbox (recipient_id, kind, payload, dedupe_key, created_at, available_at, attempts)
-    SELECT x.recipient_id, x.kind, x.payload, x.dedupe_key, :now, :now, 0
-    FROM jsonb_to_recordset(CAST(:rows AS jsonb))
-        AS x(recipient_id bigint, kind text, payload jsonb, dedupe_key text)
-    ON CONFLICT (dedupe_key) DO NOTHING"""
-OUTBOX_FROM_JSON_SQLITE = """
-    INSERT INTO outbox (recipient_id, kind, payload, dedupe_key, created_at, available_at, attempts)
-    SELECT json_extract(value, '$.recipient_id'), json_extract(value, '$.kind'),
-        json_extract(value, '$.payload'), json_extract(value, '$.dedupe_key'), :now, :now, 0
-    FROM json_each(:rows) WHERE true
-    ON CONFLICT (dedupe_key) DO NOTHING"""
-
-# Portions given back per post (and, for the posts sweep, the post closed) from JSON rows.
-RELEASE_PG = """
-    UPDATE posts SET portions_reserved = posts.portions_reserved - r.n,
-        status = CASE WHEN :close THEN 'expired' ELSE posts.status END
-    FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(id bigint, n int)
-    WHERE posts.id = r.id"""
-RELEASE_SQLITE = """
-    UPDATE posts SET portions_reserved = posts.portions_reserved - r.n,
-        status = CASE WHEN :close THEN 'expired' ELSE posts.status END
-    FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.n') AS n
-          FROM json_each(:rows)) AS r
-    WHERE posts.id = r.id"""
-
-CREDIT_PG = """
-    UPDATE users SET balance = users.balance + r.n
-    FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(id bigint, n int)
-    WHERE users.id = r.id"""
-CREDIT_SQLITE = """
-    UPDATE users SET balance = users.balance + r.n
-    FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.n') AS n
-          FROM json_each(:rows)) AS r
-    WHERE users.id = r.id"""
-
 
 class SqlBulkExpiry:
     """The BulkExpiry port on SQLite and PostgreSQL; each call is one transaction.
@@ -94,10 +61,10 @@ class SqlBulkExpiry:
             if not found:
                 return 0
             expired = self._expire_requests(conn, now, self._among(exchanges.c.post_id, found))
-            released = _released(expired)
-            messages = [_request_expired(row, found[row.post_id], released) for row in expired]
+            released = released_by_post(expired)
+            messages = [request_expired(row, found[row.post_id], released) for row in expired]
             self._release(conn, {post_id: released[post_id] for post_id in found}, close=True)
-            messages += [_post_expired(pid, row, released) for pid, row in found.items()]
+            messages += [post_expired(pid, row, released) for pid, row in found.items()]
             self._tell(conn, messages, now)
             self._hook("expire_posts", len(found))
         return len(found)
@@ -123,9 +90,9 @@ class SqlBulkExpiry:
                 post_ids = sorted({row.post_id for row in expired})
                 their = conn.execute(sa.select(p).where(self._among(p.c.id, post_ids)))
                 found = {row.id: row for row in their}
-                released = _released(expired)
+                released = released_by_post(expired)
                 self._release(conn, released, close=False)
-                rows = [_request_expired(r, found[r.post_id], released) for r in expired]
+                rows = [request_expired(r, found[r.post_id], released) for r in expired]
                 self._tell(conn, rows, now)
             self._hook("expire_requests", len(expired))
         return len(ids)
@@ -157,14 +124,14 @@ class SqlBulkExpiry:
         for row in expired:
             totals[row.requester_id] += row.portions * self._per_portion
         updates = [{"id": user_id, "n": n} for user_id, n in totals.items()]
-        credit = sa.text(CREDIT_PG if self._pg else CREDIT_SQLITE)
+        credit = sa.text(bulk_rows.CREDIT_PG if self._pg else bulk_rows.CREDIT_SQLITE)
         conn.execute(credit, {"rows": json.dumps(updates)})
         e, ledger = exchanges, credit_transactions
         rows = sa.select(
             e.c.requester_id,
             e.c.portions * self._per_portion,
             sa.literal(RELEASE.value),
-            _release_key(e.c.id),
+            release_key(e.c.id),
             sa.literal(now, ledger.c.created_at.type),
             e.c.id,
             sa.literal(DESCRIPTIONS[RELEASE]),
@@ -175,14 +142,15 @@ class SqlBulkExpiry:
     def _release(self, conn: Connection, released: dict[int, int], close: bool) -> None:
         """Give portions back to each post in ``released``; with ``close``, expire it too."""
         rows = [{"id": post_id, "n": n} for post_id, n in released.items()]
-        statement = sa.text(RELEASE_PG if self._pg else RELEASE_SQLITE)
+        statement = sa.text(bulk_rows.RELEASE_PG if self._pg else bulk_rows.RELEASE_SQLITE)
         conn.execute(statement, {"rows": json.dumps(rows), "close": close})
 
     def _tell(self, conn: Connection, messages: list[dict[str, Any]], now: datetime) -> None:
         """All of a batch's outbox rows in one statement, shipped as one JSON document;
         an existing dedupe key is left alone."""
         if messages:
-            statement = sa.text(OUTBOX_FROM_JSON_PG if self._pg else OUTBOX_FROM_JSON_SQLITE)
+            pg, lite = bulk_rows.OUTBOX_FROM_JSON_PG, bulk_rows.OUTBOX_FROM_JSON_SQLITE
+            statement = sa.text(pg if self._pg else lite)
             statement = statement.bindparams(sa.bindparam("now", type_=outbox.c.created_at.type))
             conn.execute(statement, {"rows": json.dumps(messages), "now": now})
 
@@ -209,54 +177,3 @@ class SqlBulkExpiry:
             self._before_commit(name, count)
 
 
-def _release_key(exchange_id: Any) -> Any:
-    """The ledger key of an exchange's hold release, as the item-wise path writes it."""
-    return sa.literal("exchange:") + sa.cast(exchange_id, sa.String) + f":{RELEASE.value}"
-
-
-def _released(expired: Sequence[Any]) -> Counter[int]:
-    released: Counter[int] = Counter()
-    for row in expired:
-        released[row.post_id] += row.portions
-    return released
-
-
-@cache
-def _allergens(mask: int) -> list[str]:
-    return sorted(a.value for a in codes.allergens_of(mask))
-
-
-@cache
-def _diet_tags(mask: int) -> list[str]:
-    return sorted(t.value for t in codes.diet_tags_of(mask))
-
-
-def _summary(post_id: int, post: Any, released: Counter[int]) -> dict[str, Any]:
-    """What services.notifications.post_summary says of the post once portions are back."""
-    return {
-        "post_id": post_id,
-        "name": post.name,
-        "portions_left": post.portions - post.portions_reserved + released[post_id],
-        "allergens": _allergens(post.allergen_mask),
-        "diet_tags": _diet_tags(post.diet_mask),
-        "window_start": post.window_start.isoformat(),
-        "window_end": post.window_end.isoformat(),
-    }
-
-
-def _request_expired(row: Any, post: Any, released: Counter[int]) -> dict[str, Any]:
-    """The outbox row ExchangeService writes for an expired request: same key, same payload."""
-    payload = _summary(row.post_id, post, released)
-    payload |= {"exchange_id": row.id, "portions": row.portions, "status": "expired"}
-    key = f"exchange:{row.id}:request_expired:{row.requester_id}"
-    return _message(row.requester_id, "request_expired", payload, key)
-
-
-def _post_expired(post_id: int, post: Any, released: Counter[int]) -> dict[str, Any]:
-    left = post.portions - post.portions_reserved + released[post_id]
-    payload = {"post_id": post_id, "name": post.name, "portions_left": left}
-    return _message(post.sharer_id, "post_expired", payload, f"post:{post_id}:expired")
-
-
-def _message(recipient_id: int, kind: str, payload: dict[str, Any], key: str) -> dict[str, Any]:
-    return {"recipient_id": recipient_id, "kind": kind, "payload": payload, "dedupe_key": key}

@@ -1,0 +1,105 @@
+"""The rows and statements of the set-based sweep: JSON-fed SQL and the outbox rows it writes."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+import sqlalchemy as sa
+
+from neighborshare.adapters.sql import codes
+from neighborshare.domain.credits import CreditKind
+
+RELEASE = CreditKind.HOLD_RELEASE
+
+# A batch's outbox rows arrive as one JSON document: one parameter, one statement.
+OUTBOX_FROM_JSON_PG = """
+    INSERT INTO outbox (recipient_id, kind, payload, dedupe_key, created_at, available_at, attempts)
+    SELECT x.recipient_id, x.kind, x.payload, x.dedupe_key, :now, :now, 0
+    FROM jsonb_to_recordset(CAST(:rows AS jsonb))
+        AS x(recipient_id bigint, kind text, payload jsonb, dedupe_key text)
+    ON CONFLICT (dedupe_key) DO NOTHING"""
+OUTBOX_FROM_JSON_SQLITE = """
+    INSERT INTO outbox (recipient_id, kind, payload, dedupe_key, created_at, available_at, attempts)
+    SELECT json_extract(value, '$.recipient_id'), json_extract(value, '$.kind'),
+        json_extract(value, '$.payload'), json_extract(value, '$.dedupe_key'), :now, :now, 0
+    FROM json_each(:rows) WHERE true
+    ON CONFLICT (dedupe_key) DO NOTHING"""
+
+# Portions given back per post (and, for the posts sweep, the post closed) from JSON rows.
+RELEASE_PG = """
+    UPDATE posts SET portions_reserved = posts.portions_reserved - r.n,
+        status = CASE WHEN :close THEN 'expired' ELSE posts.status END
+    FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(id bigint, n int)
+    WHERE posts.id = r.id"""
+RELEASE_SQLITE = """
+    UPDATE posts SET portions_reserved = posts.portions_reserved - r.n,
+        status = CASE WHEN :close THEN 'expired' ELSE posts.status END
+    FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.n') AS n
+          FROM json_each(:rows)) AS r
+    WHERE posts.id = r.id"""
+
+CREDIT_PG = """
+    UPDATE users SET balance = users.balance + r.n
+    FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(id bigint, n int)
+    WHERE users.id = r.id"""
+CREDIT_SQLITE = """
+    UPDATE users SET balance = users.balance + r.n
+    FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.n') AS n
+          FROM json_each(:rows)) AS r
+    WHERE users.id = r.id"""
+
+
+def release_key(exchange_id: Any) -> Any:
+    """The ledger key of an exchange's hold release, as the item-wise path writes it."""
+    return sa.literal("exchange:") + sa.cast(exchange_id, sa.String) + f":{RELEASE.value}"
+
+
+def released_by_post(expired: Sequence[Any]) -> Counter[int]:
+    released: Counter[int] = Counter()
+    for row in expired:
+        released[row.post_id] += row.portions
+    return released
+
+
+@cache
+def _allergens(mask: int) -> list[str]:
+    return sorted(a.value for a in codes.allergens_of(mask))
+
+
+@cache
+def _diet_tags(mask: int) -> list[str]:
+    return sorted(t.value for t in codes.diet_tags_of(mask))
+
+
+def _summary(post_id: int, post: Any, released: Counter[int]) -> dict[str, Any]:
+    """What services.notifications.post_summary says of the post once portions are back."""
+    return {
+        "post_id": post_id,
+        "name": post.name,
+        "portions_left": post.portions - post.portions_reserved + released[post_id],
+        "allergens": _allergens(post.allergen_mask),
+        "diet_tags": _diet_tags(post.diet_mask),
+        "window_start": post.window_start.isoformat(),
+        "window_end": post.window_end.isoformat(),
+    }
+
+
+def request_expired(row: Any, post: Any, released: Counter[int]) -> dict[str, Any]:
+    """The outbox row ExchangeService writes for an expired request: same key, same payload."""
+    payload = _summary(row.post_id, post, released)
+    payload |= {"exchange_id": row.id, "portions": row.portions, "status": "expired"}
+    key = f"exchange:{row.id}:request_expired:{row.requester_id}"
+    return _message(row.requester_id, "request_expired", payload, key)
+
+
+def post_expired(post_id: int, post: Any, released: Counter[int]) -> dict[str, Any]:
+    left = post.portions - post.portions_reserved + released[post_id]
+    payload = {"post_id": post_id, "name": post.name, "portions_left": left}
+    return _message(post.sharer_id, "post_expired", payload, f"post:{post_id}:expired")
+
+
+def _message(recipient_id: int, kind: str, payload: dict[str, Any], key: str) -> dict[str, Any]:
+    return {"recipient_id": recipient_id, "kind": kind, "payload": payload, "dedupe_key": key}
