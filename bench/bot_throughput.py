@@ -23,6 +23,7 @@ import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from dependency_injector import providers
 from telegram import Update
@@ -65,8 +66,20 @@ async def timed(run: Callable[[Update], Awaitable[None]], update: Update,
     latencies.append(time.perf_counter() - started)
 
 
+def processor_for(bot: OfflineBot, container: Container, pool: int) -> Callable[..., Any]:
+    """As the webhook runs it: one transaction per update, its id recorded in it."""
+    from neighborshare.entrypoints.webhook.processing import UpdateProcessor
+
+    processor = UpdateProcessor(bot.app, container.uow_factory(), bot.clock, concurrency=pool)
+
+    async def handle(update: Update) -> None:
+        await processor.process(update.to_dict())
+
+    return handle
+
+
 async def bench_bot(
-    url: str, profile: Profile, concurrency: int, pool: int
+    url: str, profile: Profile, concurrency: int, pool: int, webhook: bool
 ) -> tuple[float, int]:
     container = container_for(url, profile, pool)
     bot = OfflineBot(container, FixedClock(NOW), typing_time=timedelta(0))
@@ -74,8 +87,8 @@ async def bench_bot(
     await bot.start()
     seed_neighbors(container, bot.neighbors)
     latencies: list[float] = []
-    workload = Workload(bot.neighbors, lambda u: timed(bot.app.process_update, u, latencies),
-                        concurrency)
+    handle = processor_for(bot, container, pool) if webhook else bot.app.process_update
+    workload = Workload(bot.neighbors, lambda u: timed(handle, u, latencies), concurrency)
     elapsed = 0.0
     every: list[float] = []
     for label, run_round in workload.rounds():
@@ -86,7 +99,8 @@ async def bench_bot(
         report(f"  {label}", latencies, took)
         elapsed += took
         every.extend(latencies)
-    rate = report(f"bot on {url.split(':')[0]}, all", every, elapsed)
+    path = ", webhook" if webhook else ""
+    rate = report(f"bot on {url.split(':')[0].split('+')[0]}{path}", every, elapsed)
     latencies = every
     assert not bot.api.unknown
     await bot.stop()
@@ -131,22 +145,25 @@ def postgis_url() -> tuple[str, Callable[[], None]] | None:
     return url, lambda: drop_postgis_database(url)
 
 
-async def main(backends: list[str], concurrency: int, pool: int) -> None:
+async def main(backends: list[str], concurrency: int, pool: int, webhook: bool) -> None:
     from neighborshare.adapters.sql import migrations
+
+    def run(url: str, profile: Profile) -> Awaitable[tuple[float, int]]:
+        return bench_bot(url, profile, concurrency, pool, webhook)
 
     for backend in backends:
         if backend == "memory":
-            rate, count = await bench_bot("memory", Profile.MEMORY, concurrency, pool)
+            rate, count = await run("memory", Profile.MEMORY)
         elif backend == "sqlite":
             path = Path(tempfile.mkdtemp()) / "bench.db"
             migrations.upgrade(f"sqlite:///{path}")
-            rate, count = await bench_bot(f"sqlite:///{path}", Profile.EMBEDDED, concurrency, pool)
+            rate, count = await run(f"sqlite:///{path}", Profile.EMBEDDED)
         else:
             found = postgis_url()
             if found is None:
                 continue
             try:
-                rate, count = await bench_bot(found[0], Profile.EMBEDDED, concurrency, pool)
+                rate, count = await run(found[0], Profile.EMBEDDED)
             finally:
                 found[1]()
         bare = await bench_bare(count, concurrency)
@@ -158,5 +175,8 @@ if __name__ == "__main__":
     parser.add_argument("--backend", action="append", choices=["memory", "sqlite", "postgis"])
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--pool", type=int, default=10, help="DB pool = handler thread pool")
+    parser.add_argument("--webhook", action="store_true",
+                        help="feed updates through the webhook's one-transaction processor")
     args = parser.parse_args()
-    asyncio.run(main(args.backend or ["sqlite", "postgis"], args.concurrency, args.pool))
+    asyncio.run(main(args.backend or ["sqlite", "postgis"], args.concurrency, args.pool,
+                     args.webhook))
