@@ -144,6 +144,10 @@ def measure(url: str, points: list[Location], naive_points: int) -> None:
             params = {"lat": origin.latitude, "lon": origin.longitude, "now": NOW}
             return connection.execute(sa.text(NAIVE_SQL), params).all()
 
+        def round_trip(_origin: Location) -> object:
+            return connection.exec_driver_sql("SELECT 1").all()
+
+        timed("round trip (SELECT 1), for scale", points, round_trip)
         timed("browse, repository (end to end)", points, through_repository)
         indexed = timed("browse, SQL only", points, sql_only)
         scanned = timed("naive haversine scan", points[:naive_points], naive)

@@ -20,7 +20,13 @@ def make_engine(url: str, pool_size: int = 5) -> sa.Engine:
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     return sa.create_engine(
-        parsed, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True
+        parsed,
+        pool_size=pool_size,
+        max_overflow=pool_size,
+        pool_pre_ping=True,
+        # Short OLTP queries only: starting parallel workers made browsing slower, not faster
+        # (docs/performance.md).
+        connect_args={"options": "-c max_parallel_workers_per_gather=0"},
     )
 
 
