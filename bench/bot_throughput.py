@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import statistics
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
@@ -27,12 +26,10 @@ from typing import Any
 
 from dependency_injector import providers
 from telegram import Update
-from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
+from bench.bot_baseline import bench_bare, report, timed
 from bench.bot_workload import Workload, seed_neighbors
 from neighborshare.adapters.memory.outside import FixedClock
-from neighborshare.adapters.telegram.neighbors import OfflineNeighbors
-from neighborshare.adapters.telegram.offline import OFFLINE_TOKEN, OfflineBotApi
 from neighborshare.container import Container
 from neighborshare.domain.rules import Rules
 from neighborshare.entrypoints.bot.offline_bot import OfflineBot
@@ -49,21 +46,6 @@ def container_for(url: str, profile: Profile, pool: int) -> Container:
     container = Container()
     container.settings.override(providers.Object(settings))
     return container
-
-
-def report(label: str, latencies: list[float], elapsed: float) -> float:
-    rate = len(latencies) / elapsed
-    p99 = statistics.quantiles(latencies, n=100)[98] * 1000
-    print(f"{label:<34} {len(latencies):>6} updates  {rate:>8.0f} updates/s  "
-          f"p50 {statistics.median(latencies) * 1000:6.1f} ms  p99 {p99:6.1f} ms")
-    return rate
-
-
-async def timed(run: Callable[[Update], Awaitable[None]], update: Update,
-                latencies: list[float]) -> None:
-    started = time.perf_counter()
-    await run(update)
-    latencies.append(time.perf_counter() - started)
 
 
 def processor_for(bot: OfflineBot, container: Container, pool: int) -> Callable[..., Any]:
@@ -105,33 +87,6 @@ async def bench_bot(
     assert not bot.api.unknown
     await bot.stop()
     return rate, len(latencies)
-
-
-async def bench_bare(count: int, concurrency: int) -> float:
-    api = OfflineBotApi()
-    app = Application.builder().token(OFFLINE_TOKEN).request(api).updater(None).build()
-
-    async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        assert update.effective_chat is not None
-        await context.bot.send_message(update.effective_chat.id, "ok")
-
-    app.add_handler(MessageHandler(filters.ALL, echo))
-    await app.initialize()
-    neighbors = OfflineNeighbors(api, app.bot)
-    people = [neighbors.neighbor(f"n{i}") for i in range(200)]
-    updates = [neighbors.text(people[i % 200], "/browse") for i in range(count)]
-    latencies: list[float] = []
-    gate = asyncio.Semaphore(concurrency)
-
-    async def one(update: Update) -> None:
-        async with gate:
-            await timed(app.process_update, update, latencies)
-
-    started = time.perf_counter()
-    await asyncio.gather(*(one(u) for u in updates))
-    rate = report("bare PTB, one handler", latencies, time.perf_counter() - started)
-    await app.shutdown()
-    return rate
 
 
 def postgis_url() -> tuple[str, Callable[[], None]] | None:
