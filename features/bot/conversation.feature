@@ -41,3 +41,16 @@ Feature: Talking to the bot: help, hints, limits and safety
     And Priya sends "/mine"
     Then every message mentioning "Soup" shows "<b>Soup</b> & bread" literally
     And no message shows a stack trace or a phone number
+
+  Scenario: A paused neighbor can browse but not share or request
+    Given Priya has a profile
+    And Tom has a profile
+    And Priya shared 2 portions of "Dal"
+    And Tom's account is paused by the moderators
+    When Tom sends "/share"
+    Then Tom is told "Your account is paused while a moderator reviews it"
+    When Tom sends "/browse"
+    Then Tom is told "Dal"
+    When Tom taps "Request"
+    And Tom taps "1"
+    Then Tom is told "Your account is paused"

@@ -62,3 +62,14 @@ def throttled(bot_world: BotWorld, name: str) -> None:
     bot_world.api.rate_limit(bot_world.chat_id(name.lower()), retry_after=3, times=2)
 
 
+
+
+@given(parsers.parse("{name:w}'s account is paused by the moderators"))
+def paused(bot_world: BotWorld, name: str) -> None:
+    uow_factory = bot_world.bot.container.uow_factory()
+    with uow_factory() as uow:
+        user = uow.users.get_by_telegram_id(bot_world.chat_id(name.lower()))
+        assert user is not None
+        user.suspend(None)
+        uow.users.save(user)
+        uow.commit()
