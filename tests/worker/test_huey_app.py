@@ -107,3 +107,24 @@ def test_a_real_consumer_runs_a_queued_drain_on_the_embedded_profile(
     finally:
         consumer.stop(graceful=True)
     assert sorted(m.chat_id for m in world.notifier.sent) == [100, 101]
+
+
+def test_production_queue_signs_tasks_on_redis_and_shrugs_off_an_outage(tmp_path: Path) -> None:
+    from tests.support.redis_server import PrivateRedis
+
+    redis = PrivateRedis(tmp_path)
+    redis.start()
+    try:
+        secret = SecretStr("s3cret-signing-key")
+        production = settings(Profile.PRODUCTION, redis_url=redis.url, huey_secret=secret)
+        HueyTaskQueue(production).enqueue("drain_outbox")
+        huey = huey_app.get_huey()
+        [task] = huey.pending()  # the consumer holds it back until its eta
+        assert task.name == "drain_outbox" and task.eta is not None
+        forger = huey_app.build_huey(
+            settings(Profile.PRODUCTION, redis_url=redis.url, huey_secret=SecretStr("guessed!"))
+        )
+        assert forger.pending() == []  # a worker with another key refuses these payloads
+    finally:
+        redis.stop()
+    HueyTaskQueue(production).enqueue("drain_outbox")  # Redis is gone: logged, not raised

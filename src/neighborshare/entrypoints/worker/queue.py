@@ -20,12 +20,11 @@ class HueyTaskQueue:
 
     def enqueue(self, task: str) -> None:
         """Queue ``task``; if the queue is down the periodic sweeps pick the work up later."""
-        wrapper = register(get_huey(self._settings)).get(task)
-        if wrapper is None:
-            log.warning("no background task named %r", task)
-            return
         try:
-            if wrapper.huey.immediate:
+            wrapper = register(get_huey(self._settings)).get(task)
+            if wrapper is None:
+                log.warning("no background task named %r", task)
+            elif wrapper.huey.immediate:
                 wrapper()
             else:
                 wrapper.schedule(delay=DELAY_SECONDS)
