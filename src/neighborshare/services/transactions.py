@@ -39,6 +39,11 @@ def update_transaction(uow_factory: UnitOfWorkFactory) -> Iterator[UnitOfWork]:
             _ambient.reset(token)
 
 
+def in_update_transaction() -> bool:
+    """Whether the caller runs inside ``update_transaction`` (so a lost race redoes the update)."""
+    return _ambient.get() is not None
+
+
 def in_transaction(
     uow_factory: UnitOfWorkFactory,
     work: Callable[[UnitOfWork], T],

@@ -12,12 +12,13 @@ from typing import Any
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from neighborshare.domain.errors import NeighborShareError
+from neighborshare.domain.errors import ConcurrencyConflict, NeighborShareError
 from neighborshare.entrypoints.bot.deps import BotDeps
 from neighborshare.entrypoints.bot.sessions import ConversationStore
 from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.presentation import texts
 from neighborshare.presentation.formatting import esc
+from neighborshare.services.transactions import in_update_transaction
 
 log = logging.getLogger("neighborshare.bot")
 
@@ -39,6 +40,10 @@ def guarded(step: Step, deps: BotDeps, store: ConversationStore) -> Callback:
         try:
             await turn.open()
             await step(turn)
+        except ConcurrencyConflict:
+            if in_update_transaction():
+                raise  # the whole update is redone; the neighbor sees only the real answer
+            await _answer(turn, esc(ConcurrencyConflict.default_message))
         except NeighborShareError as refusal:
             await _answer(turn, esc(refusal.message))
         except Exception as error:
