@@ -80,3 +80,27 @@ def test_metrics_are_one_json_line_per_five_minutes(
     assert line["log_type"] == "business_metrics" and line["metric_type"] == "food_exchange"
     assert line["neighbors"] == 4 and line["exchanges_open"] == 2
     assert line["posts_created"] == 2 and line["outbox_backlog"] == 4
+
+
+@pytest.mark.parametrize("backend", ["memory", "sqlite"])
+def test_idle_conversations_are_cleaned_up_and_live_ones_kept(
+    make_world: MakeWorld, backend: str
+) -> None:
+    from neighborshare.domain.sessions import ConversationSession
+
+    world = make_world(backend)
+    now, idle = world.clock.now(), timedelta(minutes=30)
+    with world.uow() as uow:
+        uow.sessions.save(ConversationSession.start(1, "share", "name", now, idle))
+        uow.sessions.save(ConversationSession.start(2, "share", "name", now, idle))
+        uow.commit()
+    world.clock.advance(timedelta(minutes=20))
+    with world.uow() as uow:
+        session = uow.sessions.get(2)
+        session.touch(world.clock.now(), idle)
+        uow.sessions.save(session)
+        uow.commit()
+    world.clock.advance(timedelta(minutes=15))
+    assert run_due_jobs(world.container)["clean_sessions"] == 1
+    with world.uow() as uow:
+        assert uow.sessions.get(1) is None and uow.sessions.get(2) is not None
