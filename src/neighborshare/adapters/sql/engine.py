@@ -12,11 +12,17 @@ from neighborshare.domain.values import Location
 SQLITE_BUSY_TIMEOUT_S = 30.0
 
 
-def make_engine(url: str, pool_size: int = 5) -> sa.Engine:
-    """An engine for ``url``; nothing connects until the first unit of work."""
+def make_engine(
+    url: str, pool_size: int = 5, busy_timeout_s: float = SQLITE_BUSY_TIMEOUT_S
+) -> sa.Engine:
+    """An engine for ``url``; nothing connects until the first unit of work.
+
+    ``busy_timeout_s`` is how long a SQLite writer waits for the write lock before giving up
+    with "database is locked" (a ConcurrencyConflict, so the transaction is retried).
+    """
     parsed = sa.make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        return _sqlite_engine(parsed, pool_size)
+        return _sqlite_engine(parsed, pool_size, busy_timeout_s)
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     return sa.create_engine(
@@ -30,12 +36,12 @@ def make_engine(url: str, pool_size: int = 5) -> sa.Engine:
     )
 
 
-def _sqlite_engine(url: sa.URL, pool_size: int) -> sa.Engine:
+def _sqlite_engine(url: sa.URL, pool_size: int, busy_timeout_s: float) -> sa.Engine:
     engine = sa.create_engine(
         url,
         pool_size=pool_size,
         max_overflow=pool_size * 4,
-        connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S, "check_same_thread": False},
+        connect_args={"timeout": busy_timeout_s, "check_same_thread": False},
     )
     event.listen(engine, "connect", _configure_sqlite)
     event.listen(engine, "begin", _begin_immediate)
@@ -48,8 +54,7 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_TIMEOUT_S * 1000)}")
+    cursor.execute("PRAGMA foreign_keys=ON")  # the busy timeout is sqlite3.connect's timeout
     cursor.close()
     register_functions(dbapi_connection)
 

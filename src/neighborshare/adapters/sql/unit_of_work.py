@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
 import sqlalchemy as sa
 
@@ -87,6 +87,9 @@ class SqlUnitOfWorkFactory:
         self.engine.dispose()
 
 
-def sql_uow_factory(url: str, pool_size: int = 5) -> SqlUnitOfWorkFactory:
-    """The unit-of-work factory the container uses for the embedded and production profiles."""
-    return SqlUnitOfWorkFactory(make_engine(url, pool_size))
+def sql_uow_factory(url: str, pool_size: int = 5, **engine_options: Any) -> SqlUnitOfWorkFactory:
+    """The unit-of-work factory the container uses for the embedded and production profiles.
+
+    ``engine_options`` go to ``make_engine`` (e.g. ``busy_timeout_s`` for SQLite).
+    """
+    return SqlUnitOfWorkFactory(make_engine(url, pool_size, **engine_options))
