@@ -32,13 +32,13 @@ class Scene:
         c.first_moderator().appoint(self.moderator, "drill")
         self.post = hood.share(self.sharer, portions=4)
         exchanges = c.exchanges()
-        self.pending = exchanges.request(self.requester, self.post, 1).id
-        done = exchanges.request(self.other, self.post, 1).id
+        self.pending = int(exchanges.request(self.requester, self.post, 1).id or 0)
+        done = int(exchanges.request(self.other, self.post, 1).id or 0)
         exchanges.accept(self.sharer, done)
         exchanges.confirm_pickup(self.other, done)
         self.completed = done
         form = ReportForm(ReportCategory.SPAM, "spam listing", user_id=self.sharer)
-        self.report = c.reporting().report(self.requester, form).id
+        self.report = int(c.reporting().report(self.requester, form).id or 0)
 
 
 def moderator_attempts(scene: Scene, actor: int) -> list[Attempt]:

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -55,7 +56,7 @@ def lines(path: Path) -> list[str]:
 
 
 def kill_when(outcome: Outcome, process: subprocess.Popen[bytes], what: str,
-              progress: callable, total: int) -> float:  # type: ignore[valid-type]
+              progress: Callable[[], int], total: int) -> float:
     """SIGKILL once ``progress()`` is past zero and short of ``total``; seconds to progress."""
     started, first = time.monotonic(), None
     while time.monotonic() - started < 60:
@@ -77,7 +78,10 @@ def run_worker_kills(outcome: Outcome, pairs: int, url: str, workdir: Path) -> N
     accepted_pairs(c, pairs)
     c.uow_factory().dispose()
     deliveries = workdir / "deliveries.txt"
-    state = lambda: counts(url, STATE)  # noqa: E731 - read at each poll
+
+    def state() -> dict[str, int]:
+        return counts(url, STATE)
+
     outcome.attempt(f"a worker completing {pairs} overdue exchanges is SIGKILLed mid-sweep")
     worker = start(url, deliveries, workdir)
     kill_when(outcome, worker, "sweep", lambda: state()["completed"], pairs)

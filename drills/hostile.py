@@ -15,89 +15,24 @@ from __future__ import annotations
 
 import argparse
 import logging
-from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from drills.botchat import BotChat
-from drills.hostile_input import actions, foreign_markup
+from drills.hostile_input import actions
+from drills.hostile_scene import (
+    BUTTONS,
+    IDS,
+    Errors,
+    books,
+    problems,
+    protected,
+    scene,
+    send,
+)
 from drills.outcome import Outcome
-from neighborshare.domain.exchanges import RESERVING_STATUSES
-from neighborshare.presentation import texts
-
-PROTECTED = ("exchanges", "credits", "ratings")
-IDS = [1, 2, 3]  # the posts and exchanges of the scene
-BUTTONS = ["x:acc", "x:dec", "x:cnl", "x:done", "x:ns", "rate", "post:req", "rq"]
-
-
-class Errors(logging.Handler):
-    """Collects what the bot logs as an error: an exception it did not expect."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.records: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record.getMessage()[-600:])
-
-
-def scene() -> BotChat:
-    """Priya shares Dal (2, both accepted for Tom: exchange 1) and Soup (1, Tom pending: 2);
-    Eve, whose chosen name is markup, has nothing left to ask for."""
-    chat = BotChat()
-    chat.onboard("priya", 51.5115, -0.1235, "4B")
-    chat.onboard("tom", 51.5121, -0.1220, "7A")
-    chat.onboard("eve", 51.5110, -0.1230, "9 <u>x</u> & 'co'", "Eve <i>x</i> & \"co\"")
-    chat.share("priya", "Dal", 2)
-    chat.lines("@tom /request 1 2\n@priya <tap Accept>")
-    chat.share("priya", "Soup", 1)
-    chat.lines("@tom /request 2 1")
-    return chat
-
-
-def protected(chat: BotChat) -> dict[str, str]:
-    return {name: repr(sorted(chat.table(name).items())) for name in PROTECTED}
-
-
-def send(chat: BotChat, who: str, action: tuple[str, str]) -> None:
-    kind, value = action
-    person = chat.neighbors.neighbor(who)
-    if kind == "text":
-        chat.send(chat.neighbors.text(person, value))
-        return
-    messages = chat.api.messages(person.telegram_id)
-    chat.send(chat.neighbors.callback(person, messages[-1], value))
-
-
-def problems(chat: BotChat, errors: Errors) -> list[str]:
-    found = list(errors.records)
-    for message in chat.api.sent:
-        if texts.APOLOGY in message.text:
-            found.append(f"apology to {message.chat_id}")
-        if (why := foreign_markup(message.text, message.parse_mode)) is not None:
-            found.append(f"message {message.message_id}: {why}: {message.text[:200]!r}")
-    found += [f"unknown Bot API method {m}" for m in chat.api.unknown]
-    return found
-
-
-def books(chat: BotChat) -> list[str]:
-    """The ledger's invariants, read from the committed rows."""
-    users, ledger = chat.table("users").values(), list(chat.table("credits").values())
-    found = [f"user {u.id} balance {u.balance} != ledger"
-             for u in users if u.balance != sum(t.amount for t in ledger if t.user_id == u.id)
-             or u.balance < 0]
-    exchanges = list(chat.table("exchanges").values())
-    for post in chat.table("posts").values():
-        held = sum(e.portions for e in exchanges if e.post_id == post.id
-                   and e.status in RESERVING_STATUSES)
-        if not 0 <= post.portions_reserved == held <= post.portions:
-            found.append(f"post {post.id} reserved {post.portions_reserved}, held {held}")
-    linked = Counter((t.exchange_id, t.kind) for t in ledger if t.exchange_id)
-    found += [f"movement {key} recorded {n} times" for key, n in linked.items() if n > 1]
-    return found
 
 
 class Tally:
@@ -162,8 +97,27 @@ def explore(outcome: Outcome, claim: str, build: Any, examples: int) -> None:
     outcome.figure(f"updates ({claim[:40]}...)", tally.updates)
 
 
+def names_escaped(outcome: Outcome) -> None:
+    """Eve's name and a dish's name are markup; whoever sees them sees the characters."""
+    chat, errors = scene(), Errors()
+    logging.getLogger("neighborshare").addHandler(errors)
+    try:
+        chat.share("priya", "Pie <u>&</u> '; DROP TABLE posts; --", 2)
+        chat.lines("@eve /request 3 1\n@eve /mine\n@priya /mine")
+        seen = "\n".join(chat.shown_to("priya") + chat.shown_to("eve"))
+        outcome.attempt("a neighbor named 'Eve&amp;<i>x</i>&\"co\" Evil' asks for "
+                        "'Pie <u>&</u> '; DROP TABLE posts; --'")
+        outcome.check("both names reach the other side as typed, with no markup or error",
+                      'Eve&amp;<i>x</i>&"co" asked you for 1 portion of Pie <u>&</u>' in seen
+                      and not problems(chat, errors) and len(chat.table("posts")) == 3)
+    finally:
+        logging.getLogger("neighborshare").removeHandler(errors)
+        chat.close()
+
+
 def run(examples: int = 200) -> Outcome:
     outcome = Outcome("hostile input")
+    names_escaped(outcome)
     explore(outcome, "attacker's updates: no exception, no state change, no foreign markup",
             attacker, examples)
     explore(outcome, "parties' buttons in any order: no exception, books balance",

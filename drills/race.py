@@ -20,9 +20,9 @@ from tests.concurrency.race import race
 
 from drills.books import broken
 from drills.outcome import Outcome
+from drills.servers import bot_servers
 from drills.webhooks import (
     Person,
-    bot_servers,
     command,
     post,
     seed,

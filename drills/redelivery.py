@@ -19,9 +19,9 @@ import httpx
 
 from drills.books import broken, counts
 from drills.outcome import Outcome
+from drills.servers import bot_servers
 from drills.webhooks import (
     Person,
-    bot_servers,
     command,
     deliver,
     seed,

@@ -1,25 +1,21 @@
 """Webhook drills' scaffolding: a throwaway PostGIS database with onboarded neighbors and dishes,
-`neighborshare bot` server processes on loopback (bench/webhook_server.py), and updates posted
-to them as Telegram would (each retried until answered 200, as Telegram redelivers)."""
+and updates posted as Telegram would (retried until answered 200, as Telegram redelivers).
+The bot server processes are in drills/servers.py."""
 
 from __future__ import annotations
 
 import asyncio
-import os
 import secrets
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
-from pathlib import Path
 
 import httpx
 from dependency_injector import providers
+from pydantic import SecretStr
 from tests.support.databases import create_postgis_database, drop_postgis_database
-from tests.support.redis_server import free_port
 
 from neighborshare.container import Container
 from neighborshare.domain.values import Location, PickupWindow
@@ -52,7 +48,7 @@ def services(url: str) -> Container:
     """The real services on ``url`` at the system clock (as the servers run)."""
     container = Container()
     container.settings.override(providers.Object(Settings(  # type: ignore[call-arg]
-        profile=Profile.EMBEDDED, database_url=url, phone_pepper=PEPPER, db_pool_size=20,
+        profile=Profile.EMBEDDED, database_url=url, phone_pepper=SecretStr(PEPPER), db_pool_size=20,
         _env_file=None)))
     return container
 
@@ -73,61 +69,6 @@ def share(container: Container, sharer: Person, portions: int, name: str = "Dal"
     now = container.clock().now()
     window = PickupWindow(now + timedelta(hours=1), now + timedelta(hours=3))
     return int(container.food().share(sharer.user_id, Dish(name, portions, window)).id or 0)
-
-
-def server_env(url: str, workdir: Path) -> dict[str, str]:
-    """The embedded profile on ``url`` (no Redis: per-process cache and limiter, lifted)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEIGHBORSHARE_")}
-    ours = {"PROFILE": "embedded", "DATABASE_URL": url, "WEBHOOK_SECRET": SECRET,
-            "PHONE_PEPPER": PEPPER, "LOG_DIR": str(workdir / "logs"), "DB_POOL_SIZE": "10",
-            "HUEY_PATH": str(workdir / "tasks.db"), "PHOTO_DIR": str(workdir / "photos"),
-            "RULES__UPDATES_PER_MINUTE": "1000000"}
-    return env | {f"NEIGHBORSHARE_{k}": v for k, v in ours.items()}
-
-
-class BotServer:
-    """One `neighborshare bot --offline-bot-api` process on a loopback port."""
-
-    def __init__(self, env: dict[str, str], workdir: Path) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log = workdir / f"server-{self.port}.out"
-        command = [str(Path(sys.executable).parent / "neighborshare"), "bot",
-                   "--offline-bot-api", "--port", str(self.port)]
-        self.process = subprocess.Popen(  # noqa: S603 - our own command, fixed arguments
-            command, cwd=workdir, env=env, stdout=self.log.open("wb"),
-            stderr=subprocess.STDOUT)
-
-    def wait_healthy(self, seconds: float = 60) -> None:
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline and self.process.poll() is None:
-            try:
-                if httpx.get(self.url + "/healthz", timeout=1).status_code == 200:
-                    return
-            except httpx.TransportError:
-                time.sleep(0.1)
-        raise RuntimeError(f"bot server did not become healthy: {self.log.read_text()[-2000:]}")
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=30)
-
-
-@contextmanager
-def bot_servers(url: str, count: int, workdir: Path) -> Iterator[list[str]]:
-    """``count`` bot server processes on ``url``; their URLs."""
-    env = server_env(url, workdir)
-    started: list[BotServer] = []
-    try:
-        for _ in range(count):
-            started.append(BotServer(env, workdir))
-        for one in started:
-            one.wait_healthy()
-        yield [one.url for one in started]
-    finally:
-        for one in started:
-            one.stop()
 
 
 async def post(client: httpx.AsyncClient, url: str, body: dict[str, object]) -> int:

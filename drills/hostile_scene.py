@@ -1,0 +1,87 @@
+"""The hostile-input drill's scene and what it checks after every example: errors logged,
+apologies, markup Telegram would show differently, changed state, unbalanced books."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+
+from drills.botchat import BotChat
+from drills.hostile_input import foreign_markup
+from neighborshare.domain.exchanges import RESERVING_STATUSES
+from neighborshare.presentation import texts
+
+PROTECTED = ("exchanges", "credits", "ratings")
+IDS = [1, 2, 3]  # the posts and exchanges of the scene
+BUTTONS = ["x:acc", "x:dec", "x:cnl", "x:done", "x:ns", "rate", "post:req", "rq"]
+
+
+class Errors(logging.Handler):
+    """Collects what the bot logs as an error: an exception it did not expect."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record.getMessage()[-600:])
+
+
+def scene() -> BotChat:
+    """Priya shares Dal (2, both accepted for Tom: exchange 1) and Soup (1, Tom pending: 2);
+    Eve, whose chosen name is markup, has nothing left to ask for."""
+    chat = BotChat()
+    chat.onboard("priya", 51.5115, -0.1235, "4B")
+    chat.onboard("tom", 51.5121, -0.1220, "7A")
+    chat.onboard("eve", 51.5110, -0.1230, "9 <u>x</u> & 'co'", "Eve&amp;<i>x</i>&\"co\" Evil")
+    chat.share("priya", "Dal", 2)
+    chat.lines("@tom /request 1 2\n@priya <tap Accept>")
+    chat.share("priya", "Soup", 1)
+    chat.lines("@tom /request 2 1")
+    statuses = [x.status.value for x in chat.table("exchanges").values()]
+    assert statuses == ["accepted", "pending"], statuses  # the scene the checks rely on
+    return chat
+
+
+def protected(chat: BotChat) -> dict[str, str]:
+    return {name: repr(sorted(chat.table(name).items())) for name in PROTECTED}
+
+
+def send(chat: BotChat, who: str, action: tuple[str, str]) -> None:
+    kind, value = action
+    person = chat.neighbors.neighbor(who)
+    if kind == "text":
+        chat.send(chat.neighbors.text(person, value))
+        return
+    messages = chat.api.messages(person.telegram_id)
+    chat.send(chat.neighbors.callback(person, messages[-1], value))
+
+
+def problems(chat: BotChat, errors: Errors) -> list[str]:
+    found = list(errors.records)
+    for message in chat.api.sent:
+        if texts.APOLOGY in message.text:
+            found.append(f"apology to {message.chat_id}")
+        if (why := foreign_markup(message.text, message.parse_mode)) is not None:
+            found.append(f"message {message.message_id}: {why}: {message.text[:200]!r}")
+    found += [f"unknown Bot API method {m}" for m in chat.api.unknown]
+    return found
+
+
+def books(chat: BotChat) -> list[str]:
+    """The ledger's invariants, read from the committed rows."""
+    users, ledger = chat.table("users").values(), list(chat.table("credits").values())
+    found = [f"user {u.id} balance {u.balance} != ledger"
+             for u in users if u.balance != sum(t.amount for t in ledger if t.user_id == u.id)
+             or u.balance < 0]
+    exchanges = list(chat.table("exchanges").values())
+    for post in chat.table("posts").values():
+        held = sum(e.portions for e in exchanges if e.post_id == post.id
+                   and e.status in RESERVING_STATUSES)
+        if not 0 <= post.portions_reserved == held <= post.portions:
+            found.append(f"post {post.id} reserved {post.portions_reserved}, held {held}")
+    linked = Counter((t.exchange_id, t.kind) for t in ledger if t.exchange_id)
+    found += [f"movement {key} recorded {n} times" for key, n in linked.items() if n > 1]
+    return found
+
+
