@@ -16,7 +16,7 @@ from neighborshare.services.notifications import NotificationService
 from neighborshare.services.sweeps import SweepService
 from tests.worker.conftest import BACKENDS, MakeWorld, World
 from tests.worker.crashes import Crash, CrashingNotifier, CrashingUnitOfWorkFactory, crash_on_batch
-from tests.worker.scenario import Neighborhood, build, snapshot
+from tests.worker.scenario import Neighborhood, build, register, snapshot
 
 
 @dataclass(frozen=True)
@@ -131,14 +131,19 @@ def test_drain_interrupted_by_a_dying_notifier_delivers_every_message_once(
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgis"])
-def test_bulk_expiry_returns_holds_on_hidden_posts_as_the_itemwise_sweep_does(
+def test_bulk_expiry_words_and_refunds_as_the_itemwise_sweep_with_hidden_and_shared_posts(
     make_world: MakeWorld, backend: str
 ) -> None:
     states = []
     for bulk in (False, True):
         world = make_world(backend, bulk=bulk)
         hood = build(world, pairs=3)
-        with world.uow() as uow:  # a moderator hid the first dish; its request still waits
+        for i, post_id in enumerate(hood.posts[:2]):  # a second request on two of the dishes
+            requester = register(world, 250 + i, f"Second{i}")
+            exchange = world.container.exchanges().request(requester, post_id, 1)
+            hood.requesters.append(requester)
+            hood.exchanges.append(int(exchange.id))
+        with world.uow() as uow:  # a moderator hid the first dish; its requests still wait
             post = uow.posts.get_for_update(hood.posts[0])
             post.hide()
             uow.posts.save(post)
@@ -148,5 +153,5 @@ def test_bulk_expiry_returns_holds_on_hidden_posts_as_the_itemwise_sweep_does(
         states.append(snapshot(world, hood))
     assert states[0] == states[1]
     assert states[1]["posts"][hood.posts[0]] == ("hidden", 0)
-    assert states[1]["exchanges"][hood.exchanges[0]][0] == "expired"
+    assert {state for state, *_ in states[1]["exchanges"].values()} == {"expired"}
     assert set(states[1]["balances"].values()) == {5}

@@ -87,12 +87,21 @@ def _summary(post_id: int, post: Any, released: Counter[int]) -> dict[str, Any]:
     }
 
 
-def request_expired(row: Any, post: Any, released: Counter[int]) -> dict[str, Any]:
-    """The outbox row ExchangeService writes for an expired request: same key, same payload."""
-    payload = _summary(row.post_id, post, released)
-    payload |= {"exchange_id": row.id, "portions": row.portions, "status": "expired"}
-    key = f"exchange:{row.id}:request_expired:{row.requester_id}"
-    return _message(row.requester_id, "request_expired", payload, key)
+def requests_expired(expired: Sequence[Any], posts: dict[int, Any]) -> list[dict[str, Any]]:
+    """The outbox rows ExchangeService writes for expired requests: same keys, same payloads.
+
+    The item-wise sweep expires a post's requests one by one, oldest first, each message
+    quoting the portions left once its own (and the earlier ones') were given back.
+    """
+    given_back: Counter[int] = Counter()
+    messages = []
+    for row in sorted(expired, key=lambda r: (r.post_id, r.id)):
+        given_back[row.post_id] += row.portions
+        payload = _summary(row.post_id, posts[row.post_id], given_back)
+        payload |= {"exchange_id": row.id, "portions": row.portions, "status": "expired"}
+        key = f"exchange:{row.id}:request_expired:{row.requester_id}"
+        messages.append(_message(row.requester_id, "request_expired", payload, key))
+    return messages
 
 
 def post_expired(post_id: int, post: Any, released: Counter[int]) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from neighborshare.adapters.sql.bulk_rows import (
     post_expired,
     release_key,
     released_by_post,
-    request_expired,
+    requests_expired,
 )
 from neighborshare.adapters.sql.errors import conflicts_as_domain_errors
 from neighborshare.adapters.sql.records import outbox
@@ -62,7 +62,7 @@ class SqlBulkExpiry:
                 return 0
             expired = self._expire_requests(conn, now, self._among(exchanges.c.post_id, found))
             released = released_by_post(expired)
-            messages = [request_expired(row, found[row.post_id], released) for row in expired]
+            messages = requests_expired(expired, found)
             self._release(conn, {post_id: released[post_id] for post_id in found}, close=True)
             messages += [post_expired(pid, row, released) for pid, row in found.items()]
             self._tell(conn, messages, now)
@@ -92,8 +92,7 @@ class SqlBulkExpiry:
                 found = {row.id: row for row in their}
                 released = released_by_post(expired)
                 self._release(conn, released, close=False)
-                rows = [request_expired(r, found[r.post_id], released) for r in expired]
-                self._tell(conn, rows, now)
+                self._tell(conn, requests_expired(expired, found), now)
             self._hook("expire_requests", len(expired))
         return len(ids)
 
