@@ -19,6 +19,20 @@ Feature: Reporting
     When Ana browses
     Then Ana sees nothing
 
+  Scenario: Taking a dish down cancels its open exchanges and returns every hold
+    Given Ana requested 1 portion of dal
+    And Ben requested 1 portion of dal
+    And Priya accepted Ben's request
+    When Tom reports the dal for food safety: "It smelled off"
+    Then Ana's request is cancelled
+    And Ben's request is cancelled
+    And Ana has 5 credits
+    And Ben has 5 credits
+    And the dal has 3 portions left
+    And Ben is notified "was taken down while a moderator checks it, so your request was cancelled"
+    When Priya confirms Ben's pickup
+    Then Priya is told "can't be marked as picked up"
+
   Scenario: Other reports about a dish don't hide it
     When Tom reports the dal for spam
     Then the dal is active

@@ -164,7 +164,7 @@ class Container(containers.DeclarativeContainer):
     credits = providers.Singleton(CreditService, uow_factory)
     ratings = providers.Singleton(RatingService, uow_factory, clock, rules, task_queue)
     reporting = providers.Singleton(ReportingService, uow_factory, clock, rules, task_queue)
-    moderation = providers.Singleton(ModerationService, uow_factory, clock, task_queue)
+    moderation = providers.Singleton(ModerationService, uow_factory, clock, task_queue, rules)
     notifications = providers.Singleton(NotificationService, uow_factory, clock, notifier, renderer)
     bulk_expiry = providers.Selector(
         profile,

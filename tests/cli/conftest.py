@@ -36,7 +36,7 @@ def container(request: pytest.FixtureRequest) -> Iterator[Container]:
 
 @dataclass
 class Neighborhood:
-    """Mia and Tom moderate; Tom reported Priya's exchange, then Ana reported her dal."""
+    """Mia and Tom moderate; Tom reported Priya's exchange (soup), then Ana reported her dal."""
 
     c: Container
     mia: int
@@ -47,6 +47,7 @@ class Neighborhood:
     exchange: int
     report: int  # Tom's harassment report about the exchange (with a photo)
     safety_report: int  # Ana's food-safety report about the post (hid it)
+    soup: int  # the dish of Tom's exchange
 
     def outbox(self, user_id: int) -> list[OutboxMessage]:
         with self.c.uow_factory()() as uow:
@@ -84,7 +85,9 @@ def hood(container: Container) -> Neighborhood:
     c.moderation().set_role(mia, tom, Role.MODERATOR, "helps out")
     window = PickupWindow(NOW + timedelta(hours=1), NOW + timedelta(hours=6))
     post = c.food().share(priya, Dish("Dal", 4, window)).id
-    exchange = c.exchanges().request(tom, post, 2).id
+    # Tom's exchange is for another dish: taking the dal down would cancel an exchange on it
+    soup = c.food().share(priya, Dish("Soup", 4, window)).id
+    exchange = c.exchanges().request(tom, soup, 2).id
     c.exchanges().accept(priya, exchange)
     photo = c.photo_store().put(b"\xff\xd8evidence", "image/jpeg", "evidence")
     form = ReportForm(
@@ -96,7 +99,7 @@ def hood(container: Container) -> Neighborhood:
     safety_report = c.reporting().report(ana, safety).id
     clock.advance(timedelta(hours=1))
     assert post and exchange and report and safety_report
-    return Neighborhood(c, mia, tom, priya, ana, post, exchange, report, safety_report)
+    return Neighborhood(c, mia, tom, priya, ana, post, exchange, report, safety_report, soup)
 
 
 @pytest.fixture

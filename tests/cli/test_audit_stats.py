@@ -31,7 +31,7 @@ def test_stats_for_the_week(hood, cli):
     assert result.exit_code == 0, result.output
     figures = json.loads(result.output)
     assert figures["exchanges_by_state"]["accepted"] == 1
-    assert figures["portions_offered"] == 4
+    assert figures["portions_offered"] == 8  # 4 of dal, 4 of soup
     assert figures["active_neighbors"] == 2  # Priya shared, Tom requested
     assert figures["completion_rate"] is None  # nothing closed yet
     assert figures["open_reports_by_age"]["under 1 day"] == 2

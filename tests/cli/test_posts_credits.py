@@ -10,10 +10,12 @@ from neighborshare.domain.posts import PostStatus
 def test_posts_list_and_show(hood, cli):
     rows = json.loads(cli("posts", "list", "--json").output)
     assert [(r["id"], r["status"], r["sharer_name"]) for r in rows] == [
-        (hood.post, "hidden", "Priya")
+        (hood.soup, "active", "Priya"),
+        (hood.post, "hidden", "Priya"),
     ]
-    assert json.loads(cli("posts", "list", "--status", "active", "--json").output) == []
-    shown = json.loads(cli("posts", "show", hood.post, "--json").output)
+    active = json.loads(cli("posts", "list", "--status", "active", "--json").output)
+    assert [r["id"] for r in active] == [hood.soup]
+    shown = json.loads(cli("posts", "show", hood.soup, "--json").output)
     assert [e["id"] for e in shown["exchanges"]] == [hood.exchange]
     assert "Dal" in cli("posts", "list").output and "Dal" in cli("posts", "show", hood.post).output
 

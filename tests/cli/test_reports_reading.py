@@ -43,7 +43,7 @@ def test_show_has_exchange_post_evidence_and_both_histories(hood, cli):
     case = json.loads(result.output)
     assert case["report"]["evidence"].startswith("memory://evidence/")
     assert case["exchange"]["id"] == hood.exchange
-    assert case["post"]["name"] == "Dal"
+    assert case["post"]["name"] == "Soup"
     assert case["reported"]["name"] == "Priya"
     assert case["reported"]["reports_against"] == 2
     assert case["reporter"]["name"] == "Tom"

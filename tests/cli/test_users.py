@@ -16,7 +16,7 @@ def test_show_gives_standing_rating_and_history(hood, cli):
     assert result.exit_code == 0, result.output
     priya = json.loads(result.output)
     assert (priya["name"], priya["reports_against"], priya["status"]) == ("Priya", 2, "active")
-    assert [p["name"] for p in priya["recent_posts"]] == ["Dal"]
+    assert [p["name"] for p in priya["recent_posts"]] == ["Soup", "Dal"]
     assert "phone" not in result.output
     assert "Priya" in cli("users", "show", hood.priya).output
 

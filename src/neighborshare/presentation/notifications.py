@@ -68,6 +68,11 @@ TEMPLATES: dict[str, Template] = {
         f"The exchange for {_dish(p)} was cancelled by the sharer. Your credits are back.",
         (),
     ),
+    "cancelled_post_hidden": lambda p, tz: (
+        f"{_dish(p)} was taken down while a moderator checks it, so your request was "
+        "cancelled. Your credits are back.",
+        (),
+    ),
     "marked_no_show": lambda p, tz: (
         f"The sharer marked your pickup of {_dish(p)} as a no-show, so the credits were not "
         "returned. If that's wrong, use /report.",

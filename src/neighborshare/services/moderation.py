@@ -12,12 +12,14 @@ from neighborshare.domain.errors import ConflictOfInterest, InvalidInput, NotFou
 from neighborshare.domain.posts import FoodPost
 from neighborshare.domain.records import AuditEntry
 from neighborshare.domain.reports import ModerationAction, Report, ReportStatus
+from neighborshare.domain.rules import Rules
 from neighborshare.domain.users import Role, User
 from neighborshare.ports.services import Clock, TaskQueue
 from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from neighborshare.services.common import moderator_or_refuse, post_or_refuse, user_or_refuse
 from neighborshare.services.ledger import record
 from neighborshare.services.transactions import in_transaction, notify, read_only
+from neighborshare.services.withdrawal import withdraw_open_exchanges
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +31,10 @@ class Resolution:
 
 
 class ModerationService:
-    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock, tasks: TaskQueue) -> None:
+    def __init__(
+        self, uow_factory: UnitOfWorkFactory, clock: Clock, tasks: TaskQueue, rules: Rules
+    ) -> None:
+        self._rules = rules
         self._uow = uow_factory
         self._clock = clock
         self._tasks = tasks
@@ -125,7 +130,7 @@ class ModerationService:
         elif action is ModerationAction.HIDE_POST:
             if report.post_id is None:
                 raise InvalidInput("This report isn't about a post, so there is no post to hide.")
-            _hide(uow, post_or_refuse(uow, report.post_id, lock=True), now)
+            _hide(uow, post_or_refuse(uow, report.post_id, lock=True), self._rules, now)
         elif action is ModerationAction.SUSPEND:
             _suspend(uow, user_or_refuse(uow, report.reported_id, lock=True), resolution.days, now)
         elif action is ModerationAction.BAN:
@@ -212,7 +217,7 @@ class ModerationService:
             if post.sharer_id == moderator_id:
                 raise ConflictOfInterest("You can't moderate your own post.")
             if hidden:
-                _hide(uow, post, now)
+                _hide(uow, post, self._rules, now)
             else:
                 post.unhide(now)
                 uow.posts.save(post)
@@ -270,9 +275,9 @@ def _audit(
     uow.audit.add(AuditEntry(actor_id, action, target_type, target_id, reason, now, clean))
 
 
-def _hide(uow: UnitOfWork, post: FoodPost, now: datetime) -> None:
+def _hide(uow: UnitOfWork, post: FoodPost, rules: Rules, now: datetime) -> None:
     post.hide()
-    uow.posts.save(post)
+    withdraw_open_exchanges(uow, post, rules, now)
     notify(
         uow,
         post.sharer_id,

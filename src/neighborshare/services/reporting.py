@@ -19,6 +19,7 @@ from neighborshare.ports.services import Clock, TaskQueue
 from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from neighborshare.services.common import exchange_or_refuse, post_or_refuse, user_or_refuse
 from neighborshare.services.transactions import in_transaction, notify
+from neighborshare.services.withdrawal import withdraw_open_exchanges
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +114,7 @@ class ReportingService:
     ) -> None:
         post = post_or_refuse(uow, post_id, lock=True)
         post.hide()
-        uow.posts.save(post)
+        withdraw_open_exchanges(uow, post, self._rules, now)
         uow.audit.add(
             AuditEntry(
                 None,
