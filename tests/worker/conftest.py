@@ -21,7 +21,9 @@ from neighborshare.container import Container, memory_container
 # A Monday, 07:00 in London (BST): digests are not yet due.
 MONDAY_7AM = datetime(2026, 6, 1, 6, 0, tzinfo=UTC)
 PG_ADMIN = "postgresql+psycopg://root@127.0.0.1:5432/test"
-BACKENDS = ("memory", "sqlite", "postgis")
+POSTGIS = pytest.param("postgis", marks=pytest.mark.postgis)
+BACKENDS = ("memory", "sqlite", POSTGIS)
+SQL_BACKENDS = ("sqlite", POSTGIS)
 
 
 @dataclass

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from neighborshare.entrypoints.worker.jobs import expire_overdue
-from tests.worker.conftest import MakeWorld, World
+from tests.worker.conftest import SQL_BACKENDS, MakeWorld, World
 from tests.worker.scenario import build, snapshot
 
 
@@ -32,8 +32,11 @@ def _expire_with(world: World, workers: int) -> list[BaseException]:
     return errors
 
 
+pytestmark = pytest.mark.slow  # memory, SQLite and PostGIS worlds, built twice each
+
+
 @pytest.mark.parametrize("bulk", [False, True], ids=["itemwise", "bulk"])
-@pytest.mark.parametrize("backend", ["sqlite", "postgis"])
+@pytest.mark.parametrize("backend", SQL_BACKENDS)
 def test_two_workers_expiring_at_once_refund_and_tell_each_neighbor_once(
     make_world: MakeWorld, backend: str, bulk: bool
 ) -> None:
@@ -48,7 +51,7 @@ def test_two_workers_expiring_at_once_refund_and_tell_each_neighbor_once(
     assert set(states[1]["balances"].values()) == {5}
 
 
-@pytest.mark.parametrize("backend", ["sqlite", "postgis"])
+@pytest.mark.parametrize("backend", SQL_BACKENDS)
 def test_a_bulk_sweep_fanned_out_to_two_workers_ends_as_the_itemwise_sweep(
     make_world: MakeWorld, backend: str
 ) -> None:

@@ -14,9 +14,11 @@ from neighborshare.services.digests import DigestService
 from neighborshare.services.exchanges import ExchangeService
 from neighborshare.services.notifications import NotificationService
 from neighborshare.services.sweeps import SweepService
-from tests.worker.conftest import BACKENDS, MakeWorld, World
+from tests.worker.conftest import BACKENDS, SQL_BACKENDS, MakeWorld, World
 from tests.worker.crashes import Crash, CrashingNotifier, CrashingUnitOfWorkFactory, crash_on_batch
 from tests.worker.scenario import Neighborhood, build, register, snapshot
+
+pytestmark = pytest.mark.slow  # memory, SQLite and PostGIS worlds, built twice each
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,7 @@ def test_itemwise_sweep_interrupted_then_rerun_ends_as_uninterrupted(
 
 
 @pytest.mark.parametrize("crash_in_batch", [2, 3])
-@pytest.mark.parametrize("backend", ["sqlite", "postgis"])
+@pytest.mark.parametrize("backend", SQL_BACKENDS)
 def test_bulk_expiry_interrupted_then_rerun_ends_as_the_itemwise_sweep(
     make_world: MakeWorld, backend: str, crash_in_batch: int
 ) -> None:
@@ -130,7 +132,7 @@ def test_drain_interrupted_by_a_dying_notifier_delivers_every_message_once(
     assert all(sent for *_, sent, _ in snapshot(world, hood)["outbox"])
 
 
-@pytest.mark.parametrize("backend", ["sqlite", "postgis"])
+@pytest.mark.parametrize("backend", SQL_BACKENDS)
 def test_bulk_expiry_words_and_refunds_as_the_itemwise_sweep_with_hidden_and_shared_posts(
     make_world: MakeWorld, backend: str
 ) -> None:

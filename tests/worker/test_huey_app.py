@@ -109,6 +109,7 @@ def test_a_real_consumer_runs_a_queued_drain_on_the_embedded_profile(
     assert sorted(m.chat_id for m in world.notifier.sent) == [100, 101]
 
 
+@pytest.mark.redis
 def test_production_queue_signs_tasks_on_redis_and_shrugs_off_an_outage(tmp_path: Path) -> None:
     from tests.support.redis_server import PrivateRedis
 
