@@ -12,8 +12,8 @@ from neighborshare.entrypoints.worker import jobs
 from neighborshare.entrypoints.worker.huey_app import worker_container
 
 # Tasks the services enqueue by name (TaskQueue.enqueue): a hint to act now, never required.
-_REGISTERED: weakref.WeakKeyDictionary[Huey, dict[str, TaskWrapper]] = weakref.WeakKeyDictionary()
 ON_DEMAND: dict[str, Callable[..., int]] = {"drain_outbox": jobs.drain_outbox}
+_REGISTERED: weakref.WeakKeyDictionary[Huey, dict[str, TaskWrapper]] = weakref.WeakKeyDictionary()
 
 
 def _task(job: Callable[..., int], name: str) -> Callable[[], int]:
