@@ -27,6 +27,7 @@ from drills.hostile_scene import (
     IDS,
     Errors,
     books,
+    names_escaped,
     problems,
     protected,
     scene,
@@ -80,10 +81,10 @@ def parties(tally: Tally, errors: Errors) -> Callable[..., None]:
     return example
 
 
-def explore(outcome: Outcome, claim: str, build: Any, examples: int) -> None:
+def explore(outcome: Outcome, claim: str, build: Any, examples: int, fixed: bool) -> None:
     tally, errors = Tally(), Errors()
     logging.getLogger("neighborshare").addHandler(errors)
-    test = settings(max_examples=examples, deadline=None, database=None, derandomize=True,
+    test = settings(max_examples=examples, deadline=None, database=None, derandomize=fixed,
                     suppress_health_check=list(HealthCheck))(build(tally, errors))
     try:
         test()
@@ -97,31 +98,14 @@ def explore(outcome: Outcome, claim: str, build: Any, examples: int) -> None:
     outcome.figure(f"updates ({claim[:40]}...)", tally.updates)
 
 
-def names_escaped(outcome: Outcome) -> None:
-    """Eve's name and a dish's name are markup; whoever sees them sees the characters."""
-    chat, errors = scene(), Errors()
-    logging.getLogger("neighborshare").addHandler(errors)
-    try:
-        chat.share("priya", "Pie <u>&</u> '; DROP TABLE posts; --", 2)
-        chat.lines("@eve /request 3 1\n@eve /mine\n@priya /mine")
-        seen = "\n".join(chat.shown_to("priya") + chat.shown_to("eve"))
-        outcome.attempt("a neighbor named 'Eve&amp;<i>x</i>&\"co\" Evil' asks for "
-                        "'Pie <u>&</u> '; DROP TABLE posts; --'")
-        outcome.check("both names reach the other side as typed, with no markup or error",
-                      'Eve&amp;<i>x</i>&"co" asked you for 1 portion of Pie <u>&</u>' in seen
-                      and not problems(chat, errors) and len(chat.table("posts")) == 3)
-    finally:
-        logging.getLogger("neighborshare").removeHandler(errors)
-        chat.close()
-
-
-def run(examples: int = 200) -> Outcome:
+def run(examples: int = 200, fixed: bool = True) -> Outcome:
+    """``fixed``: the same examples every run (CI); the script explores afresh each time."""
     outcome = Outcome("hostile input")
     names_escaped(outcome)
     explore(outcome, "attacker's updates: no exception, no state change, no foreign markup",
-            attacker, examples)
+            attacker, examples, fixed)
     explore(outcome, "parties' buttons in any order: no exception, books balance",
-            parties, max(10, examples // 2))
+            parties, max(10, examples // 2), fixed)
     return outcome
 
 
@@ -131,7 +115,7 @@ def main() -> None:
     args = parser.parse_args()
     if not 1 <= args.examples <= 100_000:
         parser.error("--examples from 1 to 100000")
-    run(args.examples).print_and_exit()
+    run(args.examples, fixed=False).print_and_exit()
 
 
 if __name__ == "__main__":

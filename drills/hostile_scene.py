@@ -8,6 +8,7 @@ from collections import Counter
 
 from drills.botchat import BotChat
 from drills.hostile_input import foreign_markup
+from drills.outcome import Outcome
 from neighborshare.domain.exchanges import RESERVING_STATUSES
 from neighborshare.presentation import texts
 
@@ -85,3 +86,19 @@ def books(chat: BotChat) -> list[str]:
     return found
 
 
+def names_escaped(outcome: Outcome) -> None:
+    """Eve's name and a dish's name are markup; whoever sees them sees the characters."""
+    chat, errors = scene(), Errors()
+    logging.getLogger("neighborshare").addHandler(errors)
+    try:
+        chat.share("priya", "Pie <u>&</u> '; DROP TABLE posts; --", 2)
+        chat.lines("@eve /request 3 1\n@eve /mine\n@priya /mine")
+        seen = "\n".join(chat.shown_to("priya") + chat.shown_to("eve"))
+        outcome.attempt("a neighbor named 'Eve&amp;<i>x</i>&\"co\" Evil' asks for "
+                        "'Pie <u>&</u> '; DROP TABLE posts; --'")
+        outcome.check("both names reach the other side as typed, with no markup or error",
+                      'Eve&amp;<i>x</i>&"co" asked you for 1 portion of Pie <u>&</u>' in seen
+                      and not problems(chat, errors) and len(chat.table("posts")) == 3)
+    finally:
+        logging.getLogger("neighborshare").removeHandler(errors)
+        chat.close()

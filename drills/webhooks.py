@@ -82,11 +82,11 @@ async def post(client: httpx.AsyncClient, url: str, body: dict[str, object]) -> 
 async def deliver(client: httpx.AsyncClient, url: str, body: dict[str, object],
                   deadline_s: float = 60.0) -> tuple[int, int]:
     """Post until answered 200 (Telegram's redelivery); (first status, attempts)."""
-    first, attempts, stop = 0, 0, time.monotonic() + deadline_s
+    first, attempts, stop = None, 0, time.monotonic() + deadline_s
     while True:
         status = await post(client, url, body)
         attempts += 1
-        first = first or status
+        first = status if first is None else first
         if status == 200 or time.monotonic() > stop:
             return first, attempts
         await asyncio.sleep(0.2)
