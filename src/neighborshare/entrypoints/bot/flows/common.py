@@ -18,8 +18,10 @@ def button_parts(turn: Turn) -> list[str]:
 
 
 def typed_text(turn: Turn) -> str | None:
+    """What the neighbor typed, without NUL characters (PostgreSQL text and JSON refuse them)."""
     message = turn.update.message
-    return message.text if message is not None and message.text else None
+    text = message.text.replace("\x00", "") if message is not None and message.text else ""
+    return text or None
 
 
 def number(part: str) -> int:
