@@ -40,6 +40,22 @@ def test_outbox_keeps_one_message_per_dedupe_key(uow_factory):
         assert kept.payload == {"name": "Dal <b>"}
 
 
+def test_outbox_adds_and_counts_many_at_once(uow_factory):
+    a, b, c = add_users(uow_factory, 3)
+    with uow_factory() as uow:
+        uow.outbox.add(_message(a, "old"))
+        batch = [_message(a, "old"), _message(a, "new-a"), _message(b, "new-b")]
+        batch.append(_message(b, "new-b2", kind="digest"))
+        assert uow.outbox.add_many(batch) == 3  # the repeated dedupe key is skipped
+        assert uow.outbox.add_many([]) == 0
+        uow.commit()
+    with uow_factory() as uow:
+        assert uow.outbox.counts_for([a, b, c], "alert", NOON) == {a: 2, b: 1}
+        assert uow.outbox.counts_for([a], "alert", NOON + MINUTE) == {}
+        assert uow.outbox.counts_for([], "alert", NOON) == {}
+        assert sorted(m.dedupe_key for m in uow.outbox.sent_to(b)) == ["new-b", "new-b2"]
+
+
 def test_claim_due_backlog_and_marking_sent(uow_factory):
     a, b = add_users(uow_factory, 2)
     with uow_factory() as uow:

@@ -16,7 +16,7 @@ from neighborshare.domain.users import User
 from neighborshare.domain.values import rounded_distance
 from neighborshare.ports.services import Clock, Delivery, Notifier, OutgoingMessage
 from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
-from neighborshare.services.transactions import in_transaction, notify
+from neighborshare.services.transactions import in_transaction
 
 log = logging.getLogger(__name__)
 
@@ -45,23 +45,37 @@ def post_summary(post: FoodPost) -> dict[str, object]:
 def target_new_post(
     uow: UnitOfWork, post: FoodPost, sharer: User, rules: Rules, now: datetime
 ) -> int:
-    """Alert neighbors whose radius covers ``post``; returns how many were queued."""
+    """Alert neighbors whose radius covers ``post``; returns how many were queued.
+
+    One query for today's alert counts and one insert for all alerts, however many neighbors.
+    """
     tz = ZoneInfo(rules.time_zone)
     local_now = now.astimezone(tz)
-    since = local_midnight(now, tz)
-    queued = 0
-    for user in uow.users.within(post.location, rules.notify_radius_m):
-        assert user.id is not None
-        alerts_today = uow.outbox.count_for(user.id, NEW_POST, since)
-        if not new_post_alert_allowed(user, post, local_now, alerts_today, rules):
-            continue
-        payload = post_summary(post) | {
-            "sharer_name": sharer.first_name,
-            "distance": rounded_distance(user.location.distance_m(post.location)),
-            "photo_file_id": post.photo_file_id,
-        }
-        queued += notify(uow, user.id, NEW_POST, payload, now, f"post:{post.id}:alert:{user.id}")
-    return queued
+    nearby = uow.users.within(post.location, rules.notify_radius_m)
+    ids = [u.id for u in nearby if u.id is not None]
+    counts = uow.outbox.counts_for(ids, NEW_POST, local_midnight(now, tz))
+    alerts = [
+        _alert(user, post, sharer, now)
+        for user in nearby
+        if new_post_alert_allowed(user, post, local_now, counts.get(user.id or 0, 0), rules)
+    ]
+    return uow.outbox.add_many(alerts)
+
+
+def _alert(user: User, post: FoodPost, sharer: User, now: datetime) -> OutboxMessage:
+    payload = post_summary(post) | {
+        "sharer_name": sharer.first_name,
+        "distance": rounded_distance(user.location.distance_m(post.location)),
+        "photo_file_id": post.photo_file_id,
+    }
+    return OutboxMessage(
+        recipient_id=user.id or 0,
+        kind=NEW_POST,
+        payload=payload,
+        dedupe_key=f"post:{post.id}:alert:{user.id}",
+        created_at=now,
+        available_at=now,
+    )
 
 
 @dataclass(frozen=True, slots=True)

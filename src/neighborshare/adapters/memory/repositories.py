@@ -312,6 +312,19 @@ class InMemoryOutbox(_Table):
             if m.recipient_id == recipient_id and m.kind == kind and m.created_at >= since
         )
 
+    def counts_for(
+        self, recipient_ids: Sequence[int], kind: str, since: datetime
+    ) -> dict[int, int]:
+        wanted = set(recipient_ids)
+        counts: dict[int, int] = {}
+        for m in self._rows():
+            if m.recipient_id in wanted and m.kind == kind and m.created_at >= since:
+                counts[m.recipient_id] = counts.get(m.recipient_id, 0) + 1
+        return counts
+
+    def add_many(self, messages: Sequence[OutboxMessage]) -> int:
+        return sum(self.add(message) for message in messages)
+
     def backlog(self, now: datetime) -> int:
         return sum(1 for m in self._rows() if m.sent_at is None and m.available_at <= now)
 

@@ -6,10 +6,15 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+
 from neighborshare.adapters.sql import record_mapping
 from neighborshare.adapters.sql.records import audit_log, outbox
 from neighborshare.adapters.sql.repositories.base import SqlRepository, insert_ignoring_duplicates
 from neighborshare.domain.records import AuditEntry, OutboxMessage
+
+_ROWS_PER_INSERT = 500  # well under SQLite's limit of bound variables per statement
 
 
 class SqlAuditLog(SqlRepository):
@@ -62,6 +67,34 @@ class SqlOutbox(SqlRepository):
             outbox.c.kind == kind,
             outbox.c.created_at >= since,
         )
+
+    def counts_for(
+        self, recipient_ids: Sequence[int], kind: str, since: datetime
+    ) -> dict[int, int]:
+        if not recipient_ids:
+            return {}
+        statement = (
+            sa.select(outbox.c.recipient_id, sa.func.count())
+            .where(
+                outbox.c.recipient_id.in_(list(recipient_ids)),
+                outbox.c.kind == kind,
+                outbox.c.created_at >= since,
+            )
+            .group_by(outbox.c.recipient_id)
+        )
+        rows: Any = self._s.execute(statement).all()
+        return {int(recipient): int(count) for recipient, count in rows}
+
+    def add_many(self, messages: Sequence[OutboxMessage]) -> int:
+        """One multi-row INSERT ... ON CONFLICT DO NOTHING (the messages keep no id)."""
+        dialect_insert = postgresql.insert if self._s.is_postgres else sqlite.insert
+        kept = 0
+        for start in range(0, len(messages), _ROWS_PER_INSERT):
+            rows = [self._values(m) for m in messages[start : start + _ROWS_PER_INSERT]]
+            statement = dialect_insert(outbox).values(rows)
+            statement = statement.on_conflict_do_nothing(index_elements=["dedupe_key"])
+            kept += len(self._s.execute(statement.returning(outbox.c.id)).all())
+        return kept
 
     def backlog(self, now: datetime) -> int:
         return self._count(*self._due(now))
