@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import click
 
@@ -15,6 +16,7 @@ from neighborshare.entrypoints.bot.chat_profile import chat_container
 from neighborshare.entrypoints.bot.offline_bot import OfflineBot
 from neighborshare.entrypoints.bot.script import ScriptError, ScriptRunner, parse
 
+SCRIPT_START = "10:00"
 PROMPT_HELP = (
     "Type '@name TEXT' to speak as a neighbor (later lines keep the last speaker), "
     "<contact>, <location LAT LON>, <photo>, <tap LABEL>, <wait 30m>. Ctrl-D quits."
@@ -28,7 +30,12 @@ PROMPT_HELP = (
               default=Path("neighborshare.db"), show_default=True, help="SQLite database.")
 @click.option("--fresh", is_flag=True, help="Start from an empty database.")
 @click.option("--memory", is_flag=True, help="Keep everything in memory (no database file).")
-def chat(script_path: Path | None, db_path: Path, fresh: bool, memory: bool) -> None:
+@click.option("--start", "start_at", metavar="HH:MM",
+              help="Local time the clock starts at today (default: now; 10:00 with --script, "
+                   "so a script reads the same at any hour).")
+def chat(
+    script_path: Path | None, db_path: Path, fresh: bool, memory: bool, start_at: str | None
+) -> None:
     """Talk to the bot in this terminal as one or more neighbors.
 
     \b
@@ -43,13 +50,29 @@ def chat(script_path: Path | None, db_path: Path, fresh: bool, memory: bool) -> 
     """
     container = chat_container(db_path, fresh=fresh, memory=memory)
     lines = script_path.read_text(encoding="utf-8").splitlines() if script_path else None
-    failure = asyncio.run(_converse(container, lines))
+    if start_at is None and lines is not None:
+        start_at = SCRIPT_START
+    start = _start(start_at, container.rules().time_zone)
+    failure = asyncio.run(_converse(container, lines, start))
     if failure:
         raise click.ClickException(failure)
 
 
-async def _converse(container: Any, lines: list[str] | None) -> str | None:
-    bot = OfflineBot(container, FixedClock(datetime.now(UTC).replace(microsecond=0)))
+def _start(start_at: str | None, time_zone: str) -> datetime:
+    """The clock's first reading: now, or today's ``HH:MM`` in the community's time zone."""
+    now = datetime.now(UTC).replace(microsecond=0)
+    if start_at is None:
+        return now
+    try:
+        clock = time.fromisoformat(start_at)
+    except ValueError:
+        raise click.BadParameter("use HH:MM, e.g. 10:00", param_hint="--start") from None
+    local = now.astimezone(ZoneInfo(time_zone))
+    return datetime.combine(local.date(), clock, tzinfo=local.tzinfo).astimezone(UTC)
+
+
+async def _converse(container: Any, lines: list[str] | None, start: datetime) -> str | None:
+    bot = OfflineBot(container, FixedClock(start))
     await bot.start()
     runner = ScriptRunner(bot, lambda text: click.echo(text), echo_inputs=lines is not None)
     try:
