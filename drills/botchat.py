@@ -7,10 +7,12 @@ import asyncio
 from datetime import UTC, datetime
 from typing import Any
 
+import sqlalchemy as sa
 from telegram import Update
 
 from neighborshare.adapters.memory.outside import FixedClock
 from neighborshare.adapters.memory.store import MemoryStore
+from neighborshare.adapters.sql.unit_of_work import sql_uow_factory
 from neighborshare.container import memory_container
 from neighborshare.entrypoints.bot.offline_bot import OfflineBot
 from neighborshare.entrypoints.bot.script import ScriptRunner, parse
@@ -18,11 +20,19 @@ from neighborshare.entrypoints.bot.script import ScriptRunner, parse
 START = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)  # Monday 10:00 in London
 
 
+SQL_TABLES = {"credits": "credit_transactions"}
+
+
 class BotChat:
-    def __init__(self) -> None:
+    """On the memory store, or on ``database_url`` (an empty, migrated database)."""
+
+    def __init__(self, database_url: str | None = None) -> None:
         self.clock = FixedClock(START)
         self.store = MemoryStore()
-        self.container = memory_container(clock=self.clock, memory_store=self.store)
+        self.database_url = database_url
+        self._factory = sql_uow_factory(database_url, 2) if database_url else None
+        extra = {"uow_factory": self._factory} if self._factory else {}
+        self.container = memory_container(clock=self.clock, memory_store=self.store, **extra)
         self.loop = asyncio.new_event_loop()
         self.bot = OfflineBot(self.container, self.clock)
         self.loop.run_until_complete(self.bot.start())
@@ -34,6 +44,8 @@ class BotChat:
     def close(self) -> None:
         self.loop.run_until_complete(self.bot.stop())
         self.loop.close()
+        if self._factory is not None:
+            self._factory.dispose()
 
     def lines(self, script: str) -> None:
         """Carry out chat-script lines ("@priya /start", "@priya <tap Done>")."""
@@ -75,4 +87,18 @@ class BotChat:
         return self.shown_to(name)[-1]
 
     def table(self, name: str) -> dict[Any, Any]:
+        """A memory-store table (the memory profile only)."""
         return self.store.table(name)
+
+    def rows(self, name: str) -> list[str]:
+        """Every committed row of a table, as text, in id order (either backend)."""
+        if self.database_url is None:
+            return [repr(row) for _, row in sorted(self.store.table(name).items())]
+        engine = sa.create_engine(self.database_url)
+        try:
+            with engine.connect() as connection:
+                table = sa.table(SQL_TABLES.get(name, name), sa.column("id"))
+                query = sa.select(sa.text("*")).select_from(table).order_by(table.c.id)
+                return [repr(tuple(row)) for row in connection.execute(query)]
+        finally:
+            engine.dispose()

@@ -18,7 +18,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from drills.hostile_input import actions
@@ -34,18 +34,26 @@ from drills.hostile_scene import (
     send,
 )
 from drills.outcome import Outcome
+from drills.webhooks import throwaway_database
 
 
 class Tally:
-    def __init__(self) -> None:
+    def __init__(self, database_url: str | None) -> None:
+        self.database_url = database_url  # None: the memory store
         self.examples = self.updates = 0
-        self.failures: list[str] = []
+
+
+# what earlier runs found, replayed every time
+FOUND = [[("callback", "post:req")], [("callback", "rq:1:²")],
+         [("text", "/request " + "9" * 5000 + " 1")],
+         [("callback", "rp:p:1"), ("callback", "rp:c:zzz")],
+         [("text", "/share"), ("text", "Pie\x00")], [("text", "/start"), ("text", "E\x00ve")]]
 
 
 def attacker(tally: Tally, errors: Errors) -> Callable[..., None]:
     @given(st.lists(actions(IDS), min_size=1, max_size=6))
     def example(steps: list[tuple[str, str]]) -> None:
-        chat = scene()
+        chat = scene(tally.database_url)
         errors.records.clear()
         try:
             before = protected(chat)
@@ -68,7 +76,7 @@ def parties(tally: Tally, errors: Errors) -> Callable[..., None]:
             lambda b: f"{b[0]}:{b[1]}{b[2]}")))
     @given(st.lists(press, min_size=1, max_size=10))
     def example(steps: list[tuple[str, tuple[str, str]]]) -> None:
-        chat = scene()
+        chat = scene(tally.database_url)
         errors.records.clear()
         try:
             for who, step in steps:
@@ -81,11 +89,15 @@ def parties(tally: Tally, errors: Errors) -> Callable[..., None]:
     return example
 
 
-def explore(outcome: Outcome, claim: str, build: Any, examples: int, fixed: bool) -> None:
-    tally, errors = Tally(), Errors()
+def explore(outcome: Outcome, claim: str, build: Any, examples: int, fixed: bool,
+            database_url: str | None) -> None:
+    tally, errors = Tally(database_url), Errors()
     logging.getLogger("neighborshare").addHandler(errors)
     test = settings(max_examples=examples, deadline=None, database=None, derandomize=fixed,
                     suppress_health_check=list(HealthCheck))(build(tally, errors))
+    if build is attacker:
+        for steps in FOUND:
+            test = example(steps)(test)
     try:
         test()
         failure = None
@@ -93,29 +105,36 @@ def explore(outcome: Outcome, claim: str, build: Any, examples: int, fixed: bool
         failure = str(error)[:2000]
     finally:
         logging.getLogger("neighborshare").removeHandler(errors)
-    outcome.attempt(f"{claim}: {tally.examples} examples, {tally.updates} updates")
+    where = "PostGIS" if database_url else "memory"
+    outcome.attempt(f"{claim} ({where}): {tally.examples} examples, {tally.updates} updates")
     outcome.check(claim + (f" - FALSIFIED: {failure}" if failure else ""), failure is None)
-    outcome.figure(f"updates ({claim[:40]}...)", tally.updates)
+    outcome.figure(f"updates, {where} ({claim[:30]}...)", tally.updates)
 
 
-def run(examples: int = 200, fixed: bool = True) -> Outcome:
-    """``fixed``: the same examples every run (CI); the script explores afresh each time."""
+def run(examples: int = 200, fixed: bool = True, database_url: str | None = None) -> Outcome:
+    """``fixed``: the same examples every run (CI); the script explores afresh each time.
+    ``database_url``: a migrated PostGIS database to run on (emptied per example)."""
     outcome = Outcome("hostile input")
-    names_escaped(outcome)
+    names_escaped(outcome, database_url)
     explore(outcome, "attacker's updates: no exception, no state change, no foreign markup",
-            attacker, examples, fixed)
+            attacker, examples, fixed, database_url)
     explore(outcome, "parties' buttons in any order: no exception, books balance",
-            parties, max(10, examples // 2), fixed)
+            parties, max(10, examples // 2), fixed, database_url)
     return outcome
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--examples", type=int, default=500)
+    parser.add_argument("--postgis", action="store_true", help="on a throwaway PostGIS database")
     args = parser.parse_args()
     if not 1 <= args.examples <= 100_000:
         parser.error("--examples from 1 to 100000")
-    run(args.examples, fixed=False).print_and_exit()
+    if not args.postgis:
+        run(args.examples, fixed=False).print_and_exit()
+    with throwaway_database() as url:
+        outcome = run(args.examples, fixed=False, database_url=url)
+    outcome.print_and_exit()
 
 
 if __name__ == "__main__":

@@ -6,6 +6,9 @@ from __future__ import annotations
 import logging
 from collections import Counter
 
+from tests.support.databases import empty_postgis_database
+
+from drills.books import broken
 from drills.botchat import BotChat
 from drills.hostile_input import foreign_markup
 from drills.outcome import Outcome
@@ -28,10 +31,13 @@ class Errors(logging.Handler):
         self.records.append(record.getMessage()[-600:])
 
 
-def scene() -> BotChat:
+def scene(database_url: str | None = None) -> BotChat:
     """Priya shares Dal (2, both accepted for Tom: exchange 1) and Soup (1, Tom pending: 2);
-    Eve, whose chosen name is markup, has nothing left to ask for."""
-    chat = BotChat()
+    Eve, whose chosen name is markup, has nothing left to ask for. On the memory store, or on
+    ``database_url`` emptied first."""
+    if database_url is not None:
+        empty_postgis_database(database_url)
+    chat = BotChat(database_url)
     chat.onboard("priya", 51.5115, -0.1235, "4B")
     chat.onboard("tom", 51.5121, -0.1220, "7A")
     chat.onboard("eve", 51.5110, -0.1230, "9 <u>x</u> & 'co'", "Eve&amp;<i>x</i>&\"co\" Evil")
@@ -39,13 +45,14 @@ def scene() -> BotChat:
     chat.lines("@tom /request 1 2\n@priya <tap Accept>")
     chat.share("priya", "Soup", 1)
     chat.lines("@tom /request 2 1")
-    statuses = [x.status.value for x in chat.table("exchanges").values()]
+    with chat.container.uow_factory()() as uow:
+        statuses = [uow.exchanges.get(i).status.value for i in (1, 2)]  # type: ignore[union-attr]
     assert statuses == ["accepted", "pending"], statuses  # the scene the checks rely on
     return chat
 
 
-def protected(chat: BotChat) -> dict[str, str]:
-    return {name: repr(sorted(chat.table(name).items())) for name in PROTECTED}
+def protected(chat: BotChat) -> dict[str, list[str]]:
+    return {name: chat.rows(name) for name in PROTECTED}
 
 
 def send(chat: BotChat, who: str, action: tuple[str, str]) -> None:
@@ -71,6 +78,8 @@ def problems(chat: BotChat, errors: Errors) -> list[str]:
 
 def books(chat: BotChat) -> list[str]:
     """The ledger's invariants, read from the committed rows."""
+    if chat.database_url is not None:
+        return [f"{claim}: {n}" for claim, n in broken(chat.database_url).items()]
     users, ledger = chat.table("users").values(), list(chat.table("credits").values())
     found = [f"user {u.id} balance {u.balance} != ledger"
              for u in users if u.balance != sum(t.amount for t in ledger if t.user_id == u.id)
@@ -86,9 +95,9 @@ def books(chat: BotChat) -> list[str]:
     return found
 
 
-def names_escaped(outcome: Outcome) -> None:
+def names_escaped(outcome: Outcome, database_url: str | None = None) -> None:
     """Eve's name and a dish's name are markup; whoever sees them sees the characters."""
-    chat, errors = scene(), Errors()
+    chat, errors = scene(database_url), Errors()
     logging.getLogger("neighborshare").addHandler(errors)
     try:
         chat.share("priya", "Pie <u>&</u> '; DROP TABLE posts; --", 2)
@@ -98,7 +107,7 @@ def names_escaped(outcome: Outcome) -> None:
                         "'Pie <u>&</u> '; DROP TABLE posts; --'")
         outcome.check("both names reach the other side as typed, with no markup or error",
                       'Eve&amp;<i>x</i>&"co" asked you for 1 portion of Pie <u>&</u>' in seen
-                      and not problems(chat, errors) and len(chat.table("posts")) == 3)
+                      and not problems(chat, errors) and len(chat.rows("posts")) == 3)
     finally:
         logging.getLogger("neighborshare").removeHandler(errors)
         chat.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from drills.webhooks import throwaway_database
 
 from drills import authorization, hostile, photos, privacy
 
@@ -32,5 +33,14 @@ def test_privacy_drill_trilateration_finds_only_the_grid_cell() -> None:
 @pytest.mark.slow
 def test_hostile_input_drill_finds_no_crash_leak_or_state_change() -> None:
     outcome = hostile.run(examples=60)
+    print(outcome.render())
+    assert outcome.passed, outcome.failed
+
+
+@pytest.mark.slow
+@pytest.mark.postgis
+def test_hostile_input_drill_on_postgis_where_text_meets_real_columns() -> None:
+    with throwaway_database() as url:
+        outcome = hostile.run(examples=10, database_url=url)
     print(outcome.render())
     assert outcome.passed, outcome.failed
