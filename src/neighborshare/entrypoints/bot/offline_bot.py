@@ -20,6 +20,7 @@ from neighborshare.adapters.telegram.neighbors import OfflineNeighbors
 from neighborshare.adapters.telegram.offline import OfflineBotApi
 from neighborshare.entrypoints.bot.app import build_application
 from neighborshare.entrypoints.bot.deps import BotDeps
+from neighborshare.entrypoints.worker.jobs import run_due_jobs
 
 
 class OfflineBot:
@@ -50,7 +51,6 @@ class OfflineBot:
         notifier = LoopBotNotifier(self.app.bot, asyncio.get_running_loop(), self._sleep)
         self.container.notifier.override(providers.Object(notifier))
         self.notifications = self.container.notifications()
-        self.sweeps = self.container.sweeps()
 
     async def stop(self) -> None:
         await self.app.shutdown()
@@ -73,5 +73,5 @@ class OfflineBot:
             tick = min(step, remaining)
             self.clock.advance(tick)
             remaining -= tick
-            await self.deps.run(self.sweeps.run_all)
-            await self.drain()
+            # the worker's own jobs (sweeps, digests, metrics), then the outbox drain
+            await self.deps.run(run_due_jobs, self.container)
