@@ -51,9 +51,16 @@ def test_phone_numbers_and_secrets_never_reach_the_log(stream, phone):
     assert "900123" not in text and "0090-0123" not in text and "s3cr3t" not in text
 
 
-def test_dates_ids_and_amounts_are_kept(stream):
-    logging.getLogger("neighborshare.x").info("user 1234567890 on 2026-11-25 got 12 credits")
-    assert lines(stream)[0]["message"] == "user 1234567890 on 2026-11-25 got 12 credits"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "user 1234567890 on 2026-11-25 got 12 credits",
+        "consumer started at 2026-11-25 22:10:53,123 with 2 workers",
+    ],
+)
+def test_dates_timestamps_ids_and_amounts_are_kept(stream, text):
+    logging.getLogger("neighborshare.x").info(text)
+    assert lines(stream)[0]["message"] == text
 
 
 def test_files_per_log_type(tmp_path):

@@ -49,7 +49,7 @@ def _phone_or_keep(match: re.Match[str]) -> str:
     """Redact what reads as a phone number; keep dates, ids and amounts."""
     text = match.group()
     digits = sum(c.isdigit() for c in text)
-    if DATE.fullmatch(text.strip()):
+    if DATE.match(text.strip()):  # a date or a timestamp ("2026-11-25 22:10"), not a number
         return text
     looks_like_phone = (
         (text.startswith("+") and digits >= 8)
