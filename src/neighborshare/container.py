@@ -201,3 +201,10 @@ def memory_container(**overrides: Any) -> Container:
     for name, value in overrides.items():
         getattr(container, name).override(providers.Object(value))
     return container
+
+
+def check_ready_to_serve(settings: Settings) -> None:
+    """Stop a long-running process at start-up, naming every missing production setting."""
+    if settings.profile is Profile.PRODUCTION:
+        production = importlib.import_module("neighborshare.adapters.production")
+        production.check_production_settings(settings)

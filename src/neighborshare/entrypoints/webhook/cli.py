@@ -24,12 +24,14 @@ from neighborshare.settings import Settings
 def bot(polling: bool, host: str, port: int, register_webhook: bool,
         offline_bot_api: bool) -> None:
     """Run the Telegram bot."""
-    from neighborshare.container import Container
+    from neighborshare.container import Container, check_ready_to_serve
     from neighborshare.observability.logging import configure, secrets_of
 
     container = Container()
     settings: Settings = container.settings()
     configure(settings.log_format, settings.log_dir, secrets=secrets_of(settings))
+    if not offline_bot_api:
+        _refuse_unless_ready(check_ready_to_serve, settings)
     register = register_webhook and not offline_bot_api and not polling
     secrets = _webhook_secrets(settings, register) if not polling else []
     runtime = _runtime(container, offline_bot_api)
@@ -38,6 +40,13 @@ def bot(polling: bool, host: str, port: int, register_webhook: bool,
         return
     registration = _registration(runtime, settings) if register else None
     uvicorn_server(runtime.webhook_parts(secrets, registration), host, port).run()
+
+
+def _refuse_unless_ready(check: Any, settings: Settings) -> None:
+    try:
+        check(settings)
+    except RuntimeError as error:
+        raise click.ClickException(str(error)) from None
 
 
 def _runtime(container: Any, offline: bool) -> Any:
