@@ -21,7 +21,7 @@ from typing import Any
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from drills.hostile_input import actions
+from drills.hostile_input import FOUND, actions, presses
 from drills.hostile_scene import (
     BUTTONS,
     IDS,
@@ -41,13 +41,6 @@ class Tally:
     def __init__(self, database_url: str | None) -> None:
         self.database_url = database_url  # None: the memory store
         self.examples = self.updates = 0
-
-
-# what earlier runs found, replayed every time
-FOUND = [[("callback", "post:req")], [("callback", "rq:1:²")],
-         [("text", "/request " + "9" * 5000 + " 1")],
-         [("callback", "rp:p:1"), ("callback", "rp:c:zzz")],
-         [("text", "/share"), ("text", "Pie\x00")], [("text", "/start"), ("text", "E\x00ve")]]
 
 
 def attacker(tally: Tally, errors: Errors) -> Callable[..., None]:
@@ -70,11 +63,7 @@ def attacker(tally: Tally, errors: Errors) -> Callable[..., None]:
 
 
 def parties(tally: Tally, errors: Errors) -> Callable[..., None]:
-    press = st.tuples(st.sampled_from(["priya", "tom"]), st.tuples(
-        st.just("callback"), st.tuples(st.sampled_from(BUTTONS), st.sampled_from(IDS),
-                                       st.sampled_from(["", ":1", ":2", ":5"])).map(
-            lambda b: f"{b[0]}:{b[1]}{b[2]}")))
-    @given(st.lists(press, min_size=1, max_size=10))
+    @given(st.lists(presses(BUTTONS, IDS), min_size=1, max_size=10))
     def example(steps: list[tuple[str, tuple[str, str]]]) -> None:
         chat = scene(tally.database_url)
         errors.records.clear()

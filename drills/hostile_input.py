@@ -41,6 +41,20 @@ def actions(ids: list[int]) -> st.SearchStrategy[tuple[str, str]]:
                          lambda s: s[:64]))))
 
 
+# what earlier runs found, replayed every time
+FOUND = [[("callback", "post:req")], [("callback", "rq:1:²")],
+         [("text", "/request " + "9" * 5000 + " 1")],
+         [("callback", "rp:p:1"), ("callback", "rp:c:zzz")],
+         [("text", "/share"), ("text", "Pie\x00")], [("text", "/start"), ("text", "E\x00ve")]]
+
+
+def presses(buttons: list[str], ids: list[int]) -> st.SearchStrategy[tuple[str, tuple[str, str]]]:
+    """The sharer or the requester pressing their own exchange buttons, in any order."""
+    data = st.tuples(st.sampled_from(buttons), st.sampled_from(ids),
+                     st.sampled_from(["", ":1", ":2", ":5"])).map(lambda b: f"{b[0]}:{b[1]}{b[2]}")
+    return st.tuples(st.sampled_from(["priya", "tom"]), st.tuples(st.just("callback"), data))
+
+
 class _Tags(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
