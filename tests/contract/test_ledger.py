@@ -8,7 +8,7 @@ import pytest
 
 from neighborshare.domain.credits import CreditKind, CreditTransaction
 from neighborshare.domain.errors import ConcurrencyConflict
-from neighborshare.domain.ratings import Rating
+from neighborshare.domain.ratings import Rating, RatingSummary, summarize
 from tests.contract.builders import NOON, add_users, exchange, post
 
 
@@ -35,6 +35,21 @@ def test_ratings_round_trip_and_one_per_party(uow_factory):
         assert uow.ratings.received_by(requester, since=NOON + timedelta(days=2)) == []
     with pytest.raises(ConcurrencyConflict), uow_factory() as uow:
         uow.ratings.add(Rating(exchange_id, requester, sharer, 5, NOON))
+
+
+def test_rating_summaries_aggregate_stars_per_neighbor(uow_factory):
+    sharer, requester, exchange_id = _exchange(uow_factory)
+    with uow_factory() as uow:
+        uow.ratings.add(Rating(exchange_id, requester, sharer, 4, NOON, food=5))
+        uow.ratings.add(Rating(exchange_id, sharer, requester, 2, NOON))
+        uow.commit()
+    with uow_factory() as uow:
+        summaries = uow.ratings.summaries([sharer, requester, sharer, 999])
+        assert summaries[sharer] == RatingSummary(1, 4.5)  # interaction and food stars
+        assert summaries[requester] == RatingSummary(1, 2.0)
+        assert 999 not in summaries
+        assert summaries[sharer] == summarize(uow.ratings.received_by(sharer))
+        assert uow.ratings.summaries([]) == {}
 
 
 def _movement(user_id, amount, key, exchange_id=None):

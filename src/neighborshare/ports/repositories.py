@@ -9,7 +9,7 @@ from typing import Protocol
 from neighborshare.domain.credits import CreditTransaction
 from neighborshare.domain.exchanges import ExchangeRequest, ExchangeStatus
 from neighborshare.domain.posts import FoodPost, PostStatus
-from neighborshare.domain.ratings import Rating
+from neighborshare.domain.ratings import Rating, RatingSummary
 from neighborshare.domain.records import AuditEntry, OutboxMessage
 from neighborshare.domain.reports import Report
 from neighborshare.domain.sessions import ConversationSession
@@ -78,6 +78,10 @@ class RatingRepository(Protocol):
     def add(self, rating: Rating) -> Rating: ...
     def for_exchange(self, exchange_id: int) -> list[Rating]: ...
     def received_by(self, user_id: int, since: datetime | None = None) -> list[Rating]: ...
+
+    def summaries(self, user_ids: Sequence[int]) -> dict[int, RatingSummary]:
+        """``summarize(received_by(id))`` for many neighbors in one query (absent: none)."""
+        ...
 
 
 class CreditLedger(Protocol):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from neighborshare.domain.errors import InvalidInput
 from neighborshare.domain.posts import FoodPost, clean_food_name
-from neighborshare.domain.ratings import summarize
+from neighborshare.domain.ratings import RatingSummary
 from neighborshare.domain.rules import Rules
 from neighborshare.domain.users import User
 from neighborshare.domain.values import Allergen, DietTag, PickupWindow, rounded_distance
@@ -16,6 +16,8 @@ from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from neighborshare.services.common import post_or_refuse, user_or_refuse
 from neighborshare.services.notifications import target_new_post
 from neighborshare.services.transactions import in_transaction, read_only
+
+NO_RATINGS = RatingSummary(0, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,20 +117,29 @@ class FoodService:
             offset=page * size,
         )
         found = uow.posts.nearby(query)
-        cards = tuple(self._card(uow, item.post, item.distance_m) for item in found[:size])
+        shown = found[:size]
+        ratings = uow.ratings.summaries([item.post.sharer_id for item in shown])
+        cards = tuple(self._card(uow, item.post, item.distance_m, ratings) for item in shown)
         return BrowsePage(cards, page, len(found) > size)
 
     def card(self, viewer_id: int, post_id: int) -> PostCard:
         def work(uow: UnitOfWork) -> PostCard:
             viewer = user_or_refuse(uow, viewer_id)
             post = post_or_refuse(uow, post_id)
-            return self._card(uow, post, viewer.location.distance_m(post.location))
+            ratings = uow.ratings.summaries([post.sharer_id])
+            return self._card(uow, post, viewer.location.distance_m(post.location), ratings)
 
         return read_only(self._uow, work)
 
-    def _card(self, uow: UnitOfWork, post: FoodPost, distance_m: float) -> PostCard:
+    def _card(
+        self,
+        uow: UnitOfWork,
+        post: FoodPost,
+        distance_m: float,
+        ratings: dict[int, RatingSummary],
+    ) -> PostCard:
         sharer: User = user_or_refuse(uow, post.sharer_id)
-        rating = summarize(uow.ratings.received_by(post.sharer_id)).shown(self._rules)
+        rating = ratings.get(post.sharer_id, NO_RATINGS).shown(self._rules)
         return PostCard(post, rounded_distance(distance_m), sharer.first_name, rating)
 
     def by_sharer(self, sharer_id: int) -> list[FoodPost]:

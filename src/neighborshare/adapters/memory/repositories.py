@@ -11,7 +11,7 @@ from neighborshare.domain.credits import CreditTransaction
 from neighborshare.domain.errors import ConcurrencyConflict
 from neighborshare.domain.exchanges import OPEN_STATUSES, ExchangeRequest, ExchangeStatus
 from neighborshare.domain.posts import FoodPost, PostStatus
-from neighborshare.domain.ratings import Rating
+from neighborshare.domain.ratings import Rating, RatingSummary, summarize
 from neighborshare.domain.records import AuditEntry, OutboxMessage
 from neighborshare.domain.reports import UNHANDLED, Report
 from neighborshare.domain.sessions import ConversationSession
@@ -214,6 +214,10 @@ class InMemoryRatingRepository(_Table):
 
     def for_exchange(self, exchange_id: int) -> list[Rating]:
         return [r for r in self._rows() if r.exchange_id == exchange_id]
+
+    def summaries(self, user_ids: Sequence[int]) -> dict[int, RatingSummary]:
+        found = {user_id: summarize(self.received_by(user_id)) for user_id in set(user_ids)}
+        return {user_id: summary for user_id, summary in found.items() if summary.count}
 
     def received_by(self, user_id: int, since: datetime | None = None) -> list[Rating]:
         return [

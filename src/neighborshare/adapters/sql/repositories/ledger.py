@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -11,7 +12,7 @@ from neighborshare.adapters.sql import record_mapping
 from neighborshare.adapters.sql.repositories.base import SqlRepository
 from neighborshare.adapters.sql.tables import credit_transactions, ratings
 from neighborshare.domain.credits import CreditTransaction
-from neighborshare.domain.ratings import Rating
+from neighborshare.domain.ratings import Rating, RatingSummary
 
 
 class SqlRatingRepository(SqlRepository):
@@ -27,6 +28,27 @@ class SqlRatingRepository(SqlRepository):
     def for_exchange(self, exchange_id: int) -> list[Rating]:
         statement = self._select().where(ratings.c.exchange_id == exchange_id)
         return self._all(statement.order_by(ratings.c.id))
+
+    def summaries(self, user_ids: Sequence[int]) -> dict[int, RatingSummary]:
+        """Counts and star totals per neighbor, aggregated by the database."""
+        if not user_ids:
+            return {}
+        food_stars = sa.func.coalesce(sa.func.sum(ratings.c.food), 0)
+        statement = (
+            sa.select(
+                ratings.c.rated_id,
+                sa.func.count(),
+                sa.func.sum(ratings.c.interaction) + food_stars,
+                sa.func.count() + sa.func.count(ratings.c.food),
+            )
+            .where(ratings.c.rated_id.in_(sorted(set(user_ids))))
+            .group_by(ratings.c.rated_id)
+        )
+        rows: Any = self._s.execute(statement).all()
+        return {
+            int(user_id): RatingSummary(int(count), int(stars) / int(given))
+            for user_id, count, stars, given in rows
+        }
 
     def received_by(self, user_id: int, since: datetime | None = None) -> list[Rating]:
         statement = self._select().where(ratings.c.rated_id == user_id)
