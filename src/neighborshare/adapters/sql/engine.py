@@ -32,7 +32,8 @@ def make_engine(
         pool_pre_ping=True,
         # Short OLTP queries only: starting parallel workers made browsing slower, not faster
         # (docs/performance.md).
-        connect_args={"options": "-c max_parallel_workers_per_gather=0"},
+        # A host that silently drops packets must not hang /healthz or an update for minutes.
+        connect_args={"options": "-c max_parallel_workers_per_gather=0", "connect_timeout": 5},
     )
 
 
