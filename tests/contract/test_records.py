@@ -113,3 +113,16 @@ def test_each_update_is_handled_once(uow_factory):
     with uow_factory() as uow:
         assert uow.updates.record(10, NOON) is False
         assert uow.updates.record(11, NOON) is True
+
+
+def test_old_update_ids_are_forgotten(uow_factory):
+    with uow_factory() as uow:
+        uow.updates.record(20, NOON)
+        uow.updates.record(21, NOON + 10 * MINUTE)
+        uow.commit()
+    with uow_factory() as uow:
+        assert uow.updates.forget_before(NOON + MINUTE) == 1
+        uow.commit()
+    with uow_factory() as uow:
+        assert uow.updates.record(20, NOON) is True  # forgotten, so new again
+        assert uow.updates.record(21, NOON) is False

@@ -57,3 +57,5 @@ class Rules:
     # conversations and rate limits
     session_idle: timedelta = timedelta(minutes=30)
     updates_per_minute: int = 10
+    # Telegram redelivers an update for at most a day; a week of ids is ample.
+    update_ids_kept: timedelta = timedelta(days=7)

@@ -145,3 +145,7 @@ class UpdateLog(Protocol):
     def record(self, update_id: int, now: datetime) -> bool:
         """Remember a Telegram update id; False if it was already handled."""
         ...
+
+    def forget_before(self, moment: datetime) -> int:
+        """Drop ids handled before ``moment`` (long past any redelivery); returns how many."""
+        ...

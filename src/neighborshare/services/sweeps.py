@@ -225,6 +225,11 @@ class SweepService:
             in_transaction(self._uow, lambda uow: uow.sessions.delete_expired(now)),
         )
 
+    def forget_old_update_ids(self) -> SweepReport:
+        moment = self._clock.now() - self._rules.update_ids_kept
+        forgotten = in_transaction(self._uow, lambda uow: uow.updates.forget_before(moment))
+        return SweepReport("forget_old_update_ids", forgotten)
+
     def run_all(self) -> list[SweepReport]:
         """Every sweep, in an order where each leaves the next less to do."""
         return [

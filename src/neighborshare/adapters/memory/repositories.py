@@ -367,5 +367,11 @@ class InMemoryUpdateLog:
     def record(self, update_id: int, now: datetime) -> bool:
         if self._tx.load(self.name, update_id) is not None:
             return False
-        self._tx.put(self.name, update_id, now)
+        self._tx.put(self.name, update_id, (update_id, now))
         return True
+
+    def forget_before(self, moment: datetime) -> int:
+        old = [update_id for update_id, at in self._tx.rows(self.name) if at < moment]
+        for update_id in old:
+            self._tx.delete(self.name, update_id)
+        return len(old)

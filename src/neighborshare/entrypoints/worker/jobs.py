@@ -46,6 +46,10 @@ def clean_sessions(c: Container) -> int:
     return int(c.sweeps().clean_sessions().handled)
 
 
+def forget_old_update_ids(c: Container) -> int:
+    return int(c.sweeps().forget_old_update_ids().handled)
+
+
 def daily_digest(c: Container) -> int:
     return int(c.digests().send_daily())
 
@@ -66,6 +70,7 @@ JOBS: tuple[Job, ...] = (
     Job("pickup_prompts", pickup_prompts, EVERY_MINUTE),
     Job("auto_complete", auto_complete, {"minute": "*/10"}),
     Job("clean_sessions", clean_sessions, {"minute": "17"}),
+    Job("forget_old_update_ids", forget_old_update_ids, {"minute": "41", "hour": "3"}),
     Job("daily_digest", daily_digest, {"minute": "0,30"}),
     Job("weekly_digest", weekly_digest, {"minute": "0,30"}),
     Job("business_metrics", business_metrics, {"minute": "*/5"}),

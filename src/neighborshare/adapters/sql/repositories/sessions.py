@@ -65,3 +65,7 @@ class SqlUpdateLog:
         values = {"update_id": update_id, "handled_at": now}
         new = insert_ignoring_duplicates(self._s, telegram_updates, values, ["update_id"])
         return new is not None
+
+    def forget_before(self, moment: datetime) -> int:
+        statement = sa.delete(telegram_updates).where(telegram_updates.c.handled_at < moment)
+        return int(self._s.execute(statement).rowcount or 0)
