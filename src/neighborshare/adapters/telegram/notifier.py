@@ -11,16 +11,13 @@ from __future__ import annotations
 
 import asyncio
 import threading
-import warnings
 from concurrent.futures import Future
 from typing import Any
 
 from telegram import Bot
-from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter
-from telegram.warnings import PTBDeprecationWarning
 
-from neighborshare.adapters.telegram.loop_notifier import keyboard
+from neighborshare.adapters.telegram.sending import deliver, retry_after_seconds
 from neighborshare.adapters.telegram.throttle import Pacer, Throttle
 from neighborshare.ports.services import Delivery, OutgoingMessage
 
@@ -39,7 +36,7 @@ class TelegramNotifier:
         for attempt in range(1, MAX_ATTEMPTS + 1):
             self._throttle.wait_turn(message.chat_id)
             try:
-                self._run(self._deliver(message))
+                self._run(deliver(self._bot, message))
                 return Delivery.SENT
             except Forbidden:  # blocked, or the account is gone: either way, stop messaging
                 return Delivery.BLOCKED
@@ -50,7 +47,7 @@ class TelegramNotifier:
             except RetryAfter as error:
                 if attempt == MAX_ATTEMPTS:
                     raise
-                self._throttle.hold_chat(message.chat_id, _seconds(error))
+                self._throttle.hold_chat(message.chat_id, retry_after_seconds(error))
         raise AssertionError("unreachable")
 
     def close(self) -> None:
@@ -60,17 +57,6 @@ class TelegramNotifier:
             self._thread.join(timeout=5)
             self._loop = self._thread = None
 
-    async def _deliver(self, message: OutgoingMessage) -> None:
-        markup = keyboard(message)
-        if message.photo:
-            await self._bot.send_photo(
-                message.chat_id, message.photo, caption=message.html,
-                parse_mode=ParseMode.HTML, reply_markup=markup,
-            )
-        else:
-            await self._bot.send_message(
-                message.chat_id, message.html, parse_mode=ParseMode.HTML, reply_markup=markup
-            )
 
     def _run(self, coroutine: Any) -> Any:
         future: Future[Any] = asyncio.run_coroutine_threadsafe(coroutine, self._started())
@@ -92,11 +78,3 @@ class TelegramNotifier:
                     raise
                 self._loop = loop
             return self._loop
-
-
-def _seconds(error: RetryAfter) -> float:
-    with warnings.catch_warnings():  # PTB 22 warns that the type will become a timedelta
-        warnings.simplefilter("ignore", PTBDeprecationWarning)
-        retry_after: object = error.retry_after
-    total = getattr(retry_after, "total_seconds", None)
-    return float(total()) if callable(total) else float(str(retry_after))
