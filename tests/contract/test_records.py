@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import timedelta
 
 from neighborshare.domain.records import AuditEntry, OutboxMessage
@@ -126,3 +128,32 @@ def test_old_update_ids_are_forgotten(uow_factory):
     with uow_factory() as uow:
         assert uow.updates.record(20, NOON) is True  # forgotten, so new again
         assert uow.updates.record(21, NOON) is False
+
+
+def test_a_locked_session_makes_the_next_update_of_the_chat_wait(uow_factory):
+    with uow_factory() as uow:
+        uow.sessions.save(ConversationSession.start(7, "share", "allergens", NOON, 30 * MINUTE))
+        uow.commit()
+    locked, seen = threading.Event(), []
+
+    def first_update():
+        with uow_factory() as uow:
+            chat = uow.sessions.get_for_update(7)
+            locked.set()
+            time.sleep(0.3)  # sequencing only: give the second update time to reach the lock
+            chat.advance("allergens", NOON, 30 * MINUTE, milk=True)
+            uow.sessions.save(chat)
+            uow.commit()
+
+    def second_update():
+        locked.wait(5)
+        with uow_factory() as uow:
+            seen.append(dict(uow.sessions.get_for_update(7).data))
+            uow.commit()
+
+    threads = [threading.Thread(target=first_update), threading.Thread(target=second_update)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert seen == [{"milk": True}]  # it read the chat only after the first update committed

@@ -345,6 +345,9 @@ class InMemorySessionRepository:
     def get(self, telegram_id: int) -> ConversationSession | None:
         return self._tx.load(self.name, telegram_id)  # type: ignore[no-any-return]
 
+    def get_for_update(self, telegram_id: int) -> ConversationSession | None:
+        return self.get(telegram_id)  # transactions here are serialized already
+
     def save(self, session: ConversationSession) -> None:
         self._tx.put(self.name, session.telegram_id, session)
 

@@ -6,7 +6,7 @@ from neighborshare.domain.sessions import ConversationSession
 from neighborshare.domain.users import User
 from neighborshare.ports.services import Clock
 from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
-from neighborshare.services.transactions import in_transaction, read_only
+from neighborshare.services.transactions import in_transaction, in_update_transaction, read_only
 
 
 class ConversationStore:
@@ -25,7 +25,11 @@ class ConversationStore:
         """The conversation and the neighbor's profile, read in one transaction."""
 
         def work(uow: UnitOfWork) -> tuple[ConversationSession | None, User | None]:
-            return uow.sessions.get(telegram_id), uow.users.get_by_telegram_id(telegram_id)
+            # Inside one update's transaction, lock the conversation so that two updates of
+            # the same chat on two replicas take turns instead of overwriting each other.
+            sessions = uow.sessions
+            load = sessions.get_for_update if in_update_transaction() else sessions.get
+            return load(telegram_id), uow.users.get_by_telegram_id(telegram_id)
 
         session, user = read_only(self._uow, work)
         if session is not None and session.is_expired(self._clock.now()):

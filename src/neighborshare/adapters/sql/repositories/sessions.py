@@ -32,6 +32,19 @@ class SqlSessionRepository:
             self.name, telegram_id, row, record_mapping.session_from
         )
 
+    def get_for_update(self, telegram_id: int) -> ConversationSession | None:
+        if (self.name, telegram_id) in self._s.locked:
+            return self._s.known(self.name, telegram_id)  # type: ignore[no-any-return]
+        statement = sa.select(sessions).where(sessions.c.telegram_id == telegram_id)
+        if self._s.is_postgres:  # SQLite already holds the database write lock
+            statement = statement.with_for_update()
+        row = self._s.execute(statement).first()
+        if row is None:
+            return None
+        return self._s.refresh(  # type: ignore[no-any-return]
+            self.name, telegram_id, row, record_mapping.session_from
+        )
+
     def save(self, session: ConversationSession) -> None:
         values = record_mapping.values_of(session)
         dialect_insert = postgresql.insert if self._s.is_postgres else sqlite.insert
