@@ -111,3 +111,21 @@ def test_random_city_matches_the_memory_reference(uow_factory):
             assert got == [(n.post.id, n.distance_m) for n in expected.posts.nearby(query)]
         seen += len(got)
     assert seen > 100  # the queries really found posts
+
+
+def test_paging_through_dishes_at_one_spot_shows_each_once_in_id_order(uow_factory):
+    """Neighbors in one building share one grid cell: every dish is equally near."""
+    [sharer, _] = add_users(uow_factory, 2)
+    spot = Location(CENTRE.latitude + 0.003, CENTRE.longitude)
+    with uow_factory() as uow:
+        ids = [uow.posts.add(post(sharer, location=spot)).id for _ in range(12)]
+        uow.posts.add(post(sharer, location=CENTRE))  # one nearer than all of them
+        uow.commit()
+    pages = []
+    with uow_factory() as uow:
+        for offset in (0, 5, 10):
+            query = _query(origin=CENTRE, radius_m=1000, limit=5, offset=offset)
+            pages.append([n.post.id for n in uow.posts.nearby(query)])
+    seen = [post_id for page in pages for post_id in page]
+    assert seen[1:] == ids  # after the nearest one, the tied twelve in id order, once each
+    assert [len(page) for page in pages] == [5, 5, 3]

@@ -30,3 +30,35 @@ def circle(table: sa.Table, origin: Location, radius_m: float) -> tuple[list[Any
     # <-> on geography is the same sphere distance as ST_Distance(.., false), computed faster
     return [within], [geog.op("<->")(here), table.c.id]
 
+
+
+# A neighbor one millimetre farther than the n-th nearest still counts as tied with it:
+# <-> and ST_DWithin compute the same sphere distance, but not always to the last bit.
+TIE_TOLERANCE_M = 0.001
+
+
+def nearest_candidates(
+    table: sa.Table, origin: Location, radius_m: float, conditions: list[Any], count: int
+) -> tuple[list[Any], list[Any]]:
+    """WHERE conditions for the ``count`` nearest rows within ``radius_m`` and their ties.
+
+    A nearest-first walk of the GiST index (KNN: ``ORDER BY geog <-> origin LIMIT n``, inside
+    the circle's bounding box) finds the n-th nearest distance while reading a handful of
+    pages; the outer query then keeps the rows within that distance, so ordering them by
+    (distance, id) gives exactly the page the full radius query would, ties included.
+    Without it the planner reads every active post in the circle (about 1,200 pages).
+    """
+    here, geog = point(origin), geography_of(table)
+    distance = geog.op("<->", return_type=sa.Float)(here)
+    in_box = geog.op("&&")(sa.func._ST_Expand(here, radius_m))
+    knn = (
+        sa.select(distance.label("d"))
+        .where(in_box, *conditions)
+        .order_by(distance)
+        .limit(count)
+        .subquery("knn")
+    )
+    nth = sa.select(sa.func.max(knn.c.d)).scalar_subquery()
+    reach = sa.func.least(nth + TIE_TOLERANCE_M, radius_m)  # LEAST ignores NULL: no rows
+    within = sa.func.ST_DWithin(geog, here, reach, USE_SPHEROID)
+    return [within], [distance, table.c.id]

@@ -64,11 +64,20 @@ class SqlFoodPostRepository(SqlRepository):
 
 def nearby_statement(session: SqlSession, query: NearbyQuery) -> sa.Select[Any]:
     """The browse query: available, suitable posts within the radius, nearest first."""
-    circle = spatial.circle(session, posts, query.origin, query.radius_m)
+    conditions = [*available(query.now), *suitable(session, query)]
+    if session.is_postgres:
+        from neighborshare.adapters.sql import postgis
+
+        within, nearest_first = postgis.nearest_candidates(
+            posts, query.origin, query.radius_m, conditions, query.offset + query.limit
+        )
+    else:
+        circle = spatial.circle(session, posts, query.origin, query.radius_m)
+        within, nearest_first = circle.conditions, circle.nearest_first
     return (
         sa.select(posts)
-        .where(*available(query.now), *circle.conditions, *suitable(session, query))
-        .order_by(*circle.nearest_first)
+        .where(*conditions, *within)
+        .order_by(*nearest_first)
         .limit(query.limit)
         .offset(query.offset)
     )
