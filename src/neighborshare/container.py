@@ -208,3 +208,25 @@ def check_ready_to_serve(settings: Settings) -> None:
     if settings.profile is Profile.PRODUCTION:
         production = importlib.import_module("neighborshare.adapters.production")
         production.check_production_settings(settings)
+
+
+def check_schema(settings: Settings) -> None:
+    """Refuse to serve from a database that is not migrated to the latest revision."""
+    if settings.profile is Profile.MEMORY:
+        return
+    migrations = importlib.import_module("neighborshare.adapters.sql.migrations")
+    url = settings.database_url
+    at, latest = migrations.current(url), migrations.head()
+    if at != latest:
+        shown = sa_url(url)
+        raise RuntimeError(
+            f"The database {shown} is at revision {at or 'none (empty)'}, the code needs "
+            f"{latest}: run `neighborshare db upgrade` first."
+        )
+
+
+def sa_url(url: str) -> str:
+    """The URL as it may be shown: without its password."""
+    from sqlalchemy import make_url
+
+    return make_url(url).render_as_string(hide_password=True)

@@ -24,7 +24,7 @@ from neighborshare.settings import Settings
 def bot(polling: bool, host: str, port: int, register_webhook: bool,
         offline_bot_api: bool) -> None:
     """Run the Telegram bot."""
-    from neighborshare.container import Container, check_ready_to_serve
+    from neighborshare.container import Container, check_ready_to_serve, check_schema
     from neighborshare.observability.logging import configure, secrets_of
 
     container = Container()
@@ -32,6 +32,7 @@ def bot(polling: bool, host: str, port: int, register_webhook: bool,
     configure(settings.log_format, settings.log_dir, secrets=secrets_of(settings))
     if not offline_bot_api:
         _refuse_unless_ready(check_ready_to_serve, settings)
+    _refuse_unless_ready(check_schema, settings)
     register = register_webhook and not offline_bot_api and not polling
     secrets = _webhook_secrets(settings, register) if not polling else []
     runtime = _runtime(container, offline_bot_api)

@@ -30,13 +30,14 @@ def build_consumer(settings: Settings, workers: int, periodic: bool) -> Consumer
     help="Run queued tasks only; leave the schedule to one other worker.",
 )
 def worker(workers: int, no_periodic: bool) -> None:
-    from neighborshare.container import check_ready_to_serve
+    from neighborshare.container import check_ready_to_serve, check_schema
     from neighborshare.observability.logging import configure, secrets_of
 
     settings = worker_container().settings()
     configure(settings.log_format, settings.log_dir, secrets=secrets_of(settings))
     try:
         check_ready_to_serve(settings)
+        check_schema(settings)
     except RuntimeError as error:
         raise click.ClickException(str(error)) from None
     build_consumer(settings, workers, periodic=not no_periodic).run()
