@@ -1,6 +1,6 @@
 """Expiring 100,000 overdue posts holding 100,000 pending requests on PostGIS, set-based.
 
-Run: .venv/bin/python bench/sweeps.py [--posts 100000] [--batch 5000] [--workers 1]
+Run: .venv/bin/python bench/sweeps.py [--posts 100000] [--batch 5000] [--workers 2]
          [--itemwise 2000]
 Builds a throwaway database on 127.0.0.1:5432, fills it with INSERT ... SELECT, then times
 SweepService with the SqlBulkExpiry port: each request expired with its refund (a ledger row
@@ -122,7 +122,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--posts", type=int, default=100_000)
     parser.add_argument("--batch", type=int, default=5_000)
-    parser.add_argument("--workers", type=int, default=1, help="connections sharing the batches")
+    parser.add_argument("--workers", type=int, default=2,
+                        help="connections sharing the batches (production uses 2)")
     parser.add_argument("--itemwise", type=int, default=0)
     args = parser.parse_args()
     name = f"ns_bench_sweeps_{os.getpid()}"
