@@ -218,15 +218,8 @@ def check_schema(settings: Settings) -> None:
     url = settings.database_url
     at, latest = migrations.current(url), migrations.head()
     if at != latest:
-        shown = sa_url(url)
         raise RuntimeError(
-            f"The database {shown} is at revision {at or 'none (empty)'}, the code needs "
-            f"{latest}: run `neighborshare db upgrade` first."
+            f"The database {migrations.shown(url)} is at revision {at or 'none (empty)'}, "
+            f"the code needs {latest}: run `neighborshare db upgrade` first."
         )
 
-
-def sa_url(url: str) -> str:
-    """The URL as it may be shown: without its password."""
-    from sqlalchemy import make_url
-
-    return make_url(url).render_as_string(hide_password=True)

@@ -187,11 +187,7 @@ class ExchangeService:
     ) -> ExchangeRequest:
         now = self._clock.now()
         exchange = locked.exchange
-        exchange.transition(status, now)
-        uow.exchanges.save(exchange)
-        locked.post.release(exchange.portions)
-        uow.posts.save(locked.post)
-        record_exchange_movement(uow, exchange, CreditKind.HOLD_RELEASE, self._rules, now)
+        close_with_refund(uow, exchange, locked.post, status, self._rules, now)
         recipients = {
             "request_declined": exchange.requester_id,
             "cancelled_by_requester": exchange.sharer_id,
@@ -263,3 +259,19 @@ class ExchangeService:
         """The neighbor's exchanges, as requester or sharer, newest first."""
         ids = read_only(self._uow, lambda uow: [e.id for e in uow.exchanges.for_user(user_id)])
         return [self.view(user_id, exchange_id) for exchange_id in ids if exchange_id is not None]
+
+
+def close_with_refund(
+    uow: UnitOfWork,
+    exchange: ExchangeRequest,
+    post: FoodPost,
+    status: ExchangeStatus,
+    rules: Rules,
+    now: datetime,
+) -> None:
+    """End ``exchange`` as ``status``: portions back to the post, the hold back to the requester."""
+    exchange.transition(status, now)
+    uow.exchanges.save(exchange)
+    post.release(exchange.portions)
+    uow.posts.save(post)
+    record_exchange_movement(uow, exchange, CreditKind.HOLD_RELEASE, rules, now)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from neighborshare.domain.credits import CreditKind
 from neighborshare.domain.exchanges import ExchangeStatus
 from neighborshare.domain.posts import FoodPost
 from neighborshare.domain.rules import Rules
 from neighborshare.ports.unit_of_work import UnitOfWork
 from neighborshare.services.common import exchange_or_refuse
-from neighborshare.services.ledger import record_exchange_movement
+from neighborshare.services.exchanges import close_with_refund
 from neighborshare.services.notifications import post_summary
 from neighborshare.services.transactions import notify
 
@@ -26,10 +25,7 @@ def withdraw_open_exchanges(uow: UnitOfWork, post: FoodPost, rules: Rules, now: 
         if not found.is_open or found.id is None:
             continue
         exchange = exchange_or_refuse(uow, found.id, lock=True)
-        exchange.transition(ExchangeStatus.CANCELLED, now)
-        uow.exchanges.save(exchange)
-        post.release(exchange.portions)
-        record_exchange_movement(uow, exchange, CreditKind.HOLD_RELEASE, rules, now)
+        close_with_refund(uow, exchange, post, ExchangeStatus.CANCELLED, rules, now)
         payload = post_summary(post) | {"exchange_id": exchange.id, "portions": exchange.portions}
         notify(
             uow,
@@ -40,5 +36,5 @@ def withdraw_open_exchanges(uow: UnitOfWork, post: FoodPost, rules: Rules, now: 
             f"exchange:{exchange.id}:cancelled_post_hidden",
         )
         withdrawn += 1
-    uow.posts.save(post)
+    uow.posts.save(post)  # hidden, even with no open exchange
     return withdrawn

@@ -13,12 +13,6 @@ def _url(url: str | None) -> str:
     return url or Settings().database_url
 
 
-def _shown(url: str) -> str:
-    """The URL without its password, fit for a terminal."""
-    from sqlalchemy import make_url
-
-    return make_url(url).render_as_string(hide_password=True)
-
 
 @click.group()
 def db() -> None:
@@ -34,7 +28,7 @@ def upgrade(revision: str, url: str | None) -> None:
 
     target = _url(url)
     migrations.upgrade(target, revision)
-    click.echo(f"{_shown(target)} is at revision {migrations.current(target)}.")
+    click.echo(f"{migrations.shown(target)} is at revision {migrations.current(target)}.")
 
 
 @db.command()
@@ -46,7 +40,7 @@ def downgrade(revision: str, url: str | None) -> None:
 
     target = _url(url)
     migrations.downgrade(target, revision)
-    click.echo(f"{_shown(target)} is at revision {migrations.current(target) or 'base'}.")
+    click.echo(f"{migrations.shown(target)} is at revision {migrations.current(target) or 'base'}.")
 
 
 @db.command()
@@ -58,4 +52,4 @@ def current(url: str | None) -> None:
     target = _url(url)
     now, latest = migrations.current(target), migrations.head()
     state = "up to date" if now == latest else f"behind: run `neighborshare db upgrade` ({latest})"
-    click.echo(f"{_shown(target)}: revision {now or 'none'}, {state}")
+    click.echo(f"{migrations.shown(target)}: revision {now or 'none'}, {state}")

@@ -21,6 +21,11 @@ def config(url: str, output: io.StringIO | None = None) -> Config:
     return cfg
 
 
+def shown(url: str) -> str:
+    """The URL as it may be printed: without its password."""
+    return sa.make_url(url).render_as_string(hide_password=True)
+
+
 def upgrade(url: str, revision: str = "head") -> None:
     command.upgrade(config(url), revision)
 
