@@ -81,7 +81,8 @@ class Fixture:
 def seed(uow: SqlUnitOfWork) -> Fixture:
     user = uow.users.add(neighbor(0))
     sharer = uow.users.add(neighbor(1))
-    assert user.id is not None and sharer.id is not None
+    assert user.id is not None
+    assert sharer.id is not None
     post = uow.posts.add(dish(sharer.id))
     assert post.id is not None
     exchange = uow.exchanges.add(ExchangeRequest(post.id, user.id, sharer.id, 1, NOW))
