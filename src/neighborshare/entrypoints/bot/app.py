@@ -20,6 +20,7 @@ from telegram.request import BaseRequest
 from neighborshare.entrypoints.bot import routes
 from neighborshare.entrypoints.bot.deps import BotDeps, deps_from
 from neighborshare.entrypoints.bot.guard import guarded
+from neighborshare.entrypoints.bot.preload import TurnPreloader, preloaded_for, rate_key
 from neighborshare.entrypoints.bot.sessions import ConversationStore
 from neighborshare.presentation import texts
 
@@ -34,6 +35,10 @@ def build_application(
         builder = builder.request(request).get_updates_request(request)
     app = builder.build()
     app.bot_data["deps"] = deps
+    # the update processor (webhook, polling) reads the neighbor's state in its transaction
+    app.bot_data["preloader"] = TurnPreloader(
+        deps.rate_limiter, deps.rules.updates_per_minute, deps.clock
+    )
     add_handlers(app, deps)
     return app
 
@@ -56,8 +61,12 @@ def _gate(deps: BotDeps) -> Any:
         user = update.effective_user
         if user is None:
             return
-        limit = deps.rules.updates_per_minute
-        decision = await deps.run(deps.rate_limiter.hit, f"bot:{user.id}", limit, 60)
+        preloaded = preloaded_for(user.id)
+        if preloaded is not None and preloaded.take("rate"):
+            decision = preloaded.rate
+        else:
+            limit = deps.rules.updates_per_minute
+            decision = await deps.run(deps.rate_limiter.hit, rate_key(user.id), limit, 60)
         if decision.allowed:
             return
         if decision.first_refusal and update.effective_chat is not None:

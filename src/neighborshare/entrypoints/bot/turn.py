@@ -10,6 +10,7 @@ from neighborshare.domain.errors import NotRegistered
 from neighborshare.domain.sessions import ConversationSession
 from neighborshare.domain.users import User
 from neighborshare.entrypoints.bot.deps import BotDeps
+from neighborshare.entrypoints.bot.preload import Preloaded, preloaded_for
 from neighborshare.entrypoints.bot.replies import Replies
 from neighborshare.entrypoints.bot.sessions import ConversationStore
 
@@ -28,10 +29,16 @@ class Turn(Replies):
         self.session: ConversationSession | None = None
         self._ended = False
         self._user: User | None = None
+        self._preloaded: Preloaded | None = None
 
     # -- conversation state -----------------------------------------------------------------
 
     async def open(self) -> None:
+        preloaded = preloaded_for(self.telegram_id)
+        if preloaded is not None and preloaded.take("turn"):
+            self._preloaded = preloaded  # read by the update's own transaction, already locked
+            self.session, self._user = preloaded.session, preloaded.user
+            return
         loaded = await self.deps.run(self.store.load_with_user, self.telegram_id)
         self.session, self._user = loaded
 
@@ -39,8 +46,14 @@ class Turn(Replies):
         """Write the conversation back (refreshing its expiry), or forget a finished one."""
         if self.session is not None and not self._ended:
             self.session.touch(self.deps.clock.now(), self.deps.rules.session_idle)
+            if self._preloaded is not None:  # written by the update's transaction at its end
+                self._preloaded.write_back = self.session
+                return
             await self.deps.run(self.store.save, self.session)
         elif self._ended:
+            if self._preloaded is not None:
+                self._preloaded.ended = True
+                return
             await self.deps.run(self.store.clear, self.telegram_id)
 
     def begin(self, flow: str, step: str, **data: Any) -> ConversationSession:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
 from enum import StrEnum
 from typing import Any, cast
 
@@ -13,6 +14,7 @@ from telegram import Update
 from telegram.ext import Application
 
 from neighborshare.domain.errors import ConcurrencyConflict
+from neighborshare.entrypoints.bot.preload import TurnPreloader
 from neighborshare.entrypoints.webhook.watch import (
     TRANSIENT,
     FailureWatch,
@@ -52,6 +54,7 @@ class UpdateProcessor:
         self._clock = clock
         self._attempts = attempts
         self._pool = ThreadPoolExecutor(concurrency, thread_name_prefix="update-tx")
+        self._preloader: TurnPreloader | None = app.bot_data.get("preloader")
         app.add_error_handler(_note_failure)
 
     async def process(self, payload: dict[str, Any]) -> Outcome:
@@ -83,15 +86,20 @@ class UpdateProcessor:
         with update_transaction(lambda: _watched(self._uow(), watch)) as uow:
             if not uow.updates.record(int(payload["update_id"]), self._clock.now()):
                 return Outcome.DUPLICATE
-            token = current_watch.set(watch)
-            try:
-                update = Update.de_json(payload, self._app.bot)
-                # The coroutine's task copies this thread's context: the handlers see the
-                # ambient unit of work and the watch.
-                asyncio.run_coroutine_threadsafe(self._app.process_update(update), loop).result()
-            finally:
-                current_watch.reset(token)
-            watch.raise_if_any()  # a swallowed conflict or outage undoes the whole update
+            update = Update.de_json(payload, self._app.bot)
+            preloaded: AbstractContextManager[None] = (
+                self._preloader.around(uow, update) if self._preloader else nullcontext()
+            )
+            with preloaded:
+                token = current_watch.set(watch)
+                try:
+                    # The coroutine's task copies this thread's context: the handlers see the
+                    # ambient unit of work, the watch and what was preloaded.
+                    coroutine = self._app.process_update(update)
+                    asyncio.run_coroutine_threadsafe(coroutine, loop).result()
+                finally:
+                    current_watch.reset(token)
+                watch.raise_if_any()  # a swallowed conflict or outage undoes the whole update
         return Outcome.PROCESSED
 
 

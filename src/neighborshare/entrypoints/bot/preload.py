@@ -1,0 +1,91 @@
+"""What every update needs before and after its handler, done by the thread that holds the
+update's transaction: one hop to a thread per update instead of one per step.
+
+The update processor (webhook and polling) calls ``prepare`` after recording the update id and
+``finish`` before committing. In between, the rate-limit gate and ``Turn`` find the neighbor's
+rate decision, conversation and profile here instead of fetching them, and ``Turn`` leaves the
+conversation's write-back here. Updates fed to ``process_update`` without a processor (tests,
+``neighborshare chat``) have no preload, and the handlers fetch and write as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+
+from telegram import Update
+
+from neighborshare.domain.sessions import ConversationSession
+from neighborshare.domain.users import User
+from neighborshare.ports.services import Clock, RateDecision, RateLimiter
+from neighborshare.ports.unit_of_work import UnitOfWork
+
+
+def rate_key(telegram_id: int) -> str:
+    return f"bot:{telegram_id}"
+
+
+@dataclass
+class Preloaded:
+    telegram_id: int
+    rate: RateDecision
+    session: ConversationSession | None
+    user: User | None
+    # what Turn.close decided: write this conversation back, or forget it (``ended``)
+    write_back: ConversationSession | None = None
+    ended: bool = False
+    used: set[str] = field(default_factory=set)
+
+    def take(self, what: str) -> bool:
+        """True the first time ``what`` is asked for: a preload serves one turn only."""
+        if what in self.used:
+            return False
+        self.used.add(what)
+        return True
+
+
+_current: ContextVar[Preloaded | None] = ContextVar("preloaded_turn", default=None)
+
+
+def preloaded_for(telegram_id: int) -> Preloaded | None:
+    found = _current.get()
+    return found if found is not None and found.telegram_id == telegram_id else None
+
+
+class TurnPreloader:
+    def __init__(self, rate_limiter: RateLimiter, updates_per_minute: int, clock: Clock) -> None:
+        self._limiter = rate_limiter
+        self._limit = updates_per_minute
+        self._clock = clock
+
+    @contextmanager
+    def around(self, uow: UnitOfWork, update: Update) -> Iterator[None]:
+        """Preload for ``update`` in ``uow``; on a clean exit, write the conversation back."""
+        user = update.effective_user
+        if user is None:
+            yield
+            return
+        loaded = self._prepare(uow, user.id)
+        token = _current.set(loaded)
+        try:
+            yield
+        finally:
+            _current.reset(token)
+        self._finish(uow, loaded)
+
+    def _prepare(self, uow: UnitOfWork, telegram_id: int) -> Preloaded:
+        rate = self._limiter.hit(rate_key(telegram_id), self._limit, 60)
+        # Locked: two updates of one chat on two replicas take turns instead of overwriting.
+        session = uow.sessions.get_for_update(telegram_id)
+        if session is not None and session.is_expired(self._clock.now()):
+            session = None
+        return Preloaded(telegram_id, rate, session, uow.users.get_by_telegram_id(telegram_id))
+
+    @staticmethod
+    def _finish(uow: UnitOfWork, loaded: Preloaded) -> None:
+        if loaded.write_back is not None:
+            uow.sessions.save(loaded.write_back)
+        elif loaded.ended:
+            uow.sessions.delete(loaded.telegram_id)
