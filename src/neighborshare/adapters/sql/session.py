@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from neighborshare.adapters.sql.errors import conflicts_as_domain_errors
 
 Key = tuple[str, Any]
+Params = dict[str, Any] | Sequence[dict[str, Any]]
 
 
 class SqlSession:
@@ -25,9 +26,12 @@ class SqlSession:
     def is_postgres(self) -> bool:
         return self.dialect == "postgresql"
 
-    def execute(self, statement: sa.Executable) -> sa.CursorResult[Any]:
+    def execute(
+        self, statement: sa.Executable, params: Params | None = None
+    ) -> sa.CursorResult[Any]:
+        """Run ``statement`` with ``params`` (a dict of values, or a list of them for many rows)."""
         with conflicts_as_domain_errors():
-            return self.connection.execute(statement)
+            return self.connection.execute(statement, params)
 
     def known(self, table: str, key: Any) -> Any:
         return self.identities.get((table, key))

@@ -1,14 +1,64 @@
-"""What every SQL repository shares: insert, load through the identity map, lock, update."""
+"""What every SQL repository shares: insert, load through the identity map, lock, update.
+
+The hot statements are built once per table (and per dialect where they differ) with bound
+parameters, and run with a dict of values: building and cache-keying a new statement on every
+call cost more Python time than running it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
 from neighborshare.adapters.sql.session import SqlSession
+
+# The bound parameter a keyed statement's WHERE compares with; no column has this name, so it
+# never clashes with the column values an UPDATE takes its SET clause from.
+KEY = "_key"
+
+
+@cache
+def select_by(table: sa.Table, column: str, lock: bool = False) -> sa.Select[Any]:
+    """SELECT the row whose ``column`` equals :_key, FOR UPDATE if ``lock``."""
+    statement = sa.select(table).where(table.c[column] == sa.bindparam(KEY))
+    return statement.with_for_update() if lock else statement
+
+
+@cache
+def update_by_id(table: sa.Table) -> sa.Update:
+    """UPDATE the row whose id is :_key; the SET clause is the columns in the parameters."""
+    return sa.update(table).where(table.c.id == sa.bindparam(KEY))
+
+
+@cache
+def insert_returning_id(table: sa.Table) -> sa.Insert:
+    """INSERT the columns in the parameters, RETURNING the new id."""
+    return sa.insert(table).returning(table.c.id)
+
+
+@cache
+def delete_by(table: sa.Table, column: str) -> sa.Delete:
+    """DELETE the rows whose ``column`` equals :_key."""
+    return sa.delete(table).where(table.c[column] == sa.bindparam(KEY))
+
+
+@cache
+def _insert_or_nothing(table: sa.Table, unique: tuple[str, ...], postgres: bool) -> Any:
+    insert = postgresql.insert if postgres else sqlite.insert
+    return (
+        insert(table)
+        .on_conflict_do_nothing(index_elements=list(unique))
+        .returning(*table.primary_key.columns)
+    )
+
+
+def insert_or_nothing(session: SqlSession, table: sa.Table, unique: Sequence[str]) -> Any:
+    """INSERT ... ON CONFLICT (``unique``) DO NOTHING RETURNING the primary key, built once."""
+    return _insert_or_nothing(table, tuple(unique), session.is_postgres)
 
 
 class SqlRepository:
@@ -28,32 +78,35 @@ class SqlRepository:
         raise NotImplementedError
 
     def _insert(self, entity: Any) -> Any:
-        statement = sa.insert(self.table).values(**self._values(entity)).returning(self.table.c.id)
-        entity.id = self._s.execute(statement).scalar_one()
+        statement = insert_returning_id(self.table)
+        entity.id = self._s.execute(statement, self._values(entity)).scalar_one()
         return self._s.remember(self._name, entity.id, entity)
 
     def get(self, row_id: int) -> Any:
         known = self._s.known(self._name, row_id)
         if known is not None:
             return known
-        row = self._s.execute(self._select().where(self.table.c.id == row_id)).first()
-        return None if row is None else self._one(row)
+        return self._first_by("id", row_id)
 
     def get_for_update(self, row_id: int) -> Any:
         """The row locked until the end of the transaction, and its object brought up to date."""
         if (self._name, row_id) in self._s.locked:
             return self._s.known(self._name, row_id)
-        statement = self._select().where(self.table.c.id == row_id)
-        if self._s.is_postgres:  # SQLite already holds the database write lock (BEGIN IMMEDIATE)
-            statement = statement.with_for_update()
-        row = self._s.execute(statement).first()
+        # SQLite already holds the database write lock (BEGIN IMMEDIATE)
+        statement = select_by(self.table, "id", lock=self._s.is_postgres)
+        row = self._s.execute(statement, {KEY: row_id}).first()
         return None if row is None else self._s.refresh(self._name, row.id, row, type(self).build)
 
     def save(self, entity: Any) -> None:
-        table = self.table
-        statement = sa.update(table).where(table.c.id == entity.id).values(**self._values(entity))
-        self._s.execute(statement)
+        values = self._values(entity)
+        values[KEY] = entity.id
+        self._s.execute(update_by_id(self.table), values)
         self._s.remember(self._name, entity.id, entity)
+
+    def _first_by(self, column: str, value: Any) -> Any:
+        """The entity of the first row whose ``column`` equals ``value``, or None."""
+        row = self._s.execute(select_by(self.table, column), {KEY: value}).first()
+        return None if row is None else self._one(row)
 
     def _select(self) -> sa.Select[Any]:
         return sa.select(self.table)
@@ -73,11 +126,4 @@ def insert_ignoring_duplicates(
     session: SqlSession, table: sa.Table, values: dict[str, Any], unique: list[str]
 ) -> Any:
     """INSERT ... ON CONFLICT DO NOTHING on either dialect; the new id, or None if it existed."""
-    dialect_insert = postgresql.insert if session.is_postgres else sqlite.insert
-    statement = (
-        dialect_insert(table)
-        .values(**values)
-        .on_conflict_do_nothing(index_elements=unique)
-        .returning(*table.primary_key.columns)
-    )
-    return session.execute(statement).scalar()
+    return session.execute(insert_or_nothing(session, table, unique), values).scalar()

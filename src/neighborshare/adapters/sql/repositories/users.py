@@ -29,12 +29,10 @@ class SqlUserRepository(SqlRepository):
         super().save(user)
 
     def get_by_telegram_id(self, telegram_id: int) -> User | None:
-        row = self._s.execute(self._select().where(users.c.telegram_id == telegram_id)).first()
-        return None if row is None else self._one(row)
+        return self._first_by("telegram_id", telegram_id)  # type: ignore[no-any-return]
 
     def get_by_phone(self, digest: str) -> User | None:
-        row = self._s.execute(self._select().where(users.c.phone_digest == digest)).first()
-        return None if row is None else self._one(row)
+        return self._first_by("phone_digest", digest)  # type: ignore[no-any-return]
 
     def within(self, origin: Location, radius_m: float) -> list[User]:
         circle = spatial.circle(self._s, users, origin, radius_m)
