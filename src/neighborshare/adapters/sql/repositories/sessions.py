@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
 from neighborshare.adapters.sql import record_mapping
 from neighborshare.adapters.sql.records import sessions, telegram_updates
-from neighborshare.adapters.sql.repositories.base import insert_ignoring_duplicates
+from neighborshare.adapters.sql.repositories.base import (
+    KEY,
+    delete_by,
+    insert_ignoring_duplicates,
+    select_by,
+)
 from neighborshare.adapters.sql.session import SqlSession
 from neighborshare.domain.sessions import ConversationSession
 
@@ -24,8 +31,7 @@ class SqlSessionRepository:
         known = self._s.known(self.name, telegram_id)
         if known is not None:
             return known  # type: ignore[no-any-return]
-        statement = sa.select(sessions).where(sessions.c.telegram_id == telegram_id)
-        row = self._s.execute(statement).first()
+        row = self._s.execute(select_by(sessions, "telegram_id"), {KEY: telegram_id}).first()
         if row is None:
             return None
         return self._s.materialize(  # type: ignore[no-any-return]
@@ -35,10 +41,9 @@ class SqlSessionRepository:
     def get_for_update(self, telegram_id: int) -> ConversationSession | None:
         if (self.name, telegram_id) in self._s.locked:
             return self._s.known(self.name, telegram_id)  # type: ignore[no-any-return]
-        statement = sa.select(sessions).where(sessions.c.telegram_id == telegram_id)
-        if self._s.is_postgres:  # SQLite already holds the database write lock
-            statement = statement.with_for_update()
-        row = self._s.execute(statement).first()
+        # SQLite already holds the database write lock
+        statement = select_by(sessions, "telegram_id", lock=self._s.is_postgres)
+        row = self._s.execute(statement, {KEY: telegram_id}).first()
         if row is None:
             return None
         return self._s.refresh(  # type: ignore[no-any-return]
@@ -47,15 +52,11 @@ class SqlSessionRepository:
 
     def save(self, session: ConversationSession) -> None:
         values = record_mapping.values_of(session)
-        dialect_insert = postgresql.insert if self._s.is_postgres else sqlite.insert
-        statement = dialect_insert(sessions).values(**values)
-        changes = {k: statement.excluded[k] for k in values if k != "telegram_id"}
-        upsert = statement.on_conflict_do_update(index_elements=["telegram_id"], set_=changes)
-        self._s.execute(upsert)
+        self._s.execute(_upsert(self._s.is_postgres), values)
         self._s.remember(self.name, session.telegram_id, session)
 
     def delete(self, telegram_id: int) -> None:
-        self._s.execute(sa.delete(sessions).where(sessions.c.telegram_id == telegram_id))
+        self._s.execute(delete_by(sessions, "telegram_id"), {KEY: telegram_id})
         self._s.forget(self.name, telegram_id)
 
     def delete_expired(self, now: datetime) -> int:
@@ -68,6 +69,14 @@ class SqlSessionRepository:
         for telegram_id in expired:
             self._s.forget(self.name, telegram_id)
         return len(expired)
+
+
+@cache
+def _upsert(postgres: bool) -> Any:
+    """INSERT a session, or on a clash of telegram_id overwrite every other column."""
+    insert = (postgresql.insert if postgres else sqlite.insert)(sessions)
+    changes = {c.name: insert.excluded[c.name] for c in sessions.columns if c.name != "telegram_id"}
+    return insert.on_conflict_do_update(index_elements=["telegram_id"], set_=changes)
 
 
 class SqlUpdateLog:
