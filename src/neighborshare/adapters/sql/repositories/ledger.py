@@ -9,7 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from neighborshare.adapters.sql import record_mapping
-from neighborshare.adapters.sql.repositories.base import SqlRepository
+from neighborshare.adapters.sql.repositories.base import KEY, SqlRepository
 from neighborshare.adapters.sql.tables import credit_transactions, ratings
 from neighborshare.domain.credits import CreditTransaction
 from neighborshare.domain.ratings import Rating, RatingSummary
@@ -68,18 +68,23 @@ class SqlCreditLedger(SqlRepository):
         return self._insert(tx)  # type: ignore[no-any-return]
 
     def has_key(self, key: str) -> bool:
-        return self._count(credit_transactions.c.key == key) > 0
+        return int(self._s.execute(_KEY_COUNT, {KEY: key}).scalar_one()) > 0
 
     def history(self, user_id: int, limit: int = 10) -> list[CreditTransaction]:
         statement = self._select().where(credit_transactions.c.user_id == user_id)
         return self._all(statement.order_by(credit_transactions.c.id.desc()).limit(limit))
 
     def total_for(self, user_id: int) -> int:
-        return self._sum(credit_transactions.c.user_id == user_id)
+        return int(self._s.execute(_USER_TOTAL, {KEY: user_id}).scalar_one())
 
     def total(self) -> int:
-        return self._sum()
+        return int(self._s.execute(_TOTAL).scalar_one())
 
-    def _sum(self, *conditions: Any) -> int:
-        amount = sa.func.coalesce(sa.func.sum(credit_transactions.c.amount), 0)
-        return int(self._s.execute(sa.select(amount).where(*conditions)).scalar_one())
+
+_KEY_COUNT = (
+    sa.select(sa.func.count())
+    .select_from(credit_transactions)
+    .where(credit_transactions.c.key == sa.bindparam(KEY))
+)
+_TOTAL = sa.select(sa.func.coalesce(sa.func.sum(credit_transactions.c.amount), 0))
+_USER_TOTAL = _TOTAL.where(credit_transactions.c.user_id == sa.bindparam(KEY))

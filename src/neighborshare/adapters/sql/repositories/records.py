@@ -7,11 +7,14 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 
 from neighborshare.adapters.sql import record_mapping
 from neighborshare.adapters.sql.records import audit_log, outbox
-from neighborshare.adapters.sql.repositories.base import SqlRepository, insert_ignoring_duplicates
+from neighborshare.adapters.sql.repositories.base import (
+    SqlRepository,
+    insert_ignoring_duplicates,
+    insert_or_nothing,
+)
 from neighborshare.domain.records import AuditEntry, OutboxMessage
 
 _ROWS_PER_INSERT = 500  # well under SQLite's limit of bound variables per statement
@@ -86,15 +89,18 @@ class SqlOutbox(SqlRepository):
         return {int(recipient): int(count) for recipient, count in rows}
 
     def add_many(self, messages: Sequence[OutboxMessage]) -> int:
-        """One multi-row INSERT ... ON CONFLICT DO NOTHING (the messages keep no id)."""
-        dialect_insert = postgresql.insert if self._s.is_postgres else sqlite.insert
-        kept = 0
-        for start in range(0, len(messages), _ROWS_PER_INSERT):
-            rows = [self._values(m) for m in messages[start : start + _ROWS_PER_INSERT]]
-            statement = dialect_insert(outbox).values(rows)
-            statement = statement.on_conflict_do_nothing(index_elements=["dedupe_key"])
-            kept += len(self._s.execute(statement.returning(outbox.c.id)).all())
-        return kept
+        """Multi-row INSERT ... ON CONFLICT DO NOTHING (the messages keep no id).
+
+        SQLAlchemy runs a list of parameter dicts with RETURNING as batches of multi-row
+        INSERTs ("insertmanyvalues"), at most _ROWS_PER_INSERT rows each.
+        """
+        if not messages:
+            return 0
+        statement = insert_or_nothing(self._s, outbox, ["dedupe_key"]).execution_options(
+            insertmanyvalues_page_size=_ROWS_PER_INSERT
+        )
+        rows = [self._values(message) for message in messages]
+        return len(self._s.execute(statement, rows).all())
 
     def backlog(self, now: datetime) -> int:
         return self._count(*self._due(now))
