@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, fields
+from dataclasses import fields
+from functools import cache
 from typing import Any
 
 from neighborshare.adapters.sql.mapping import Row
@@ -19,22 +20,29 @@ ENUMS: dict[type, dict[str, type]] = {
 }
 
 
+@cache
+def field_names(kind: Any) -> tuple[str, ...]:
+    return tuple(field.name for field in fields(kind))
+
+
 def values_of(entity: Any) -> dict[str, Any]:
-    """Column values for a flat dataclass entity (its id excluded; enums as their values)."""
-    values = asdict(entity)
-    values.pop("id", None)
-    for name in ENUMS.get(type(entity), {}):
+    """Column values for a flat dataclass entity (its id excluded; enums as their values).
+
+    The values are the entity's own, not copies (dataclasses.asdict deep-copies every one):
+    they are only bound to the statement, and JSON columns serialize them as it runs.
+    """
+    kind: type = type(entity)
+    values = {name: getattr(entity, name) for name in field_names(kind) if name != "id"}
+    for name in ENUMS.get(kind, ()):
         values[name] = values[name].value
     return values
 
 
 def entity_from(kind: type, row: Row) -> Any:
     """A flat dataclass entity of ``kind`` from a row with one column per field."""
-    enums = ENUMS.get(kind, {})
-    values = {}
-    for field in fields(kind):
-        value = getattr(row, field.name)
-        values[field.name] = enums[field.name](value) if field.name in enums else value
+    values = {name: getattr(row, name) for name in field_names(kind)}
+    for name, enum in ENUMS.get(kind, {}).items():
+        values[name] = enum(values[name])
     return kind(**values)
 
 
