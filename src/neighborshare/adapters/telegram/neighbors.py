@@ -18,6 +18,8 @@ from telegram import Bot, Update
 from neighborshare.adapters.telegram.offline import OfflineBotApi
 from neighborshare.adapters.telegram.sent import SentMessage
 
+KEPT_PAYLOADS = 1000
+
 
 class NoSuchButton(LookupError):
     """No message to this neighbor has a button with that label."""
@@ -50,6 +52,7 @@ class OfflineNeighbors:
         self._bot = bot
         self._update_ids = itertools.count(1)
         self._known: dict[str, Neighbor] = {}
+        self._payloads: dict[int, dict[str, Any]] = {}
 
     def neighbor(self, name: str) -> Neighbor:
         key = name.lower()
@@ -120,7 +123,16 @@ class OfflineNeighbors:
                    "chat": chat, "from": who.as_user()} | extra
         return self._update({"message": message})
 
+    def payload(self, update: Update) -> dict[str, Any]:
+        """The JSON body Telegram would POST for ``update`` (once per update: it is forgotten
+        here), without the cost of ``update.to_dict()``."""
+        return self._payloads.pop(update.update_id, None) or update.to_dict()
+
     def _update(self, body: dict[str, Any]) -> Update:
-        update = Update.de_json({"update_id": next(self._update_ids)} | body, self._bot)
+        payload = {"update_id": next(self._update_ids)} | body
+        update = Update.de_json(payload, self._bot)
         assert update is not None
+        self._payloads[update.update_id] = payload
+        if len(self._payloads) > KEPT_PAYLOADS:  # nobody asked for the oldest: let it go
+            del self._payloads[next(iter(self._payloads))]
         return update
