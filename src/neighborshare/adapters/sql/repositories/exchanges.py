@@ -8,11 +8,17 @@ from typing import Any
 import sqlalchemy as sa
 
 from neighborshare.adapters.sql import mapping
-from neighborshare.adapters.sql.repositories.base import SqlRepository
+from neighborshare.adapters.sql.repositories.base import KEY, SqlRepository, select_by
 from neighborshare.adapters.sql.tables import exchanges, posts
 from neighborshare.domain.exchanges import OPEN_STATUSES, ExchangeRequest, ExchangeStatus
 
 OPEN = [status.value for status in OPEN_STATUSES]
+_OPEN_BY_REQUESTER = (
+    sa.select(sa.func.count())
+    .select_from(exchanges)
+    .where(exchanges.c.requester_id == sa.bindparam(KEY), exchanges.c.status.in_(OPEN))
+)
+_FOR_POST = select_by(exchanges, "post_id").order_by(exchanges.c.id)
 
 
 class SqlExchangeRepository(SqlRepository):
@@ -26,11 +32,10 @@ class SqlExchangeRepository(SqlRepository):
         return self._insert(exchange)  # type: ignore[no-any-return]
 
     def count_open_by_requester(self, requester_id: int) -> int:
-        return self._count(exchanges.c.requester_id == requester_id, exchanges.c.status.in_(OPEN))
+        return int(self._s.execute(_OPEN_BY_REQUESTER, {KEY: requester_id}).scalar_one())
 
     def for_post(self, post_id: int) -> list[ExchangeRequest]:
-        statement = self._select().where(exchanges.c.post_id == post_id)
-        return self._all(statement.order_by(exchanges.c.id))
+        return [self._one(row) for row in self._s.execute(_FOR_POST, {KEY: post_id})]
 
     def for_user(self, user_id: int, limit: int = 20) -> list[ExchangeRequest]:
         mine = sa.or_(exchanges.c.requester_id == user_id, exchanges.c.sharer_id == user_id)

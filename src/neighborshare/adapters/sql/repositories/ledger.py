@@ -14,6 +14,26 @@ from neighborshare.adapters.sql.tables import credit_transactions, ratings
 from neighborshare.domain.credits import CreditTransaction
 from neighborshare.domain.ratings import Rating, RatingSummary
 
+# Built once; run with bound parameters.
+_FOOD_STARS = sa.func.coalesce(sa.func.sum(ratings.c.food), 0)
+_SUMMARIES = (
+    sa.select(
+        ratings.c.rated_id,
+        sa.func.count(),
+        sa.func.sum(ratings.c.interaction) + _FOOD_STARS,
+        sa.func.count() + sa.func.count(ratings.c.food),
+    )
+    .where(ratings.c.rated_id.in_(sa.bindparam("_ids", expanding=True)))
+    .group_by(ratings.c.rated_id)
+)
+_KEY_COUNT = (
+    sa.select(sa.func.count())
+    .select_from(credit_transactions)
+    .where(credit_transactions.c.key == sa.bindparam(KEY))
+)
+_TOTAL = sa.select(sa.func.coalesce(sa.func.sum(credit_transactions.c.amount), 0))
+_USER_TOTAL = _TOTAL.where(credit_transactions.c.user_id == sa.bindparam(KEY))
+
 
 class SqlRatingRepository(SqlRepository):
     table = ratings
@@ -33,18 +53,7 @@ class SqlRatingRepository(SqlRepository):
         """Counts and star totals per neighbor, aggregated by the database."""
         if not user_ids:
             return {}
-        food_stars = sa.func.coalesce(sa.func.sum(ratings.c.food), 0)
-        statement = (
-            sa.select(
-                ratings.c.rated_id,
-                sa.func.count(),
-                sa.func.sum(ratings.c.interaction) + food_stars,
-                sa.func.count() + sa.func.count(ratings.c.food),
-            )
-            .where(ratings.c.rated_id.in_(sorted(set(user_ids))))
-            .group_by(ratings.c.rated_id)
-        )
-        rows: Any = self._s.execute(statement).all()
+        rows: Any = self._s.execute(_SUMMARIES, {"_ids": sorted(set(user_ids))}).all()
         return {
             int(user_id): RatingSummary(int(count), int(stars) / int(given))
             for user_id, count, stars, given in rows
@@ -80,11 +89,3 @@ class SqlCreditLedger(SqlRepository):
     def total(self) -> int:
         return int(self._s.execute(_TOTAL).scalar_one())
 
-
-_KEY_COUNT = (
-    sa.select(sa.func.count())
-    .select_from(credit_transactions)
-    .where(credit_transactions.c.key == sa.bindparam(KEY))
-)
-_TOTAL = sa.select(sa.func.coalesce(sa.func.sum(credit_transactions.c.amount), 0))
-_USER_TOTAL = _TOTAL.where(credit_transactions.c.user_id == sa.bindparam(KEY))
