@@ -8,6 +8,7 @@ from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.presentation import keyboards
 from neighborshare.presentation.cards import exchange_text, my_post_line
 from neighborshare.presentation.formatting import esc, plural
+from neighborshare.services.credits import Statement
 from neighborshare.services.exchanges import ExchangeView
 
 REQUEST_HINT = (
@@ -53,9 +54,14 @@ async def _ask_portions(turn: Turn, post_id: int) -> None:
 
 async def _request(turn: Turn, post_id: int, portions: int) -> None:
     user_id = await turn.user_id()
-    exchange = await turn.deps.run(turn.deps.exchanges.request, user_id, post_id, portions)
-    view = await turn.deps.run(turn.deps.exchanges.view, user_id, exchange.id)
-    stmt = await turn.deps.run(turn.deps.credits.statement, user_id, 1)
+    exchanges, credits = turn.deps.exchanges, turn.deps.credits
+
+    def request() -> tuple[ExchangeView, Statement]:  # one trip to the pool
+        exchange = exchanges.request(user_id, post_id, portions)
+        assert exchange.id is not None
+        return exchanges.view(user_id, exchange.id), credits.statement(user_id, 1)
+
+    view, stmt = await turn.deps.run(request)
     await turn.say(
         f"🙋 You asked {esc(view.other_name)} for {plural(portions, 'portion')} of "
         f"<b>{esc(view.post.name)}</b>.\n{plural(portions, 'credit')} held until pickup "
@@ -75,16 +81,20 @@ async def on_button(turn: Turn) -> None:
         return
     user_id = await turn.user_id()
     exchange_id = number(parts[2])
-    await turn.deps.run(action, user_id, exchange_id)
-    view = await turn.deps.run(service.view, user_id, exchange_id)
+
+    def act() -> ExchangeView:  # one trip to the pool
+        action(user_id, exchange_id)
+        return service.view(user_id, exchange_id)
+
+    view = await turn.deps.run(act)
     await turn.edit(_exchange_text(turn, view, user_id), keyboards.exchange_actions(view, user_id))
 
 
 async def mine(turn: Turn) -> None:
     """The neighbor's posts, then each exchange with the buttons its state allows."""
     user_id = await turn.user_id()
-    posts = await turn.deps.run(turn.deps.food.by_sharer, user_id)
-    views = await turn.deps.run(turn.deps.exchanges.mine, user_id)
+    food, exchanges = turn.deps.food, turn.deps.exchanges
+    posts, views = await turn.deps.run(lambda: (food.by_sharer(user_id), exchanges.mine(user_id)))
     now = turn.deps.clock.now()
     if posts:
         lines = "\n".join(my_post_line(p, turn.deps.tz, now) for p in posts[:10])
