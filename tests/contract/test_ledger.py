@@ -87,3 +87,23 @@ def test_a_movement_key_is_recorded_at_most_once(uow_factory):
         uow.commit()
     with pytest.raises(ConcurrencyConflict), uow_factory() as uow:
         uow.credits.add(_movement(user_id, 1, "exchange:1:portion_reward"))
+
+
+def test_add_once_adds_a_key_once_and_then_says_no(uow_factory):
+    [user_id] = add_users(uow_factory, 1)
+    with uow_factory() as uow:
+        first = _movement(user_id, 3, "exchange:7:refund")
+        assert uow.credits.add_once(first)
+        assert first.id is not None
+        assert not uow.credits.add_once(_movement(user_id, 3, "exchange:7:refund"))
+        uow.commit()
+    with uow_factory() as uow:
+        assert not uow.credits.add_once(_movement(user_id, 9, "exchange:7:refund"))
+        assert uow.credits.add_once(_movement(user_id, 1, "exchange:8:refund"))
+        uow.commit()
+    with uow_factory() as uow:
+        assert [(t.key, t.amount) for t in uow.credits.history(user_id)] == [
+            ("exchange:8:refund", 1),
+            ("exchange:7:refund", 3),
+        ]
+        assert uow.credits.total_for(user_id) == 4

@@ -82,3 +82,14 @@ def test_created_between_is_half_open(uow_factory):
     with uow_factory() as uow:
         found = uow.posts.created_between(NOON + hour, NOON + 3 * hour)
         assert [p.id for p in found] == ids[1:3]
+
+
+def test_get_many_returns_the_dishes_that_exist_by_id(uow_factory):
+    [sharer] = add_users(uow_factory, 1)
+    with uow_factory() as uow:
+        soup = uow.posts.add(post(sharer, name="Soup")).id
+        stew = uow.posts.add(post(sharer, name="Stew")).id
+        uow.commit()
+    with uow_factory() as uow:
+        found = uow.posts.get_many([stew, 99_999, soup])
+        assert {i: p.name for i, p in found.items()} == {soup: "Soup", stew: "Stew"}

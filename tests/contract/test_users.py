@@ -94,3 +94,16 @@ def test_all_ids_skips_banned_neighbors(uow_factory):
         uow.commit()
     with uow_factory() as uow:
         assert uow.users.all_ids() == [ids[0], ids[2]]
+
+
+def test_get_many_returns_those_that_exist_by_id(uow_factory):
+    first, second, third = add_users(uow_factory, 3)
+    with uow_factory() as uow:
+        assert uow.users.get_many([]) == {}
+        found = uow.users.get_many([third, first, 10_000, first])
+        assert sorted(found) == [first, third]
+        assert found[first].id == first
+        assert found[third].telegram_id == uow.users.get(third).telegram_id
+        # what this unit of work already holds is the same object, read or not
+        held = uow.users.get(second)
+        assert uow.users.get_many([second])[second] is held

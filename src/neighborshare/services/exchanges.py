@@ -242,23 +242,31 @@ class ExchangeService:
 
     def view(self, user_id: int, exchange_id: int) -> ExchangeView:
         def work(uow: UnitOfWork) -> ExchangeView:
-            exchange = exchange_or_refuse(uow, exchange_id)
-            other = user_or_refuse(uow, exchange.other_party(user_id))
-            post = post_or_refuse(uow, exchange.post_id)
-            reveal = user_id == exchange.requester_id and exchange.status in (
-                ExchangeStatus.ACCEPTED,
-                ExchangeStatus.COMPLETED,
-            )
-            return ExchangeView(
-                exchange, post, other.first_name, other.apartment if reveal else None
-            )
+            return _view(uow, user_id, exchange_or_refuse(uow, exchange_id))
 
         return read_only(self._uow, work)
 
     def mine(self, user_id: int) -> list[ExchangeView]:
         """The neighbor's exchanges, as requester or sharer, newest first."""
-        ids = read_only(self._uow, lambda uow: [e.id for e in uow.exchanges.for_user(user_id)])
-        return [self.view(user_id, exchange_id) for exchange_id in ids if exchange_id is not None]
+
+        def work(uow: UnitOfWork) -> list[ExchangeView]:
+            exchanges = uow.exchanges.for_user(user_id)
+            # two reads for all of them; _view then finds each party and dish loaded
+            uow.users.get_many([e.other_party(user_id) for e in exchanges])
+            uow.posts.get_many([e.post_id for e in exchanges])
+            return [_view(uow, user_id, exchange) for exchange in exchanges]
+
+        return read_only(self._uow, work)
+
+
+def _view(uow: UnitOfWork, user_id: int, exchange: ExchangeRequest) -> ExchangeView:
+    other = user_or_refuse(uow, exchange.other_party(user_id))
+    post = post_or_refuse(uow, exchange.post_id)
+    reveal = user_id == exchange.requester_id and exchange.status in (
+        ExchangeStatus.ACCEPTED,
+        ExchangeStatus.COMPLETED,
+    )
+    return ExchangeView(exchange, post, other.first_name, other.apartment if reveal else None)
 
 
 def close_with_refund(

@@ -118,7 +118,9 @@ class FoodService:
         )
         found = uow.posts.nearby(query)
         shown = found[:size]
-        ratings = uow.ratings.summaries([item.post.sharer_id for item in shown])
+        sharer_ids = [item.post.sharer_id for item in shown]
+        ratings = uow.ratings.summaries(sharer_ids)
+        uow.users.get_many(sharer_ids)  # one read; _card finds each sharer already loaded
         cards = tuple(self._card(uow, item.post, item.distance_m, ratings) for item in shown)
         return BrowsePage(cards, page, len(found) > size)
 

@@ -15,10 +15,13 @@ from neighborshare.ports.unit_of_work import UnitOfWork
 
 def record(uow: UnitOfWork, user: User, tx: CreditTransaction) -> bool:
     """Apply ``tx`` unless its key was already recorded; True if it moved the balance."""
-    if uow.credits.has_key(tx.key):
+    if user.balance + tx.amount < 0:  # a refusal, unless this movement was recorded before
+        if uow.credits.has_key(tx.key):
+            return False
+        credits.apply(user, tx)  # raises NotEnoughCredits; nothing was written
+    if not uow.credits.add_once(tx):  # one statement: insert unless the key exists
         return False
     credits.apply(user, tx)
-    uow.credits.add(tx)
     uow.users.save(user)
     return True
 

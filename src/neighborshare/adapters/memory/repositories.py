@@ -37,6 +37,10 @@ class _Table:
     def get_for_update(self, row_id: int) -> Any:
         return self._tx.load(self.name, row_id)
 
+    def get_many(self, row_ids: Sequence[int]) -> dict[int, Any]:
+        found = {row_id: self._tx.load(self.name, row_id) for row_id in set(row_ids)}
+        return {row_id: row for row_id, row in found.items() if row is not None}
+
     def save(self, row: Any) -> None:
         self._tx.put(self.name, row.id, row)
 
@@ -233,6 +237,12 @@ class InMemoryCreditLedger(_Table):
     def add(self, tx: CreditTransaction) -> CreditTransaction:
         self._unique(tx, key=tx.key)
         return self._add(tx)  # type: ignore[no-any-return]
+
+    def add_once(self, tx: CreditTransaction) -> bool:
+        if self.has_key(tx.key):
+            return False
+        self._add(tx)
+        return True
 
     def has_key(self, key: str) -> bool:
         return any(t.key == key for t in self._rows())

@@ -9,7 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from neighborshare.adapters.sql import record_mapping
-from neighborshare.adapters.sql.repositories.base import KEY, SqlRepository
+from neighborshare.adapters.sql.repositories.base import KEY, SqlRepository, insert_or_nothing
 from neighborshare.adapters.sql.tables import credit_transactions, ratings
 from neighborshare.domain.credits import CreditTransaction
 from neighborshare.domain.ratings import Rating, RatingSummary
@@ -75,6 +75,16 @@ class SqlCreditLedger(SqlRepository):
 
     def add(self, tx: CreditTransaction) -> CreditTransaction:
         return self._insert(tx)  # type: ignore[no-any-return]
+
+    def add_once(self, tx: CreditTransaction) -> bool:
+        """One INSERT ... ON CONFLICT (key) DO NOTHING instead of a lookup and an insert."""
+        statement = insert_or_nothing(self._s, credit_transactions, ["key"])
+        new_id = self._s.execute(statement, self._values(tx)).scalar()
+        if new_id is None:
+            return False
+        tx.id = new_id
+        self._s.remember(self._name, new_id, tx)
+        return True
 
     def has_key(self, key: str) -> bool:
         return int(self._s.execute(_KEY_COUNT, {KEY: key}).scalar_one()) > 0
