@@ -2,6 +2,8 @@
 
 ``OfflineNeighbors(api, bot)`` makes ``telegram.Update`` objects: ``text``, ``contact``,
 ``location``, ``photo`` and ``tap`` (press a button on the newest message that has it).
+``OfflinePayloads(api)`` makes the same updates as the JSON bodies Telegram would POST to a
+webhook (what the update processor takes), without building PTB objects on the way.
 Each neighbor is known by a name; their Telegram id and made-up phone number are stable.
 """
 
@@ -11,14 +13,15 @@ import itertools
 import time
 import zlib
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from telegram import Bot, Update
 
 from neighborshare.adapters.telegram.offline import OfflineBotApi
 from neighborshare.adapters.telegram.sent import SentMessage
 
-KEPT_PAYLOADS = 1000
+T = TypeVar("T")
+Payload = dict[str, Any]
 
 
 class NoSuchButton(LookupError):
@@ -45,14 +48,14 @@ def normalized(label: str) -> str:
     return " ".join(kept.lower().split())
 
 
-class OfflineNeighbors:
-    def __init__(self, api: OfflineBotApi, bot: Bot) -> None:
+class _Neighbors(Generic[T]):
+    """Neighbors and what they send; ``_make`` turns a JSON update body into the result."""
+
+    def __init__(self, api: OfflineBotApi) -> None:
         self.api = api
         self._api = api
-        self._bot = bot
         self._update_ids = itertools.count(1)
         self._known: dict[str, Neighbor] = {}
-        self._payloads: dict[int, dict[str, Any]] = {}
 
     def neighbor(self, name: str) -> Neighbor:
         key = name.lower()
@@ -67,24 +70,24 @@ class OfflineNeighbors:
     def known(self) -> list[Neighbor]:
         return list(self._known.values())
 
-    def text(self, who: Neighbor, text: str) -> Update:
+    def text(self, who: Neighbor, text: str) -> T:
         extra: dict[str, Any] = {"text": text}
         if text.startswith("/"):
             command = text.split()[0]
             extra["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
         return self._message(who, extra)
 
-    def contact(self, who: Neighbor, phone: str | None = None, own: bool = True) -> Update:
+    def contact(self, who: Neighbor, phone: str | None = None, own: bool = True) -> T:
         contact: dict[str, Any] = {"phone_number": phone or who.phone,
                                    "first_name": who.name.capitalize()}
         if own:
             contact["user_id"] = who.telegram_id
         return self._message(who, {"contact": contact})
 
-    def location(self, who: Neighbor, latitude: float, longitude: float) -> Update:
+    def location(self, who: Neighbor, latitude: float, longitude: float) -> T:
         return self._message(who, {"location": {"latitude": latitude, "longitude": longitude}})
 
-    def photo(self, who: Neighbor, data: bytes, width: int = 1280, height: int = 960) -> Update:
+    def photo(self, who: Neighbor, data: bytes, width: int = 1280, height: int = 960) -> T:
         file_id = self._api.add_file(data)
         sizes = [
             {"file_id": file_id, "file_unique_id": file_id, "width": width, "height": height,
@@ -92,7 +95,7 @@ class OfflineNeighbors:
         ]
         return self._message(who, {"photo": sizes})
 
-    def tap(self, who: Neighbor, label: str) -> Update:
+    def tap(self, who: Neighbor, label: str) -> T:
         message, button = self.find_button(who, label)
         if message.is_inline:
             return self.callback(who, message, button["callback_data"])
@@ -100,7 +103,7 @@ class OfflineNeighbors:
             return self.contact(who)
         return self.text(who, button["text"])
 
-    def callback(self, who: Neighbor, message: SentMessage, data: str) -> Update:
+    def callback(self, who: Neighbor, message: SentMessage, data: str) -> T:
         """A tap on an inline button of ``message`` carrying ``data``."""
         query = {"id": str(next(self._update_ids)), "from": who.as_user(),
                  "chat_instance": str(who.telegram_id), "data": data, "message": message.raw}
@@ -117,22 +120,34 @@ class OfflineNeighbors:
                             return message, button
         raise NoSuchButton(f"no message to {who.name} has a button labelled {label!r}")
 
-    def _message(self, who: Neighbor, extra: dict[str, Any]) -> Update:
+    def _message(self, who: Neighbor, extra: dict[str, Any]) -> T:
         chat = {"id": who.telegram_id, "type": "private", "first_name": who.name.capitalize()}
         message = {"message_id": self._api.next_message_id(), "date": int(time.time()),
                    "chat": chat, "from": who.as_user()} | extra
         return self._update({"message": message})
 
-    def payload(self, update: Update) -> dict[str, Any]:
-        """The JSON body Telegram would POST for ``update`` (once per update: it is forgotten
-        here), without the cost of ``update.to_dict()``."""
-        return self._payloads.pop(update.update_id, None) or update.to_dict()
+    def _update(self, body: Payload) -> T:
+        return self._make({"update_id": next(self._update_ids)} | body)
 
-    def _update(self, body: dict[str, Any]) -> Update:
-        payload = {"update_id": next(self._update_ids)} | body
+    def _make(self, payload: Payload) -> T:
+        raise NotImplementedError
+
+
+class OfflineNeighbors(_Neighbors[Update]):
+    """Updates as PTB objects, for ``Application.process_update``."""
+
+    def __init__(self, api: OfflineBotApi, bot: Bot) -> None:
+        super().__init__(api)
+        self._bot = bot
+
+    def _make(self, payload: Payload) -> Update:
         update = Update.de_json(payload, self._bot)
         assert update is not None
-        self._payloads[update.update_id] = payload
-        if len(self._payloads) > KEPT_PAYLOADS:  # nobody asked for the oldest: let it go
-            del self._payloads[next(iter(self._payloads))]
         return update
+
+
+class OfflinePayloads(_Neighbors[Payload]):
+    """Updates as the JSON bodies Telegram POSTs, for the update processor and webhook."""
+
+    def _make(self, payload: Payload) -> Payload:
+        return payload
