@@ -1,35 +1,31 @@
-"""The baseline beside the bot's figures: a bare PTB Application with one trivial handler."""
+"""The baseline beside the bot's figures: a bare PTB Application with one trivial handler, run in
+as many processes, with as many updates in flight, as the bot was."""
 
 from __future__ import annotations
 
 import asyncio
-import statistics
-import time
-from collections.abc import Awaitable, Callable
 
 from telegram import Update
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
+from bench.processes import Link, Round, Tally, run_in_processes
 from neighborshare.adapters.telegram.neighbors import OfflineNeighbors
 from neighborshare.adapters.telegram.offline import OFFLINE_TOKEN, OfflineBotApi
 
 
-def report(label: str, latencies: list[float], elapsed: float) -> float:
-    rate = len(latencies) / elapsed
-    p99 = statistics.quantiles(latencies, n=100)[98] * 1000
-    print(f"{label:<34} {len(latencies):>6} updates  {rate:>8.0f} updates/s  "
-          f"p50 {statistics.median(latencies) * 1000:6.1f} ms  p99 {p99:6.1f} ms")
-    return rate
+def bench_bare(updates: int, processes: int, concurrency: int) -> Round:
+    """``updates`` in all, shared out between the processes."""
+    figures = run_in_processes(bare_worker, (updates, concurrency), processes, rounds=1,
+                               postgres_url=None)
+    return figures.total()
 
 
-async def timed(run: Callable[[Update], Awaitable[None]], update: Update,
-                latencies: list[float]) -> None:
-    started = time.perf_counter()
-    await run(update)
-    latencies.append(time.perf_counter() - started)
+def bare_worker(link: Link, updates: int, concurrency: int) -> None:
+    with link.failing_loudly():
+        asyncio.run(_bare(link, len(range(link.index, updates, link.processes)), concurrency))
 
 
-async def bench_bare(count: int, concurrency: int) -> float:
+async def _bare(link: Link, count: int, concurrency: int) -> None:
     api = OfflineBotApi()
     app = Application.builder().token(OFFLINE_TOKEN).request(api).updater(None).build()
 
@@ -42,15 +38,12 @@ async def bench_bare(count: int, concurrency: int) -> float:
     neighbors = OfflineNeighbors(api, app.bot)
     people = [neighbors.neighbor(f"n{i}") for i in range(200)]
     updates = [neighbors.text(people[i % 200], "/browse") for i in range(count)]
-    latencies: list[float] = []
+    tally = Tally()
     gate = asyncio.Semaphore(concurrency)
 
     async def one(update: Update) -> None:
         async with gate:
-            await timed(app.process_update, update, latencies)
+            await tally.timed(app.process_update, update)
 
-    started = time.perf_counter()
-    await asyncio.gather(*(one(u) for u in updates))
-    rate = report("bare PTB, one handler", latencies, time.perf_counter() - started)
+    await link.round(lambda: asyncio.gather(*(one(u) for u in updates)), tally)
     await app.shutdown()
-    return rate

@@ -1,9 +1,16 @@
-"""The mixed workload of bench/bot_throughput.py: 40 sharers and 160 neighbors who browse."""
+"""The mixed workload of bench/bot_throughput.py: neighborhoods of 40 sharers and 160 browsers.
+
+Each neighborhood is 200 neighbors on a 20 x 10 grid (about 210 m x 130 m), the sharers spread
+evenly among the browsers; neighborhoods are 5.5 km apart, so nobody sees another's dishes.
+Every process of the bench drives its own slice of the neighbors (``Town.people``).
+"""
 
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 from telegram import Update
@@ -14,38 +21,81 @@ from neighborshare.services.users import Registration
 
 SHARERS = 40
 BROWSERS = 160
+PORTIONS = "6"  # per dish: 240 in a neighborhood for 160 requests, so few are refused
 CENTRE = (51.5115, -0.1235)
+NEIGHBORHOOD_SPACING = 0.05  # degrees of latitude, about 5.5 km: beyond every radius
 
 
-def seed_neighbors(container: Any, neighbors: OfflineNeighbors) -> None:
-    """200 onboarded neighbors within about 300 m of one another."""
+@dataclass(frozen=True)
+class Town:
+    neighborhoods: int = 1
+    sharers: int = SHARERS
+    browsers: int = BROWSERS
+
+    def names(self) -> list[tuple[str, Location]]:
+        """Every neighbor's name and home, always in the same order."""
+        size = self.sharers + self.browsers
+        return [(f"h{h}n{i}", self._home(h, i)) for h in range(self.neighborhoods)
+                for i in range(size)]
+
+    def people(
+        self, neighbors: OfflineNeighbors, part: int, parts: int
+    ) -> tuple[list[Neighbor], list[Neighbor]]:
+        """The sharers and browsers of slice ``part`` of ``parts`` (every parts-th neighbor)."""
+        everyone = [neighbors.neighbor(name) for name, _ in self.names()]  # same ids everywhere
+        size = self.sharers + self.browsers
+        mine = [(index % size, person) for index, person in enumerate(everyone)
+                if index % parts == part]
+        return ([p for i, p in mine if i < self.sharers],
+                [p for i, p in mine if i >= self.sharers])
+
+    def _home(self, neighborhood: int, index: int) -> Location:
+        size = self.sharers + self.browsers
+        if index < self.sharers:  # sharers spread evenly over the cells
+            cell = index * size // self.sharers
+        else:
+            taken = {s * size // self.sharers for s in range(self.sharers)}
+            cell = [c for c in range(size) if c not in taken][index - self.sharers]
+        return Location(CENTRE[0] + neighborhood * NEIGHBORHOOD_SPACING + (cell % 20) * 0.0001,
+                        CENTRE[1] + (cell // 20) * 0.0002)
+
+
+def seed_neighbors(container: Any, neighbors: OfflineNeighbors, town: Town) -> None:
+    """Every neighbor of the town, onboarded."""
     users, auth = container.users(), container.auth()
-    for index in range(SHARERS + BROWSERS):
-        person = neighbors.neighbor(f"n{index}")
-        spot = Location(CENTRE[0] + (index % 20) * 0.0001, CENTRE[1] + (index // 20) * 0.0002)
-        phone = auth.hash(f"+44770090{index:04d}")
-        users.register(Registration(person.telegram_id, f"N{index}", phone, str(index), spot))
+    for index, (name, home) in enumerate(town.names()):
+        person = neighbors.neighbor(name)
+        phone = auth.hash(f"+4477009{index:05d}")
+        users.register(Registration(person.telegram_id, name.upper(), phone, str(index), home))
 
 
 class Workload:
+    """Three rounds: the sharers' /share flow; browse + Request + a portion; /mine + Accept."""
+
     def __init__(
         self,
         neighbors: OfflineNeighbors,
-        handle: Callable[[Update], Awaitable[None]],
+        people: tuple[list[Neighbor], list[Neighbor]],
+        handle: Callable[[Update], Awaitable[Any]],
         concurrency: int,
     ) -> None:
         self._n = neighbors
         self._handle = handle
         self._gate = asyncio.Semaphore(concurrency)
-        self.sharers = [neighbors.neighbor(f"n{i}") for i in range(SHARERS)]
-        self.browsers = [neighbors.neighbor(f"n{i}") for i in range(SHARERS, SHARERS + BROWSERS)]
+        self.sharers, self.browsers = people
 
-    def rounds(self) -> list[tuple[str, Callable[[], Awaitable[None]]]]:
+    def rounds(self) -> list[Callable[[], Awaitable[None]]]:
         return [
-            ("share flow (40 neighbors)", lambda: self._each(self.sharers, self._share)),
-            ("browse + request (160)", lambda: self._each(self.browsers, self._browse_and_request)),
-            ("/mine + accept (40)", lambda: self._each(self.sharers, self._accept_all)),
+            lambda: self._each(self.sharers, self._share),
+            lambda: self._each(self.browsers, self._browse_and_request),
+            lambda: self._each(self.sharers, self._accept_all),
         ]
+
+    @staticmethod
+    def labels(town: Town) -> list[str]:
+        sharers, browsers = town.sharers * town.neighborhoods, town.browsers * town.neighborhoods
+        return [f"share flow ({sharers} sharers)", f"browse + request ({browsers} browsers)",
+                f"/mine + accept ({sharers} sharers)"]
 
     async def _each(self, people: list[Neighbor], script: Callable[[Neighbor], Any]) -> None:
         await asyncio.gather(*(script(person) for person in people))
@@ -64,8 +114,8 @@ class Workload:
         n = self._n
         await self._send(lambda: n.text(who, "/share"))
         await self._send(lambda: n.text(who, f"Dish of {who.name}"))
-        for label in ("Skip", "4", "Done", "Done", "Next 2 hours", "Publish"):
-            await self._send(lambda label=label: n.tap(who, label))
+        for label in ("Skip", PORTIONS, "Done", "Done", "Next 2 hours", "Publish"):
+            await self._send(functools.partial(n.tap, who, label))
 
     async def _browse_and_request(self, who: Neighbor) -> None:
         n = self._n
@@ -77,6 +127,8 @@ class Workload:
         """Tap Request on one of the cards, spread by neighbor so they don't all pick one."""
         cards = [m for m in self._n.api.messages(who.telegram_id)
                  if any("Request" in label for row in m.labels for label in row)]
+        if not cards:
+            raise LookupError(f"/browse showed {who.name} no dish")
         card = cards[-1 - who.telegram_id % min(len(cards), 5)]
         return self._n.callback(who, card, card.buttons[0][0]["callback_data"])
 

@@ -1,0 +1,34 @@
+"""The bot throughput bench counts what its processes did: a tiny town on SQLite, two processes."""
+
+from __future__ import annotations
+
+import pytest
+from bench.bot_throughput import Setup, bench_bot, cache_server, database, database_counts
+from bench.bot_workload import Town
+
+SHARERS, BROWSERS = 4, 16
+SHARE_FLOW = 8  # /share, the dish's name, then six taps to Publish
+
+
+@pytest.mark.slow
+def test_two_processes_on_one_database_count_every_update_once() -> None:
+    with database("sqlite") as url, cache_server("redis") as redis_url:
+        assert url is not None
+        setup = Setup(url, redis_url, pool=4, concurrency=4, direct=False,
+                      town=Town(1, SHARERS, BROWSERS))
+        figures = bench_bot(setup, processes=2, postgis=False)
+        recorded, exchanges = database_counts(url)
+
+    share, browse, accept = figures.rounds
+    assert share.updates == SHARERS * SHARE_FLOW
+    assert [len(m.latencies) for m in share.measured] == [SHARE_FLOW * SHARERS // 2] * 2
+    assert all(m.latencies for m in browse.measured + accept.measured)  # both took part
+    total = figures.total()
+    assert total.updates == share.updates + browse.updates + accept.updates
+    assert len(total.latencies) == total.updates
+    assert total.counts["processed"] == total.updates == recorded  # each update id once
+    assert total.counts["transactions"] >= total.updates
+    assert set(total.counts) <= {"processed", "transactions"}
+    assert exchanges.get("accepted", 0) == accept.updates - SHARERS  # one Accept per request
+    assert exchanges.get("accepted", 0) > 0
+    assert total.wall_s > 0 and total.cpu_s > 0
