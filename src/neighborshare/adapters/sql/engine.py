@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import sqlalchemy as sa
@@ -10,10 +11,14 @@ from sqlalchemy import event
 from neighborshare.domain.values import Location
 
 SQLITE_BUSY_TIMEOUT_S = 30.0
+IDLE_BEFORE_PING_S = 2.0
 
 
 def make_engine(
-    url: str, pool_size: int = 5, busy_timeout_s: float = SQLITE_BUSY_TIMEOUT_S
+    url: str,
+    pool_size: int = 5,
+    busy_timeout_s: float = SQLITE_BUSY_TIMEOUT_S,
+    idle_before_ping_s: float = IDLE_BEFORE_PING_S,
 ) -> sa.Engine:
     """An engine for ``url``; nothing connects until the first unit of work.
 
@@ -25,16 +30,45 @@ def make_engine(
         return _sqlite_engine(parsed, pool_size, busy_timeout_s)
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
-    return sa.create_engine(
+    engine = sa.create_engine(
         parsed,
         pool_size=pool_size,
         max_overflow=pool_size,
-        pool_pre_ping=True,
         # Short OLTP queries only: starting parallel workers made browsing slower, not faster
         # (docs/performance.md).
         # A host that silently drops packets must not hang /healthz or an update for minutes.
         connect_args={"options": "-c max_parallel_workers_per_gather=0", "connect_timeout": 5},
     )
+    ping_when_idle(engine, idle_before_ping_s)
+    return engine
+
+
+def ping_when_idle(engine: sa.Engine, idle_s: float = IDLE_BEFORE_PING_S) -> None:
+    """Check a pooled connection before handing it out, if it sat unused for ``idle_s``.
+
+    SQLAlchemy's ``pool_pre_ping`` pings on every checkout: one more round trip for every
+    update. A connection back in the pool a moment ago is almost surely alive; one that sat
+    idle (across a database restart, a failover, a firewall's idle timeout) is pinged, and a
+    dead one is replaced before anyone uses it. A connection that dies while busy fails that
+    transaction: SQLAlchemy then discards every pooled connection, the webhook answers 503 and
+    Telegram redelivers the update to a fresh connection.
+    """
+
+    def checked_in(_dbapi_connection: Any, record: Any) -> None:
+        record.info["checked_in_at"] = time.monotonic()
+
+    def checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        last = record.info.get("checked_in_at")
+        if last is None or time.monotonic() - last < idle_s:
+            return  # new, or busy a moment ago
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error as error:
+            # the pool closes this connection and hands out another (a new one if need be)
+            raise sa.exc.DisconnectionError(f"idle connection was dead: {error}") from error
+
+    event.listen(engine, "checkin", checked_in)
+    event.listen(engine, "checkout", checkout)
 
 
 def _sqlite_engine(url: sa.URL, pool_size: int, busy_timeout_s: float) -> sa.Engine:
