@@ -71,7 +71,7 @@ from bench.bot_baseline import bench_bare
 from bench.bot_workload import Town, Workload, seed_neighbors
 from bench.processes import HEADER, Figures, Link, Tally, report, run_in_processes
 from neighborshare.adapters.memory.outside import FixedClock
-from neighborshare.adapters.telegram.neighbors import OfflineNeighbors
+from neighborshare.adapters.telegram.neighbors import OfflineNeighbors, OfflinePayloads
 from neighborshare.adapters.telegram.offline import OFFLINE_TOKEN, OfflineBotApi
 from neighborshare.container import Container
 from neighborshare.domain.rules import Rules
@@ -125,8 +125,10 @@ async def _drive(link: Link, setup: Setup) -> None:
     tally = Tally()
     path = (DirectPath(bot, tally) if setup.direct
             else ProcessorPath(bot, container, setup.pool, 1 + link.index * IDS_PER_PROCESS, tally))
-    people = setup.town.people(bot.neighbors, link.index, link.processes)
-    workload = Workload(bot.neighbors, people, path, setup.concurrency)
+    # the processor takes what Telegram POSTs: JSON bodies, not PTB objects made and unmade
+    neighbors = bot.neighbors if setup.direct else OfflinePayloads(bot.api)
+    people = setup.town.people(neighbors, link.index, link.processes)
+    workload = Workload(neighbors, people, path, setup.concurrency)
     for run_round in workload.rounds():
         await link.round(run_round, tally)
     if bot.api.unknown:
@@ -166,8 +168,7 @@ class ProcessorPath:
         self._processor = UpdateProcessor(bot.app, uow_factory, bot.clock, concurrency=pool)
         bot.app.add_error_handler(_counted(tally, also_log=False))  # the processor logs them
 
-    async def __call__(self, update: Update) -> None:
-        payload = update.to_dict()
+    async def __call__(self, payload: dict[str, Any]) -> None:
         payload["update_id"] = next(self._ids)
         outcome = await self._tally.timed(self._processor.process, payload)
         self._tally.count(str(outcome))

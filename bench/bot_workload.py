@@ -13,9 +13,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from telegram import Update
-
-from neighborshare.adapters.telegram.neighbors import Neighbor, OfflineNeighbors
+from neighborshare.adapters.telegram.neighbors import Neighbor, Neighbors, OfflineNeighbors
 from neighborshare.domain.values import Location
 from neighborshare.services.users import Registration
 
@@ -39,7 +37,7 @@ class Town:
                 for i in range(size)]
 
     def people(
-        self, neighbors: OfflineNeighbors, part: int, parts: int
+        self, neighbors: Neighbors[Any], part: int, parts: int
     ) -> tuple[list[Neighbor], list[Neighbor]]:
         """The sharers and browsers of slice ``part`` of ``parts`` (every parts-th neighbor)."""
         everyone = [neighbors.neighbor(name) for name, _ in self.names()]  # same ids everywhere
@@ -74,9 +72,9 @@ class Workload:
 
     def __init__(
         self,
-        neighbors: OfflineNeighbors,
+        neighbors: Neighbors[Any],  # Update objects, or payloads for the processor
         people: tuple[list[Neighbor], list[Neighbor]],
-        handle: Callable[[Update], Awaitable[Any]],
+        handle: Callable[[Any], Awaitable[Any]],
         concurrency: int,
     ) -> None:
         self._n = neighbors
@@ -100,7 +98,7 @@ class Workload:
     async def _each(self, people: list[Neighbor], script: Callable[[Neighbor], Any]) -> None:
         await asyncio.gather(*(script(person) for person in people))
 
-    async def _send(self, make: Callable[[], Update]) -> bool:
+    async def _send(self, make: Callable[[], Any]) -> bool:
         # the update is made inside the gate: a tap needs the bot's previous answer
         async with self._gate:
             try:
@@ -123,7 +121,7 @@ class Workload:
         await self._send(lambda: self._request_card(who))
         await self._send(lambda: n.tap(who, "1"))
 
-    def _request_card(self, who: Neighbor) -> Update:
+    def _request_card(self, who: Neighbor) -> Any:
         """Tap Request on one of the cards, spread by neighbor so they don't all pick one."""
         cards = [m for m in self._n.api.messages(who.telegram_id)
                  if any("Request" in label for row in m.labels for label in row)]

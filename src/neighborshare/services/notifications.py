@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from neighborshare.domain.posts import FoodPost
 from neighborshare.domain.records import OutboxMessage
 from neighborshare.domain.rules import Rules
-from neighborshare.domain.targeting import new_post_alert_allowed
+from neighborshare.domain.targeting import in_quiet_hours, new_post_alert_allowed
 from neighborshare.domain.users import User
 from neighborshare.domain.values import rounded_distance
 from neighborshare.ports.services import Clock, Delivery, Notifier, OutgoingMessage
@@ -51,6 +51,8 @@ def target_new_post(
     """
     tz = ZoneInfo(rules.time_zone)
     local_now = now.astimezone(tz)
+    if in_quiet_hours(local_now.time(), rules.quiet_start, rules.quiet_end):
+        return 0  # nobody is woken; the morning digest shows the post
     nearby = uow.users.within(post.location, rules.notify_radius_m)
     ids = [u.id for u in nearby if u.id is not None]
     counts = uow.outbox.counts_for(ids, NEW_POST, local_midnight(now, tz))

@@ -6,6 +6,7 @@ The bit of each value is fixed here forever: append new values, never reorder.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from neighborshare.domain.values import Allergen, DietTag
 
@@ -45,9 +46,11 @@ def diet_mask(tags: Iterable[DietTag]) -> int:
     return sum(DIET_BITS[t] for t in set(tags))
 
 
+@cache  # a few thousand masks at most; the sets are immutable, so every row can share one
 def allergens_of(mask: int) -> frozenset[Allergen]:
     return frozenset(a for a, bit in ALLERGEN_BITS.items() if mask & bit)
 
 
+@cache
 def diet_tags_of(mask: int) -> frozenset[DietTag]:
     return frozenset(t for t, bit in DIET_BITS.items() if mask & bit)

@@ -48,7 +48,7 @@ def normalized(label: str) -> str:
     return " ".join(kept.lower().split())
 
 
-class _Neighbors(Generic[T]):
+class Neighbors(Generic[T]):
     """Neighbors and what they send; ``_make`` turns a JSON update body into the result."""
 
     def __init__(self, api: OfflineBotApi) -> None:
@@ -133,7 +133,7 @@ class _Neighbors(Generic[T]):
         raise NotImplementedError
 
 
-class OfflineNeighbors(_Neighbors[Update]):
+class OfflineNeighbors(Neighbors[Update]):
     """Updates as PTB objects, for ``Application.process_update``."""
 
     def __init__(self, api: OfflineBotApi, bot: Bot) -> None:
@@ -146,7 +146,7 @@ class OfflineNeighbors(_Neighbors[Update]):
         return update
 
 
-class OfflinePayloads(_Neighbors[Payload]):
+class OfflinePayloads(Neighbors[Payload]):
     """Updates as the JSON bodies Telegram POSTs, for the update processor and webhook."""
 
     def _make(self, payload: Payload) -> Payload:
