@@ -56,20 +56,19 @@ def target_new_post(
     nearby = uow.users.within(post.location, rules.notify_radius_m)
     ids = [u.id for u in nearby if u.id is not None]
     counts = uow.outbox.counts_for(ids, NEW_POST, local_midnight(now, tz))
+    about = post_summary(post) | {"sharer_name": sharer.first_name,
+                                  "photo_file_id": post.photo_file_id}
     alerts = [
-        _alert(user, post, sharer, now)
+        _alert(user, post, about, now)
         for user in nearby
         if new_post_alert_allowed(user, post, local_now, counts.get(user.id or 0, 0), rules)
     ]
     return uow.outbox.add_many(alerts)
 
 
-def _alert(user: User, post: FoodPost, sharer: User, now: datetime) -> OutboxMessage:
-    payload = post_summary(post) | {
-        "sharer_name": sharer.first_name,
-        "distance": rounded_distance(user.location.distance_m(post.location)),
-        "photo_file_id": post.photo_file_id,
-    }
+def _alert(user: User, post: FoodPost, about: dict[str, object], now: datetime) -> OutboxMessage:
+    """``about`` is what every alert of this post says; each adds the neighbor's distance."""
+    payload = about | {"distance": rounded_distance(user.location.distance_m(post.location))}
     return OutboxMessage(
         recipient_id=user.id or 0,
         kind=NEW_POST,
