@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Iterator
 
 import httpx
 import pytest
 import sqlalchemy as sa
+from telegram import Update
+from telegram.ext import TypeHandler
 
-from neighborshare.adapters.telegram.offline import OfflineBotApi
 from tests.webhook.live import LiveBot, conversation, production_container, was_recorded
 from tests.webhook.tcp_proxy import TcpProxy
 
@@ -35,24 +35,10 @@ def proxy() -> Iterator[TcpProxy]:
     proxy.cut()
 
 
-class CuttingBotApi(OfflineBotApi):
-    """The offline Bot API, able to pull the database away while the bot is answering."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.on_next_reply: Callable[[], None] | None = None
-
-    async def do_request(self, url: str, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
-        if url.endswith("/sendMessage") and self.on_next_reply is not None:
-            self.on_next_reply()
-            self.on_next_reply = None
-        return await super().do_request(url, *args, **kwargs)
-
-
 @pytest.fixture
 def behind_proxy(database_url: str, proxy: TcpProxy) -> Iterator[LiveBot]:
     url = sa.make_url(database_url).set(port=proxy.port).render_as_string(hide_password=False)
-    bot = LiveBot(production_container(url), CuttingBotApi()).start()
+    bot = LiveBot(production_container(url)).start()
     yield bot
     bot.stop()
 
@@ -89,13 +75,26 @@ def test_losing_the_database_in_the_middle_of_an_update_commits_none_of_it(
     assert live.post(live.neighbors.text(priya, "/start")).status_code == 200
     name = live.neighbors.text(priya, "Priya")
 
-    live.api.on_next_reply = proxy.cut  # after the handler read the conversation, before commit
+    cut_after_the_handler(live, proxy)  # it read the conversation and answered; no commit yet
     assert live.post(name).status_code == 503
     proxy.restore()
     assert conversation(database_url, priya.telegram_id).step == "name"  # nothing of it stayed
     assert not was_recorded(database_url, name.update_id)
+    assert len(live.replies(priya)) == 1  # the answer of the attempt that failed was not sent
 
     assert live.post(name).status_code == 200
     assert live.post(name).status_code == 200
     session = conversation(database_url, priya.telegram_id)
     assert (session.step, session.data["name"]) == ("phone", "Priya")
+    assert len(live.replies(priya)) == 2  # the name was answered once
+
+
+def cut_after_the_handler(live: LiveBot, proxy: TcpProxy) -> None:
+    """Pull the database away once, after the next update's handler ran, before its commit."""
+    cut = [proxy.cut]
+
+    async def cutting(_update: object, _context: object) -> None:
+        if cut:
+            cut.pop()()
+
+    live.runtime.ptb.add_handler(TypeHandler(Update, cutting), group=99)

@@ -20,6 +20,7 @@ from telegram.request import BaseRequest
 from neighborshare.entrypoints.bot import routes
 from neighborshare.entrypoints.bot.deps import BotDeps, deps_from
 from neighborshare.entrypoints.bot.guard import guarded
+from neighborshare.entrypoints.bot.outgoing import send
 from neighborshare.entrypoints.bot.preload import TurnPreloader, preloaded_for, rate_key
 from neighborshare.entrypoints.bot.sessions import ConversationStore
 from neighborshare.presentation import texts
@@ -69,10 +70,11 @@ def _gate(deps: BotDeps) -> Any:
             decision = await deps.run(deps.rate_limiter.hit, rate_key(user.id), limit, 60)
         if decision.allowed:
             return
-        if decision.first_refusal and update.effective_chat is not None:
-            await context.bot.send_message(update.effective_chat.id, texts.SLOW_DOWN)
-        if update.callback_query is not None:
-            await update.callback_query.answer()
+        chat, query = update.effective_chat, update.callback_query
+        if decision.first_refusal and chat is not None:
+            await send(lambda: context.bot.send_message(chat.id, texts.SLOW_DOWN))
+        if query is not None:
+            await send(query.answer)
         raise ApplicationHandlerStop
 
     return gate

@@ -14,6 +14,7 @@ from telegram.ext import ContextTypes
 
 from neighborshare.domain.errors import ConcurrencyConflict, NeighborShareError
 from neighborshare.entrypoints.bot.deps import BotDeps
+from neighborshare.entrypoints.bot.outgoing import send
 from neighborshare.entrypoints.bot.sessions import ConversationStore
 from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.presentation import texts
@@ -51,8 +52,9 @@ def guarded(step: Step, deps: BotDeps, store: ConversationStore) -> Callback:
             await _answer(turn, texts.APOLOGY)
         try:
             await turn.close()
-            if update.callback_query is not None:
-                await update.callback_query.answer()
+            query = update.callback_query
+            if query is not None:
+                await send(query.answer)
         except Exception as error:
             _log_failure(update, error)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
+
 from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -13,6 +15,7 @@ from telegram import (
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
+from neighborshare.entrypoints.bot.outgoing import send
 from neighborshare.presentation.keyboards import Rows
 
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove
@@ -27,7 +30,11 @@ def inline(buttons: Rows) -> InlineKeyboardMarkup | None:
 
 
 class Replies:
-    """Mixed into Turn: every answer is HTML; texts come from presentation/, escaped there."""
+    """Mixed into Turn: every answer is HTML; texts come from presentation/, escaped there.
+
+    Answers go through ``outgoing.send``: held until the update's commit when an update
+    processor runs the update, sent at once otherwise.
+    """
 
     update: Update
     chat_id: int
@@ -35,14 +42,15 @@ class Replies:
     async def say(
         self, html: str, buttons: Rows = (), keyboard: Markup | None = None,
         photo: str | None = None,
-    ) -> Message:
+    ) -> None:
         markup = keyboard or inline(buttons)
-        bot = self.update.get_bot()
+        bot, chat_id = self.update.get_bot(), self.chat_id
         if photo:
-            return await bot.send_photo(self.chat_id, photo, caption=html,
-                                        parse_mode=ParseMode.HTML, reply_markup=markup)
-        return await bot.send_message(self.chat_id, html, parse_mode=ParseMode.HTML,
-                                      reply_markup=markup)
+            await send(lambda: bot.send_photo(chat_id, photo, caption=html,
+                                              parse_mode=ParseMode.HTML, reply_markup=markup))
+            return
+        await send(lambda: bot.send_message(chat_id, html, parse_mode=ParseMode.HTML,
+                                            reply_markup=markup))
 
     async def edit(self, html: str | None = None, buttons: Rows = ()) -> None:
         """Change the message whose button was tapped (its text or caption, and its buttons)."""
@@ -52,15 +60,20 @@ class Replies:
             if html:
                 await self.say(html, buttons)
             return
-        try:
-            if html is None:
-                await message.edit_reply_markup(reply_markup=inline(buttons))
-            elif message.photo:
-                await message.edit_caption(html, parse_mode=ParseMode.HTML,
-                                           reply_markup=inline(buttons))
-            else:
-                await message.edit_text(html, parse_mode=ParseMode.HTML,
-                                        reply_markup=inline(buttons))
-        except BadRequest as error:
-            if "not modified" not in error.message:  # a double tap: already as wanted
-                raise
+        markup = inline(buttons)
+        if html is None:
+            await send(lambda: _unless_unchanged(message.edit_reply_markup(reply_markup=markup)))
+        elif message.photo:
+            await send(lambda: _unless_unchanged(
+                message.edit_caption(html, parse_mode=ParseMode.HTML, reply_markup=markup)))
+        else:
+            await send(lambda: _unless_unchanged(
+                message.edit_text(html, parse_mode=ParseMode.HTML, reply_markup=markup)))
+
+
+async def _unless_unchanged(edit: Awaitable[object]) -> None:
+    try:
+        await edit
+    except BadRequest as error:
+        if "not modified" not in error.message:  # a double tap: already as wanted
+            raise

@@ -1,5 +1,6 @@
 """Handling one update exactly once: PTB's ``process_update`` inside one database transaction that
-also records the update id, retried as a whole when it lost a race."""
+also records the update id, retried as a whole when it lost a race; the bot's answers are sent
+after that transaction committed (entrypoints/bot/outgoing.py)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from telegram import Update
 from telegram.ext import Application
 
 from neighborshare.domain.errors import ConcurrencyConflict
+from neighborshare.entrypoints.bot import outgoing
 from neighborshare.entrypoints.bot.preload import TurnPreloader
 from neighborshare.entrypoints.webhook.watch import (
     TRANSIENT,
@@ -58,17 +60,27 @@ class UpdateProcessor:
         app.add_error_handler(_note_failure)
 
     async def process(self, payload: dict[str, Any]) -> Outcome:
+        """Handle ``payload`` in one transaction; its answers go to Telegram once it committed."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool, self._with_retries, payload, loop)
+        answers: list[outgoing.Call] = []
+        outcome = await loop.run_in_executor(
+            self._pool, self._with_retries, payload, loop, answers
+        )
+        if outcome is Outcome.PROCESSED:
+            await outgoing.release(answers)
+        return outcome
 
     def close(self) -> None:
         self._pool.shutdown(wait=True)
 
-    def _with_retries(self, payload: dict[str, Any], loop: asyncio.AbstractEventLoop) -> Outcome:
+    def _with_retries(
+        self, payload: dict[str, Any], loop: asyncio.AbstractEventLoop, answers: list[Any]
+    ) -> Outcome:
         update_id = payload.get("update_id")
         for attempt in range(1, self._attempts + 1):
+            answers.clear()  # only the attempt that commits is answered
             try:
-                return self._once(payload, loop)
+                return self._once(payload, loop, answers)
             except ConcurrencyConflict:
                 log.info("update %s lost a race (attempt %d of %d)", update_id, attempt,
                          self._attempts)
@@ -81,7 +93,9 @@ class UpdateProcessor:
                 return Outcome.UNAVAILABLE
         return Outcome.UNAVAILABLE
 
-    def _once(self, payload: dict[str, Any], loop: asyncio.AbstractEventLoop) -> Outcome:
+    def _once(
+        self, payload: dict[str, Any], loop: asyncio.AbstractEventLoop, answers: list[Any]
+    ) -> Outcome:
         watch = FailureWatch()
         with update_transaction(lambda: _watched(self._uow(), watch)) as uow:
             if not uow.updates.record(int(payload["update_id"]), self._clock.now()):
@@ -90,11 +104,12 @@ class UpdateProcessor:
             preloaded: AbstractContextManager[None] = (
                 self._preloader.around(uow, update) if self._preloader else nullcontext()
             )
-            with preloaded:
+            with preloaded, outgoing.holding(answers):
                 token = current_watch.set(watch)
                 try:
                     # The coroutine's task copies this thread's context: the handlers see the
-                    # ambient unit of work, the watch and what was preloaded.
+                    # ambient unit of work, the watch, what was preloaded and where to put
+                    # their answers.
                     coroutine = self._app.process_update(update)
                     asyncio.run_coroutine_threadsafe(coroutine, loop).result()
                 finally:
