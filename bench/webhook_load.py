@@ -8,6 +8,14 @@ errors. Loopback only: --url must point at this machine.
 
     .venv/bin/python -m bench.webhook_load                # 60 s, production profile
     .venv/bin/python -m bench.webhook_load --seconds 10 --replicas 2
+    .venv/bin/python -m bench.webhook_load --rate 500     # open loop: 500 updates/s offered
+
+Closed loop (the default) measures the most the servers can take: every neighbor sends again as
+soon as it is answered, so 100 requests are always in flight and the latency is mostly
+queueing (Little's law: 100 in flight at 500/s is 200 ms each). ``--rate R`` is how Telegram
+really delivers: updates arrive at R per second in all (Poisson arrivals, spread over the
+neighbors), one chat's updates one at a time; each latency runs from when the update was due
+to its answer, so an update held back behind its chat's previous one counts that wait too.
 """
 
 from __future__ import annotations
@@ -16,6 +24,7 @@ import argparse
 import asyncio
 import itertools
 import json
+import random
 import statistics
 import time
 from collections import Counter
@@ -39,15 +48,22 @@ def update(update_id: int, telegram_id: int, text: str) -> dict[str, object]:
 
 
 async def neighbor(host: str, port: int, telegram_id: int, ids: itertools.count[int],
-                   deadline: float, latencies: list[float], errors: Counter[str]) -> None:
+                   deadline: float, latencies: list[float], errors: Counter[str],
+                   rate: float | None = None) -> None:
+    """Send updates until ``deadline``: back to back, or at ``rate`` per second on average."""
     connection = KeepAliveConnection(host, port)
     headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+    arrivals = random.Random(telegram_id)
+    due = time.perf_counter() + (arrivals.expovariate(rate) if rate else 0.0)
     try:
         for text in itertools.cycle(SCRIPT):
+            if rate:
+                await asyncio.sleep(max(0.0, due - time.perf_counter()))
             if time.monotonic() >= deadline:
                 return
             body = json.dumps(update(next(ids), telegram_id, text)).encode()
-            started = time.perf_counter()
+            started = due if rate else time.perf_counter()
+            due += arrivals.expovariate(rate) if rate else 0.0
             try:
                 status = await connection.post("/telegram/webhook", body, headers)
                 if status != 200:
@@ -60,7 +76,8 @@ async def neighbor(host: str, port: int, telegram_id: int, ids: itertools.count[
         await connection.close()
 
 
-async def load(urls: list[str], telegram_ids: list[int], seconds: float) -> None:
+async def load(urls: list[str], telegram_ids: list[int], seconds: float,
+               rate: float | None = None) -> None:
     latencies: list[float] = []
     errors: Counter[str] = Counter()
     ids = itertools.count(int(time.time() * 1000) % 1_000_000_000)
@@ -68,18 +85,20 @@ async def load(urls: list[str], telegram_ids: list[int], seconds: float) -> None
     started = time.monotonic()
     deadline = started + seconds
     await asyncio.gather(*(
-        neighbor(*servers[i % len(servers)], tid, ids, deadline, latencies, errors)
+        neighbor(*servers[i % len(servers)], tid, ids, deadline, latencies, errors,
+                 rate / len(telegram_ids) if rate else None)
         for i, tid in enumerate(telegram_ids)
     ))
     elapsed = time.monotonic() - started
-    report(latencies, errors, elapsed, len(telegram_ids), len(urls))
+    offered = f"open loop, {rate:.0f} updates/s offered" if rate else "closed loop"
+    report(latencies, errors, elapsed, len(telegram_ids), len(urls), offered)
 
 
 def report(latencies: list[float], errors: Counter[str], elapsed: float, people: int,
-           servers: int) -> None:
+           servers: int, offered: str) -> None:
     ms = sorted(x * 1000 for x in latencies)
     cuts = statistics.quantiles(ms, n=100) if len(ms) > 1 else [0.0] * 99
-    print(f"{people} neighbors, {servers} server process(es), {elapsed:.1f} s")
+    print(f"{people} neighbors, {servers} server process(es), {offered}, {elapsed:.1f} s")
     print(f"requests: {len(ms)}  requests/s: {len(ms) / elapsed:.0f}")
     print(f"latency ms: p50 {cuts[49]:.1f}  p90 {cuts[89]:.1f}  p99 {cuts[98]:.1f}  "
           f"max {ms[-1] if ms else 0:.1f}")
@@ -90,17 +109,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--neighbors", type=int, default=100)
-    parser.add_argument("--replicas", type=int, default=1, help="server processes to start")
+    parser.add_argument("--replicas", type=int, default=2,
+                        help="server processes to start (production runs two)")
     parser.add_argument("--profile", choices=["production", "embedded"], default="production")
-    parser.add_argument("--pool-size", type=int, default=10, help="NEIGHBORSHARE_DB_POOL_SIZE")
+    parser.add_argument("--pool-size", type=int, default=4, help="NEIGHBORSHARE_DB_POOL_SIZE")
+    parser.add_argument("--rate", type=float, default=None,
+                        help="updates per second offered in all (open loop); default: closed loop")
     args = parser.parse_args()
     if not 0 < args.seconds <= 600 or not 0 < args.neighbors <= 1000:
         parser.error("keep it bounded: --seconds up to 600, --neighbors up to 1000")
+    if args.rate is not None and not 0 < args.rate <= 5000:
+        parser.error("keep it bounded: --rate up to 5000")
     with running_servers(args.replicas, args.neighbors, args.profile,
                          args.pool_size) as (urls, telegram_ids):
         if any(urlparse(u).hostname not in LOOPBACK for u in urls):
             raise SystemExit("loopback only")
-        asyncio.run(load(urls, telegram_ids, args.seconds))
+        asyncio.run(load(urls, telegram_ids, args.seconds, args.rate))
 
 
 if __name__ == "__main__":

@@ -31,7 +31,9 @@ class Settings(BaseSettings):
 
     profile: Profile = Profile.EMBEDDED
     database_url: str = "sqlite:///./neighborshare.db"
-    db_pool_size: int = Field(default=10, ge=1, le=200)
+    # Transactions a process runs at once. Each is short (the bot's answers go out after the
+    # commit), so a few keep the database busy; more threads only fight over the GIL.
+    db_pool_size: int = Field(default=4, ge=1, le=200)
     redis_url: str = "redis://127.0.0.1:6379/0"
     photo_dir: Path = Path("./photos")
 
