@@ -324,8 +324,9 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--processes", type=int, default=2,
                         help="bot processes on the one database (production runs 2 replicas)")
     parser.add_argument("--concurrency", type=int, default=8, help="updates in flight per process")
-    parser.add_argument("--pool", type=int, default=10,
-                        help="DB pool per process = handler and processor thread pools")
+    parser.add_argument("--pool", type=int, default=Settings.model_fields["db_pool_size"].default,
+                        help="DB pool per process = handler and processor thread pools "
+                             "(default: the DB_POOL_SIZE default)")
     parser.add_argument("--neighborhoods", type=int, default=3,
                         help="neighborhoods of 200 neighbors; about 1,000 updates each")
     parser.add_argument("--direct", action="store_true",
