@@ -48,8 +48,8 @@ def update(update_id: int, telegram_id: int, text: str) -> dict[str, object]:
 
 
 async def neighbor(host: str, port: int, telegram_id: int, ids: itertools.count[int],
-                   deadline: float, latencies: list[float], errors: Counter[str],
-                   rate: float | None = None) -> None:
+                   deadline: float, latencies: list[tuple[float, float]],
+                   errors: Counter[str], rate: float | None = None) -> None:
     """Send updates until ``deadline``: back to back, or at ``rate`` per second on average."""
     connection = KeepAliveConnection(host, port)
     headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
@@ -57,9 +57,9 @@ async def neighbor(host: str, port: int, telegram_id: int, ids: itertools.count[
     due = time.perf_counter() + (arrivals.expovariate(rate) if rate else 0.0)
     try:
         for text in itertools.cycle(SCRIPT):
-            if rate:
-                await asyncio.sleep(max(0.0, due - time.perf_counter()))
-            if time.monotonic() >= deadline:
+            if rate:  # wait until the next update is due (or the run is over)
+                await asyncio.sleep(max(0.0, min(due, deadline) - time.perf_counter()))
+            if time.perf_counter() >= deadline:
                 return
             body = json.dumps(update(next(ids), telegram_id, text)).encode()
             started = due if rate else time.perf_counter()
@@ -71,26 +71,29 @@ async def neighbor(host: str, port: int, telegram_id: int, ids: itertools.count[
             except (OSError, asyncio.IncompleteReadError, ValueError, IndexError) as error:
                 errors[type(error).__name__] += 1
                 await connection.close()
-            latencies.append(time.perf_counter() - started)
+            latencies.append((started, time.perf_counter() - started))
     finally:
         await connection.close()
 
 
 async def load(urls: list[str], telegram_ids: list[int], seconds: float,
-               rate: float | None = None) -> None:
-    latencies: list[float] = []
+               rate: float | None = None, warmup: float = 0.0) -> None:
+    """Load for ``warmup`` + ``seconds``; only updates due after the warm-up are measured."""
+    sent: list[tuple[float, float]] = []
     errors: Counter[str] = Counter()
     ids = itertools.count(int(time.time() * 1000) % 1_000_000_000)
     servers = [(str(urlparse(u).hostname), int(urlparse(u).port or 80)) for u in urls]
-    started = time.monotonic()
-    deadline = started + seconds
+    measured_from = time.perf_counter() + warmup
+    deadline = measured_from + seconds
     await asyncio.gather(*(
-        neighbor(*servers[i % len(servers)], tid, ids, deadline, latencies, errors,
+        neighbor(*servers[i % len(servers)], tid, ids, deadline, sent, errors,
                  rate / len(telegram_ids) if rate else None)
         for i, tid in enumerate(telegram_ids)
     ))
-    elapsed = time.monotonic() - started
+    elapsed = time.perf_counter() - measured_from
+    latencies = [latency for due, latency in sent if due >= measured_from]
     offered = f"open loop, {rate:.0f} updates/s offered" if rate else "closed loop"
+    offered += f", measured after {warmup:.0f} s of warm-up" if warmup else ""
     report(latencies, errors, elapsed, len(telegram_ids), len(urls), offered)
 
 
@@ -113,18 +116,22 @@ def main() -> None:
                         help="server processes to start (production runs two)")
     parser.add_argument("--profile", choices=["production", "embedded"], default="production")
     parser.add_argument("--pool-size", type=int, default=4, help="NEIGHBORSHARE_DB_POOL_SIZE")
+    parser.add_argument("--warmup", type=float, default=5.0,
+                        help="seconds of load before measuring (cold caches, new connections)")
     parser.add_argument("--rate", type=float, default=None,
                         help="updates per second offered in all (open loop); default: closed loop")
     args = parser.parse_args()
     if not 0 < args.seconds <= 600 or not 0 < args.neighbors <= 1000:
         parser.error("keep it bounded: --seconds up to 600, --neighbors up to 1000")
+    if not 0 <= args.warmup <= 60:
+        parser.error("keep it bounded: --warmup up to 60")
     if args.rate is not None and not 0 < args.rate <= 5000:
         parser.error("keep it bounded: --rate up to 5000")
     with running_servers(args.replicas, args.neighbors, args.profile,
                          args.pool_size) as (urls, telegram_ids):
         if any(urlparse(u).hostname not in LOOPBACK for u in urls):
             raise SystemExit("loopback only")
-        asyncio.run(load(urls, telegram_ids, args.seconds, args.rate))
+        asyncio.run(load(urls, telegram_ids, args.seconds, args.rate, args.warmup))
 
 
 if __name__ == "__main__":
