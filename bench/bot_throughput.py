@@ -24,6 +24,11 @@ at a barrier between them:
      portion. The dish may be another process's sharer's; a few find it already taken;
   3. /mine + accept: every sharer opens /mine and taps Accept on each request.
 
+Warm-up: before the measured rounds each process runs the same three rounds, unmeasured and
+not in step, for its slice of ``--warmup`` more neighborhoods (default 1, far from the others),
+so that the figures are those of a running bot, not of one opening its first connections and
+preparing its first statements. The database counts printed afterwards include the warm-up's.
+
 Which path: by default every update goes through ``UpdateProcessor`` as the webhook and polling
 run it (one transaction per update, its update id recorded, retried whole on a lost race);
 ``--direct`` feeds ``Application.process_update`` alone, without that transaction.
@@ -93,6 +98,7 @@ class Setup:
     concurrency: int
     direct: bool
     town: Town
+    warmup: Town | None = None  # run through, unmeasured, before the measured rounds
 
 
 def container_for(setup: Setup) -> Container:
@@ -129,6 +135,10 @@ async def _drive(link: Link, setup: Setup) -> None:
     neighbors = bot.neighbors if setup.direct else OfflinePayloads(bot.api)
     people = setup.town.people(neighbors, link.index, link.processes)
     workload = Workload(neighbors, people, path, setup.concurrency)
+    if setup.warmup is not None:  # a new process is cold: first statements, first imports
+        warm = setup.warmup.people(neighbors, link.index, link.processes)
+        for run_round in Workload(neighbors, warm, path, setup.concurrency).rounds():
+            await run_round()
     for run_round in workload.rounds():
         await link.round(run_round, tally)
     if bot.api.unknown:
@@ -207,7 +217,10 @@ def seed(setup: Setup) -> None:
     container.clock.override(providers.Object(FixedClock(NOW)))
     api = OfflineBotApi()
     bot = Bot(OFFLINE_TOKEN, request=api, get_updates_request=api)  # only for the neighbors' ids
-    seed_neighbors(container, OfflineNeighbors(api, bot), setup.town)
+    neighbors = OfflineNeighbors(api, bot)  # one: ids are given in the order names come
+    seed_neighbors(container, neighbors, setup.town)
+    if setup.warmup is not None:
+        seed_neighbors(container, neighbors, setup.warmup)
     container.database_uow_factory().dispose()
 
 
@@ -291,8 +304,10 @@ def run_backend(backend: str, options: argparse.Namespace) -> Figures | None:
     with database(backend) as url, cache_server(options.cache) as redis_url:
         if url is None:
             return None
+        warmup = (Town(options.warmup, first=options.neighborhoods)
+                  if options.warmup else None)
         setup = Setup(url, redis_url, options.pool, options.concurrency, options.direct,
-                      Town(options.neighborhoods))
+                      Town(options.neighborhoods), warmup)
         path = "direct (process_update only)" if options.direct else \
             "production (UpdateProcessor: one transaction per update)"
         print(f"\n{backend}: {path}; {_many(options.processes, 'process', 'es')} x "
@@ -329,6 +344,8 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
                              "(default: the DB_POOL_SIZE default)")
     parser.add_argument("--neighborhoods", type=int, default=3,
                         help="neighborhoods of 200 neighbors; about 1,000 updates each")
+    parser.add_argument("--warmup", type=int, default=1, metavar="NEIGHBORHOODS",
+                        help="neighborhoods that run the workload first, unmeasured (0: none)")
     parser.add_argument("--direct", action="store_true",
                         help="plain Application.process_update, without the UpdateProcessor")
     parser.add_argument("--cache", choices=["redis", "memory"], default="redis",

@@ -29,12 +29,13 @@ class Town:
     neighborhoods: int = 1
     sharers: int = SHARERS
     browsers: int = BROWSERS
+    first: int = 0  # the index of its first neighborhood: towns with different ones never meet
 
     def names(self) -> list[tuple[str, Location]]:
         """Every neighbor's name and home, always in the same order."""
         size = self.sharers + self.browsers
-        return [(f"h{h}n{i}", self._home(h, i)) for h in range(self.neighborhoods)
-                for i in range(size)]
+        hoods = range(self.first, self.first + self.neighborhoods)
+        return [(f"h{h}n{i}", self._home(h, i)) for h in hoods for i in range(size)]
 
     def people(
         self, neighbors: Neighbors[Any], part: int, parts: int
@@ -61,9 +62,10 @@ class Town:
 def seed_neighbors(container: Any, neighbors: OfflineNeighbors, town: Town) -> None:
     """Every neighbor of the town, onboarded."""
     users, auth = container.users(), container.auth()
-    for index, (name, home) in enumerate(town.names()):
+    first = town.first * (town.sharers + town.browsers)  # towns side by side: no shared phone
+    for index, (name, home) in enumerate(town.names(), start=first):
         person = neighbors.neighbor(name)
-        phone = auth.hash(f"+4477009{index:05d}")
+        phone = auth.hash(f"+447{index:08d}")
         users.register(Registration(person.telegram_id, name.upper(), phone, str(index), home))
 
 

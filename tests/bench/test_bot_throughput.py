@@ -32,3 +32,18 @@ def test_two_processes_on_one_database_count_every_update_once() -> None:
     assert exchanges.get("accepted", 0) == accept.updates - SHARERS  # one Accept per request
     assert exchanges.get("accepted", 0) > 0
     assert total.wall_s > 0 and total.cpu_s > 0
+
+
+@pytest.mark.slow
+def test_a_warm_up_town_runs_first_and_is_not_measured() -> None:
+    with database("sqlite") as url, cache_server("redis") as redis_url:
+        assert url is not None
+        setup = Setup(url, redis_url, pool=4, concurrency=4, direct=False,
+                      town=Town(1, SHARERS, BROWSERS), warmup=Town(1, SHARERS, BROWSERS, first=1))
+        figures = bench_bot(setup, processes=2, postgis=False)
+        recorded, _ = database_counts(url)
+
+    share = figures.rounds[0]
+    assert share.updates == SHARERS * SHARE_FLOW  # the warm-up's updates are not in the figures
+    total = figures.total()
+    assert recorded >= total.updates + SHARERS * SHARE_FLOW  # but they were handled
