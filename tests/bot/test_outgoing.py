@@ -36,7 +36,7 @@ def test_without_holding_a_call_goes_out_at_once() -> None:
 
 
 def test_while_holding_calls_wait_and_are_released_in_order() -> None:
-    calls, held = Calls(), []
+    calls, held = Calls(), outgoing.Held()
 
     async def answer() -> None:
         with outgoing.holding(held):
@@ -53,12 +53,12 @@ def test_a_failed_call_is_counted_and_the_rest_still_go_out(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     calls = Calls()
-    held = [
+    held = outgoing.Held([
         calls.call("edit", BadRequest("Message is not modified: same content")),
         calls.call("to a blocker", Forbidden("Forbidden: bot was blocked by the user")),
         calls.call("refused", BadRequest("Can't parse entities")),
         calls.call("last"),
-    ]
+    ])
     assert asyncio.run(outgoing.release(held)) == 2  # "not modified" is no failure
     assert calls.made == ["edit", "to a blocker", "refused", "last"]
     assert "Forbidden" in caplog.text
@@ -74,7 +74,21 @@ def test_too_many_requests_waits_as_asked_and_tries_once_more(
 
     monkeypatch.setattr(outgoing.asyncio, "sleep", sleep)
     calls = Calls()
-    held = [calls.call("busy", RetryAfter(2)), calls.call("very busy", RetryAfter(600))]
+    held = outgoing.Held([calls.call("busy", RetryAfter(2)), calls.call("very busy",
+                                                                     RetryAfter(600))])
     assert asyncio.run(outgoing.release(held)) == 0
     assert calls.made == ["busy", "busy", "very busy", "very busy"]
     assert waited == [2, outgoing.MAX_RETRY_WAIT_S]
+
+
+def test_a_call_made_after_the_release_goes_out_at_once_instead_of_being_lost() -> None:
+    calls, held = Calls(), outgoing.Held()
+
+    async def answer() -> None:
+        with outgoing.holding(held):
+            await outgoing.send(calls.call("answer"))
+            await outgoing.release(held)
+            await outgoing.send(calls.call("late"))  # e.g. from a task the handler started
+
+    asyncio.run(answer())
+    assert calls.made == ["answer", "late"]

@@ -25,20 +25,26 @@ log = logging.getLogger("neighborshare.bot")
 Call = Callable[[], Awaitable[Any]]
 MAX_RETRY_WAIT_S = 5.0
 
-_held: ContextVar[list[Call] | None] = ContextVar("held_bot_calls", default=None)
+class Held(list[Call]):
+    """The calls one update made, in order; once released, later ones go out at once."""
+
+    released = False
+
+
+_held: ContextVar[Held | None] = ContextVar("held_bot_calls", default=None)
 
 
 async def send(call: Call) -> None:
     """Make the Bot API call now, or hold it for after the commit."""
     held = _held.get()
-    if held is None:
+    if held is None or held.released:
         await call()
     else:
         held.append(call)
 
 
 @contextmanager
-def holding(calls: list[Call]) -> Iterator[None]:
+def holding(calls: Held) -> Iterator[None]:
     """Calls made inside (and in tasks started inside) go to ``calls`` instead of Telegram."""
     token = _held.set(calls)
     try:
@@ -47,11 +53,12 @@ def holding(calls: list[Call]) -> Iterator[None]:
         _held.reset(token)
 
 
-async def release(calls: list[Call]) -> int:
+async def release(calls: Held) -> int:
     """Make the held calls in order; a failed one is logged and the rest still go out.
 
     Returns how many failed. The effects are committed by now, so nothing is redone.
     """
+    calls.released = True  # a task of the update that answers later answers at once
     failed = 0
     for call in calls:
         try:

@@ -62,7 +62,7 @@ class UpdateProcessor:
     async def process(self, payload: dict[str, Any]) -> Outcome:
         """Handle ``payload`` in one transaction; its answers go to Telegram once it committed."""
         loop = asyncio.get_running_loop()
-        answers: list[outgoing.Call] = []
+        answers = outgoing.Held()
         outcome = await loop.run_in_executor(
             self._pool, self._with_retries, payload, loop, answers
         )
@@ -74,7 +74,7 @@ class UpdateProcessor:
         self._pool.shutdown(wait=True)
 
     def _with_retries(
-        self, payload: dict[str, Any], loop: asyncio.AbstractEventLoop, answers: list[Any]
+        self, payload: dict[str, Any], loop: asyncio.AbstractEventLoop, answers: outgoing.Held
     ) -> Outcome:
         update_id = payload.get("update_id")
         for attempt in range(1, self._attempts + 1):
@@ -94,7 +94,7 @@ class UpdateProcessor:
         return Outcome.UNAVAILABLE
 
     def _once(
-        self, payload: dict[str, Any], loop: asyncio.AbstractEventLoop, answers: list[Any]
+        self, payload: dict[str, Any], loop: asyncio.AbstractEventLoop, answers: outgoing.Held
     ) -> Outcome:
         watch = FailureWatch()
         with update_transaction(lambda: _watched(self._uow(), watch)) as uow:
