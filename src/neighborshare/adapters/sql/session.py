@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -47,15 +49,15 @@ class SqlSession:
     def materialize(self, table: str, key: Any, row: Any, build: Callable[[Any], Any]) -> Any:
         """The object already mapped for this row, or a new one built from it."""
         known = self.identities.get((table, key))
-        return known if known is not None else self.remember(table, key, build(row))
+        return known if known is not None else self.remember(table, key, build(readable(row)))
 
     def refresh(self, table: str, key: Any, row: Any, build: Callable[[Any], Any]) -> Any:
         """Like materialize, but bring a mapped object up to date with a row just locked."""
         self.locked.add((table, key))
         known = self.identities.get((table, key))
         if known is None:
-            return self.remember(table, key, build(row))
-        known.__dict__.update(build(row).__dict__)
+            return self.remember(table, key, build(readable(row)))
+        known.__dict__.update(build(readable(row)).__dict__)
         return known
 
     def commit(self) -> None:
@@ -67,3 +69,15 @@ class SqlSession:
         self.connection.rollback()
         self.identities.clear()
         self.locked.clear()
+
+
+def readable(row: Any) -> Any:
+    """``row`` as a named tuple: the mappers read a column by name, which costs a SQLAlchemy Row
+    about 0.4 microseconds a column (7 for a user) and a named tuple next to nothing."""
+    fields = getattr(row, "_fields", None)
+    return row if fields is None else _named_tuple(tuple(fields))._make(row)
+
+
+@cache
+def _named_tuple(fields: tuple[str, ...]) -> Any:
+    return namedtuple("Fields", fields, rename=True)
