@@ -6,6 +6,8 @@ import threading
 import time
 from datetime import timedelta
 
+import pytest
+
 from neighborshare.domain.records import AuditEntry, OutboxMessage
 from neighborshare.domain.sessions import ConversationSession
 from tests.contract.builders import NOON, add_users
@@ -130,7 +132,14 @@ def test_old_update_ids_are_forgotten(uow_factory):
         assert uow.updates.record(21, NOON) is False
 
 
-def test_a_locked_session_makes_the_next_update_of_the_chat_wait(uow_factory):
+LOCKING_READS = {
+    "get_for_update": lambda uow, tid: uow.sessions.get_for_update(tid),
+    "with the user": lambda uow, tid: uow.sessions.get_for_update_with_user(tid)[0],
+}
+
+
+@pytest.mark.parametrize("read", LOCKING_READS.values(), ids=LOCKING_READS.keys())
+def test_a_locked_session_makes_the_next_update_of_the_chat_wait(uow_factory, read):
     with uow_factory() as uow:
         uow.sessions.save(ConversationSession.start(7, "share", "allergens", NOON, 30 * MINUTE))
         uow.commit()
@@ -138,7 +147,7 @@ def test_a_locked_session_makes_the_next_update_of_the_chat_wait(uow_factory):
 
     def first_update():
         with uow_factory() as uow:
-            chat = uow.sessions.get_for_update(7)
+            chat = read(uow, 7)
             locked.set()
             time.sleep(0.3)  # sequencing only: give the second update time to reach the lock
             chat.advance("allergens", NOON, 30 * MINUTE, milk=True)
@@ -148,7 +157,7 @@ def test_a_locked_session_makes_the_next_update_of_the_chat_wait(uow_factory):
     def second_update():
         locked.wait(5)
         with uow_factory() as uow:
-            seen.append(dict(uow.sessions.get_for_update(7).data))
+            seen.append(dict(read(uow, 7).data))
             uow.commit()
 
     threads = [threading.Thread(target=first_update), threading.Thread(target=second_update)]
@@ -157,3 +166,25 @@ def test_a_locked_session_makes_the_next_update_of_the_chat_wait(uow_factory):
     for thread in threads:
         thread.join(10)
     assert seen == [{"milk": True}]  # it read the chat only after the first update committed
+
+
+def test_the_conversation_and_the_neighbor_are_read_together(uow_factory):
+    [user_id] = add_users(uow_factory, 1)
+    with uow_factory() as uow:
+        telegram_id = uow.users.get(user_id).telegram_id
+        assert uow.sessions.get_for_update_with_user(telegram_id + 1) == (None, None)
+        chat, user = uow.sessions.get_for_update_with_user(telegram_id)
+        assert chat is None
+        assert user.id == user_id
+        assert uow.users.get(user_id) is user  # the unit of work's own copy
+        uow.sessions.save(ConversationSession.start(telegram_id, "share", "name", NOON, MINUTE))
+        uow.sessions.save(ConversationSession.start(99, "start", "name", NOON, MINUTE))
+        uow.commit()
+    with uow_factory() as uow:
+        chat, user = uow.sessions.get_for_update_with_user(telegram_id)
+        assert (chat.telegram_id, chat.flow, chat.step, user.id) == (
+            telegram_id, "share", "name", user_id,
+        )  # fmt: skip
+        assert uow.sessions.get(telegram_id) is chat
+        assert uow.sessions.get_for_update_with_user(99) == (uow.sessions.get(99), None)
+        assert uow.sessions.get(99).flow == "start"  # not onboarded yet: a chat, no neighbor

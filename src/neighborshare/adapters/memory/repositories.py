@@ -358,6 +358,13 @@ class InMemorySessionRepository:
     def get_for_update(self, telegram_id: int) -> ConversationSession | None:
         return self.get(telegram_id)  # transactions here are serialized already
 
+    def get_for_update_with_user(
+        self, telegram_id: int
+    ) -> tuple[ConversationSession | None, User | None]:
+        return self.get_for_update(telegram_id), InMemoryUserRepository(
+            self._tx
+        ).get_by_telegram_id(telegram_id)
+
     def save(self, session: ConversationSession) -> None:
         self._tx.put(self.name, session.telegram_id, session)
 

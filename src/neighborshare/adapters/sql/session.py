@@ -78,6 +78,11 @@ def readable(row: Any) -> Any:
     return row if fields is None else _named_tuple(tuple(fields))._make(row)
 
 
+def named(table: sa.Table, values: Sequence[Any]) -> Any:
+    """``values`` (the table's columns, in order) as a named tuple, for a mapper."""
+    return _named_tuple(tuple(table.columns.keys()))._make(values)
+
+
 @cache
 def _named_tuple(fields: tuple[str, ...]) -> Any:
     return namedtuple("Fields", fields, rename=True)

@@ -78,10 +78,10 @@ class TurnPreloader:
     def _prepare(self, uow: UnitOfWork, telegram_id: int) -> Preloaded:
         rate = self._limiter.hit(rate_key(telegram_id), self._limit, 60)
         # Locked: two updates of one chat on two replicas take turns instead of overwriting.
-        session = uow.sessions.get_for_update(telegram_id)
+        session, user = uow.sessions.get_for_update_with_user(telegram_id)
         if session is not None and session.is_expired(self._clock.now()):
             session = None
-        return Preloaded(telegram_id, rate, session, uow.users.get_by_telegram_id(telegram_id))
+        return Preloaded(telegram_id, rate, session, user)
 
     @staticmethod
     def _finish(uow: UnitOfWork, loaded: Preloaded) -> None:

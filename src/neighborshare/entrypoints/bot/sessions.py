@@ -27,9 +27,9 @@ class ConversationStore:
         def work(uow: UnitOfWork) -> tuple[ConversationSession | None, User | None]:
             # Inside one update's transaction, lock the conversation so that two updates of
             # the same chat on two replicas take turns instead of overwriting each other.
-            sessions = uow.sessions
-            load = sessions.get_for_update if in_update_transaction() else sessions.get
-            return load(telegram_id), uow.users.get_by_telegram_id(telegram_id)
+            if in_update_transaction():
+                return uow.sessions.get_for_update_with_user(telegram_id)
+            return uow.sessions.get(telegram_id), uow.users.get_by_telegram_id(telegram_id)
 
         session, user = read_only(self._uow, work)
         if session is not None and session.is_expired(self._clock.now()):

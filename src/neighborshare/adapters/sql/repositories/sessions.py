@@ -9,7 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
-from neighborshare.adapters.sql import record_mapping
+from neighborshare.adapters.sql import mapping, record_mapping
 from neighborshare.adapters.sql.records import sessions, telegram_updates
 from neighborshare.adapters.sql.repositories.base import (
     KEY,
@@ -17,8 +17,10 @@ from neighborshare.adapters.sql.repositories.base import (
     insert_ignoring_duplicates,
     select_by,
 )
-from neighborshare.adapters.sql.session import SqlSession
+from neighborshare.adapters.sql.session import SqlSession, named
+from neighborshare.adapters.sql.tables import users
 from neighborshare.domain.sessions import ConversationSession
+from neighborshare.domain.users import User
 
 
 class SqlSessionRepository:
@@ -49,6 +51,25 @@ class SqlSessionRepository:
         return self._s.refresh(  # type: ignore[no-any-return]
             self.name, telegram_id, row, record_mapping.session_from
         )
+
+    def get_for_update_with_user(
+        self, telegram_id: int
+    ) -> tuple[ConversationSession | None, User | None]:
+        """One round trip: the conversation (locked on PostgreSQL) beside the neighbor's row."""
+        row = self._s.execute(_session_and_user(self._s.is_postgres), {KEY: telegram_id}).one()
+        width = len(users.columns)
+        user_part, session_part = row[:width], row[width:]
+        user = None
+        if user_part[0] is not None:  # users.id
+            user = self._s.materialize(
+                users.name, user_part[0], named(users, user_part), mapping.user_from
+            )
+        if session_part[0] is None:  # conversation_sessions.telegram_id
+            return None, user
+        found = self._s.refresh(
+            self.name, telegram_id, named(sessions, session_part), record_mapping.session_from
+        )
+        return found, user
 
     def save(self, session: ConversationSession) -> None:
         values = record_mapping.values_of(session)
@@ -91,3 +112,30 @@ class SqlUpdateLog:
     def forget_before(self, moment: datetime) -> int:
         statement = sa.delete(telegram_updates).where(telegram_updates.c.handled_at < moment)
         return int(self._s.execute(statement).rowcount or 0)
+
+
+@cache
+def _session_and_user(postgres: bool) -> sa.Select[Any]:
+    """SELECT users.*, conversation_sessions.* for one Telegram id, either row possibly missing.
+
+    On PostgreSQL the conversation is read in a LATERAL subquery FOR UPDATE (a lock may not
+    be taken on the nullable side of an outer join); SQLite holds the database's write lock.
+    """
+    asked = sa.select(sa.bindparam(KEY, type_=sa.BigInteger).label("telegram_id")).subquery("q")
+    if postgres:
+        conversation: Any = (
+            sa.select(sessions)
+            .where(sessions.c.telegram_id == asked.c.telegram_id)
+            .with_for_update()
+            .lateral("s")
+        )
+        joined = sa.true()
+    else:
+        conversation = sessions.alias("s")
+        joined = conversation.c.telegram_id == asked.c.telegram_id
+    return (
+        sa.select(*users.columns, *conversation.columns)
+        .select_from(asked)
+        .outerjoin(users, users.c.telegram_id == asked.c.telegram_id)
+        .outerjoin(conversation, joined)
+    )
