@@ -1,9 +1,10 @@
 """What every update needs before and after its handler, done by the thread that holds the
 update's transaction: one hop to a thread per update instead of one per step.
 
-The update processor (webhook and polling) calls ``prepare`` after recording the update id and
-``finish`` before committing. In between, the rate-limit gate and ``Turn`` find the neighbor's
-rate decision, conversation and profile here instead of fetching them, and ``Turn`` leaves the
+The update processor (webhook and polling) runs PTB's handling inside ``TurnPreloader.around``,
+after recording the update id and before committing: it reads the neighbor's rate decision,
+conversation (locked) and profile first, and writes the conversation back last. In between, the
+rate-limit gate and ``Turn`` find those here instead of fetching them, and ``Turn`` leaves the
 conversation's write-back here. Updates fed to ``process_update`` without a processor (tests,
 ``neighborshare chat``) have no preload, and the handlers fetch and write as before.
 """
