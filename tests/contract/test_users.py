@@ -7,8 +7,10 @@ from datetime import timedelta
 import pytest
 
 from neighborshare.domain.errors import ConcurrencyConflict
+from neighborshare.domain.records import OutboxMessage
 from neighborshare.domain.users import Role, UserStatus
 from neighborshare.domain.values import Allergen, DietTag
+from neighborshare.ports.queries import AlertQuery
 from tests.contract.builders import CENTRE, NOON, add_users, north_of, user
 
 
@@ -107,3 +109,42 @@ def test_get_many_returns_those_that_exist_by_id(uow_factory):
         # what this unit of work already holds is the same object, read or not
         held = uow.users.get(second)
         assert uow.users.get_many([second])[second] is held
+
+
+def test_alert_candidates_are_those_a_query_can_tell_may_be_told(uow_factory):
+    def alert(recipient, key, at, kind="new_post"):
+        return OutboxMessage(recipient, kind, {}, key, at, at)
+
+    with uow_factory() as uow:
+        ids = {
+            name: uow.users.add(user(n, location=north_of(CENTRE, metres), **fields)).id
+            for n, (name, metres, fields) in enumerate([
+                ("sharer", 0, {}),
+                ("near", 100, {}),
+                ("far", 900, {}),
+                ("outside", 1_500, {}),
+                ("muted", 50, {"notifications_enabled": False}),
+                ("unreachable", 60, {"reachable": False}),
+                ("banned", 70, {"status": UserStatus.BANNED}),
+                ("busy", 80, {}),
+                ("suspended", 90, {"status": UserStatus.SUSPENDED}),
+            ], start=1)
+        }
+        busy, near = ids["busy"], ids["near"]
+        uow.outbox.add_many([alert(busy, f"b{i}", NOON + timedelta(minutes=i)) for i in range(3)])
+        uow.outbox.add(alert(near, "n-yesterday", NOON - timedelta(days=1)))
+        uow.outbox.add(alert(near, "n-today", NOON + timedelta(minutes=5)))
+        uow.outbox.add(alert(near, "n-digest", NOON, kind="digest"))
+        uow.commit()
+
+    def candidates(below, exclude=ids["sharer"]):
+        query = AlertQuery(CENTRE, 1_000, "new_post", NOON, below=below, exclude_id=exclude)
+        with uow_factory() as uow:
+            return [(u.id, sent) for u, sent in uow.users.alert_candidates(query)]
+
+    assert candidates(below=5) == [
+        (busy, 3), (ids["suspended"], 0), (near, 1), (ids["far"], 0),
+    ]  # nearest first; the domain still turns the suspended one away
+    assert candidates(below=3) == [(ids["suspended"], 0), (near, 1), (ids["far"], 0)]
+    assert candidates(below=1) == [(ids["suspended"], 0), (ids["far"], 0)]
+    assert candidates(below=1, exclude=None)[0] == (ids["sharer"], 0)

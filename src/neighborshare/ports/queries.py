@@ -25,6 +25,20 @@ class NearbyQuery:
 
 
 @dataclass(frozen=True, slots=True)
+class AlertQuery:
+    """Neighbors within ``radius_m`` of ``origin`` who may be sent a ``kind`` message now, as far
+    as a query can tell: notifications on, reachable, not banned, not ``exclude_id``, and sent
+    fewer than ``below`` messages of ``kind`` since ``since``. The domain still decides."""
+
+    origin: Location
+    radius_m: float
+    kind: str
+    since: datetime
+    below: int
+    exclude_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class NearbyPost:
     post: FoodPost
     distance_m: float

@@ -15,7 +15,7 @@ from neighborshare.domain.reports import Report
 from neighborshare.domain.sessions import ConversationSession
 from neighborshare.domain.users import User
 from neighborshare.domain.values import Location
-from neighborshare.ports.queries import NearbyPost, NearbyQuery, ReportFilter
+from neighborshare.ports.queries import AlertQuery, NearbyPost, NearbyQuery, ReportFilter
 
 
 class UserRepository(Protocol):
@@ -30,6 +30,10 @@ class UserRepository(Protocol):
     def get_by_phone(self, digest: str) -> User | None: ...
     def save(self, user: User) -> None: ...
     def within(self, origin: Location, radius_m: float) -> list[User]: ...
+    def alert_candidates(self, query: AlertQuery) -> list[tuple[User, int]]:
+        """Those ``query`` admits, nearest first, each with their ``kind`` messages since."""
+        ...
+
     def search(self, text: str, limit: int = 20) -> list[User]: ...
     def all_ids(self) -> list[int]: ...
 
@@ -132,12 +136,6 @@ class Outbox(Protocol):
 
     def save(self, message: OutboxMessage) -> None: ...
     def count_for(self, recipient_id: int, kind: str, since: datetime) -> int: ...
-
-    def counts_for(
-        self, recipient_ids: Sequence[int], kind: str, since: datetime
-    ) -> dict[int, int]:
-        """``count_for`` for many recipients at once (missing ones have none)."""
-        ...
 
     def add_many(self, messages: Sequence[OutboxMessage]) -> int:
         """``add`` for many messages in one statement; returns how many were kept."""

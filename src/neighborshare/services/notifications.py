@@ -14,6 +14,7 @@ from neighborshare.domain.rules import Rules
 from neighborshare.domain.targeting import in_quiet_hours, new_post_alert_allowed
 from neighborshare.domain.users import User
 from neighborshare.domain.values import rounded_distance
+from neighborshare.ports.queries import AlertQuery
 from neighborshare.ports.services import Clock, Delivery, Notifier, OutgoingMessage
 from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from neighborshare.services.transactions import in_transaction
@@ -53,15 +54,18 @@ def target_new_post(
     local_now = now.astimezone(tz)
     if in_quiet_hours(local_now.time(), rules.quiet_start, rules.quiet_end):
         return 0  # nobody is woken; the morning digest shows the post
-    nearby = uow.users.within(post.location, rules.notify_radius_m)
-    ids = [u.id for u in nearby if u.id is not None]
-    counts = uow.outbox.counts_for(ids, NEW_POST, local_midnight(now, tz))
+    # the query leaves out whom no rule would let through (opted out, over today's cap, ...)
+    # so that a busy neighborhood's posts don't load every neighbor; the domain decides
+    candidates = uow.users.alert_candidates(AlertQuery(
+        post.location, rules.notify_radius_m, NEW_POST, local_midnight(now, tz),
+        below=rules.max_new_post_alerts_per_day, exclude_id=post.sharer_id,
+    ))
     about = post_summary(post) | {"sharer_name": sharer.first_name,
                                   "photo_file_id": post.photo_file_id}
     alerts = [
         _alert(user, post, about, now)
-        for user in nearby
-        if new_post_alert_allowed(user, post, local_now, counts.get(user.id or 0, 0), rules)
+        for user, alerts_today in candidates
+        if new_post_alert_allowed(user, post, local_now, alerts_today, rules)
     ]
     return uow.outbox.add_many(alerts)
 

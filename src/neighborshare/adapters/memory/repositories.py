@@ -17,7 +17,7 @@ from neighborshare.domain.reports import UNHANDLED, Report
 from neighborshare.domain.sessions import ConversationSession
 from neighborshare.domain.users import User, UserStatus
 from neighborshare.domain.values import Location, diet_tags_satisfy
-from neighborshare.ports.queries import NearbyPost, NearbyQuery, ReportFilter
+from neighborshare.ports.queries import AlertQuery, NearbyPost, NearbyQuery, ReportFilter
 
 
 class _Table:
@@ -84,6 +84,18 @@ class InMemoryUserRepository(_Table):
     def within(self, origin: Location, radius_m: float) -> list[User]:
         near = [(origin.distance_m(u.location), u.id, u) for u in self._rows()]
         return [u for d, _, u in sorted(near, key=lambda t: (t[0], t[1])) if d <= radius_m]
+
+    def alert_candidates(self, query: AlertQuery) -> list[tuple[User, int]]:
+        sent: dict[int, int] = {}
+        for m in self._tx.rows("outbox"):
+            if m.kind == query.kind and m.created_at >= query.since:
+                sent[m.recipient_id] = sent.get(m.recipient_id, 0) + 1
+        return [
+            (u, sent.get(u.id or 0, 0))
+            for u in self.within(query.origin, query.radius_m)
+            if u.notifications_enabled and u.reachable and u.status is not UserStatus.BANNED
+            and u.id != query.exclude_id and sent.get(u.id or 0, 0) < query.below
+        ]
 
     def search(self, text: str, limit: int = 20) -> list[User]:
         needle = text.strip().lower()
@@ -325,16 +337,6 @@ class InMemoryOutbox(_Table):
             for m in self._rows()
             if m.recipient_id == recipient_id and m.kind == kind and m.created_at >= since
         )
-
-    def counts_for(
-        self, recipient_ids: Sequence[int], kind: str, since: datetime
-    ) -> dict[int, int]:
-        wanted = set(recipient_ids)
-        counts: dict[int, int] = {}
-        for m in self._rows():
-            if m.recipient_id in wanted and m.kind == kind and m.created_at >= since:
-                counts[m.recipient_id] = counts.get(m.recipient_id, 0) + 1
-        return counts
 
     def add_many(self, messages: Sequence[OutboxMessage]) -> int:
         return sum(self.add(message) for message in messages)

@@ -53,18 +53,22 @@ def delete_by(table: sa.Table, column: str) -> sa.Delete:
 
 
 @cache
-def _insert_or_nothing(table: sa.Table, unique: tuple[str, ...], postgres: bool) -> Any:
+def _insert_or_nothing(
+    table: sa.Table, unique: tuple[str, ...], postgres: bool, returning: bool
+) -> Any:
     insert = postgresql.insert if postgres else sqlite.insert
-    return (
-        insert(table)
-        .on_conflict_do_nothing(index_elements=list(unique))
-        .returning(*table.primary_key.columns)
-    )
+    statement = insert(table).on_conflict_do_nothing(index_elements=list(unique))
+    if returning:
+        return statement.returning(*table.primary_key.columns)
+    return statement.execution_options(preserve_rowcount=True)
 
 
-def insert_or_nothing(session: SqlSession, table: sa.Table, unique: Sequence[str]) -> Any:
-    """INSERT ... ON CONFLICT (``unique``) DO NOTHING RETURNING the primary key, built once."""
-    return _insert_or_nothing(table, tuple(unique), session.is_postgres)
+def insert_or_nothing(
+    session: SqlSession, table: sa.Table, unique: Sequence[str], returning: bool = True
+) -> Any:
+    """INSERT ... ON CONFLICT (``unique``) DO NOTHING, built once: RETURNING the primary key,
+    or (``returning=False``) with the count of rows inserted kept as ``rowcount``."""
+    return _insert_or_nothing(table, tuple(unique), session.is_postgres, returning)
 
 
 class SqlRepository:
