@@ -4,7 +4,7 @@ How to run it, from the repository root (the first line is the default: 2 proces
 production path, SQLite and then PostGIS; about 40 s on this 2-core machine)::
 
     .venv/bin/python -m bench.bot_throughput
-    .venv/bin/python -m bench.bot_throughput --backend postgis --processes 2 --concurrency 8
+    .venv/bin/python -m bench.bot_throughput --backend postgis --processes 2 --concurrency 8  # queues
     .venv/bin/python -m bench.bot_throughput --backend sqlite --processes 1 --direct
     .venv/bin/python -m bench.bot_throughput --backend postgis --neighborhoods 5   # ~4,800
 
@@ -338,7 +338,9 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
                         help="repeat for several; default: sqlite, then postgis")
     parser.add_argument("--processes", type=int, default=2,
                         help="bot processes on the one database (production runs 2 replicas)")
-    parser.add_argument("--concurrency", type=int, default=8, help="updates in flight per process")
+    parser.add_argument("--concurrency", type=int, default=2,
+                        help="updates in flight per process (2 keep both cores busy here; "
+                             "more only wait for a transaction slot)")
     parser.add_argument("--pool", type=int, default=Settings.model_fields["db_pool_size"].default,
                         help="DB pool per process = handler and processor thread pools "
                              "(default: the DB_POOL_SIZE default)")
