@@ -4,7 +4,7 @@ How to run it, from the repository root (the first line is the default: 2 proces
 production path, SQLite and then PostGIS; about 40 s on this 2-core machine)::
 
     .venv/bin/python -m bench.bot_throughput
-    .venv/bin/python -m bench.bot_throughput --backend postgis --processes 2 --concurrency 8  # queues
+    .venv/bin/python -m bench.bot_throughput --backend postgis --concurrency 8   # queueing
     .venv/bin/python -m bench.bot_throughput --backend sqlite --processes 1 --direct
     .venv/bin/python -m bench.bot_throughput --backend postgis --neighborhoods 5   # ~4,800
 
