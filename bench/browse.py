@@ -138,7 +138,8 @@ def measure(url: str, points: list[Location], naive_points: int) -> None:
         session = SqlSession(connection)
 
         def sql_only(origin: Location) -> object:
-            return connection.execute(nearby_statement(session, browse_query(origin))).all()
+            statement, params = nearby_statement(session, browse_query(origin))
+            return connection.execute(statement, params).all()
 
         def naive(origin: Location) -> object:
             params = {"lat": origin.latitude, "lon": origin.longitude, "now": NOW}
@@ -157,9 +158,10 @@ def measure(url: str, points: list[Location], naive_points: int) -> None:
 
 
 def explain(connection: sa.Connection, session: SqlSession, origin: Location) -> None:
-    compiled = nearby_statement(session, browse_query(origin)).compile(connection)
+    statement, params = nearby_statement(session, browse_query(origin))
+    compiled = statement.compile(connection)
     plan = connection.exec_driver_sql(
-        "EXPLAIN (ANALYZE, BUFFERS) " + str(compiled), compiled.params
+        "EXPLAIN (ANALYZE, BUFFERS) " + str(compiled), compiled.construct_params(params)
     ).scalars()
     print("\nEXPLAIN (ANALYZE, BUFFERS) of the browse query:\n" + "\n".join(plan))
 

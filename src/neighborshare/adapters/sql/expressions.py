@@ -14,7 +14,7 @@ def lowered(session: SqlSession, text: Any) -> Any:
     return sa.func.lower(text) if session.is_postgres else sa.func.ns_lower(text)
 
 
-def contains(session: SqlSession, text: Any, needle: str) -> Any:
+def contains(session: SqlSession, text: Any, needle: Any) -> Any:
     """Whether lowered ``text`` contains ``needle`` (already lowered), with no LIKE wildcards."""
     position = sa.func.strpos if session.is_postgres else sa.func.instr
     return position(lowered(session, text), needle) > 0

@@ -15,7 +15,12 @@ USE_SPHEROID = False
 
 
 def point(origin: Location) -> Any:
-    made = sa.func.ST_SetSRID(sa.func.ST_MakePoint(origin.longitude, origin.latitude), 4326)
+    return point_at(origin.longitude, origin.latitude)
+
+
+def point_at(longitude: Any, latitude: Any) -> Any:
+    """A geography point from numbers or SQL expressions (bound parameters, say)."""
+    made = sa.func.ST_SetSRID(sa.func.ST_MakePoint(longitude, latitude), 4326)
     return sa.cast(made, POINT)
 
 
@@ -48,7 +53,14 @@ def nearest_candidates(
     (distance, id) gives exactly the page the full radius query would, ties included.
     Without it the planner reads every active post in the circle (about 1,200 pages).
     """
-    here, geog = point(origin), geography_of(table)
+    return nearest_candidates_at(table, point(origin), radius_m, conditions, count)
+
+
+def nearest_candidates_at(
+    table: sa.Table, here: Any, radius_m: Any, conditions: list[Any], count: Any
+) -> tuple[list[Any], list[Any]]:
+    """``nearest_candidates`` around the SQL point ``here``; radius and count may be SQL."""
+    geog = geography_of(table)
     distance = geog.op("<->", return_type=sa.Float)(here)
     in_box = geog.op("&&")(sa.func._ST_Expand(here, radius_m))
     knn = (

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import astuple, dataclass
 from typing import Any
 
 import sqlalchemy as sa
@@ -50,3 +51,39 @@ def _sqlite_circle(table: sa.Table, origin: Location, radius_m: float) -> Circle
         distance <= radius_m,
     ]
     return Circle(conditions, [distance, table.c.id])
+
+
+def sqlite_circle_at(table: sa.Table, names: CircleParams) -> Circle:
+    """The SQLite circle with bound parameters in place of numbers (``circle_params`` fills
+    them), so that one statement serves every origin."""
+    p: dict[str, Any] = {name: sa.bindparam(name) for name in names}
+    distance = sa.func.ns_haversine(p[names.lat], p[names.lon], table.c.latitude,
+                                    table.c.longitude)
+    conditions = [
+        table.c.latitude.between(p[names.min_lat], p[names.max_lat]),
+        table.c.longitude.between(p[names.min_lon], p[names.max_lon]),
+        distance <= p[names.radius],
+    ]
+    return Circle(conditions, [distance, table.c.id])
+
+
+@dataclass(frozen=True)
+class CircleParams:
+    """The names of a circle's bound parameters."""
+
+    lat: str = "_lat"
+    lon: str = "_lon"
+    radius: str = "_radius"
+    min_lat: str = "_min_lat"
+    max_lat: str = "_max_lat"
+    min_lon: str = "_min_lon"
+    max_lon: str = "_max_lon"
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(astuple(self))
+
+    def values(self, origin: Location, radius_m: float) -> dict[str, float]:
+        min_lat, max_lat, min_lon, max_lon = bounding_box(origin, radius_m)
+        return {self.lat: origin.latitude, self.lon: origin.longitude, self.radius: radius_m,
+                self.min_lat: min_lat, self.max_lat: max_lat,
+                self.min_lon: min_lon, self.max_lon: max_lon}
