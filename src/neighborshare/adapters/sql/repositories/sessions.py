@@ -14,7 +14,7 @@ from neighborshare.adapters.sql.records import sessions, telegram_updates
 from neighborshare.adapters.sql.repositories.base import (
     KEY,
     delete_by,
-    insert_ignoring_duplicates,
+    insert_or_nothing,
     select_by,
 )
 from neighborshare.adapters.sql.session import SqlSession, named
@@ -105,9 +105,11 @@ class SqlUpdateLog:
         self._s = session
 
     def record(self, update_id: int, now: datetime) -> bool:
-        values = {"update_id": update_id, "handled_at": now}
-        new = insert_ignoring_duplicates(self._s, telegram_updates, values, ["update_id"])
-        return new is not None
+        """INSERT ... ON CONFLICT DO NOTHING; the row count says whether it was new (no
+        RETURNING row to fetch: this runs once for every update)."""
+        statement = insert_or_nothing(self._s, telegram_updates, ["update_id"], returning=False)
+        inserted = self._s.execute(statement, {"update_id": update_id, "handled_at": now})
+        return inserted.rowcount == 1
 
     def forget_before(self, moment: datetime) -> int:
         statement = sa.delete(telegram_updates).where(telegram_updates.c.handled_at < moment)
