@@ -86,16 +86,14 @@ class InMemoryUserRepository(_Table):
         return [u for d, _, u in sorted(near, key=lambda t: (t[0], t[1])) if d <= radius_m]
 
     def alert_candidates(self, query: AlertQuery) -> list[tuple[User, int]]:
-        sent: dict[int, int] = {}
-        for m in self._tx.rows("outbox"):
-            if m.kind == query.kind and m.created_at >= query.since:
-                sent[m.recipient_id] = sent.get(m.recipient_id, 0) + 1
-        return [
-            (u, sent.get(u.id or 0, 0))
+        outbox = InMemoryOutbox(self._tx)
+        candidates = [
+            (u, outbox.count_for(u.id or 0, query.kind, query.since))
             for u in self.within(query.origin, query.radius_m)
             if u.notifications_enabled and u.reachable and u.status is not UserStatus.BANNED
-            and u.id != query.exclude_id and sent.get(u.id or 0, 0) < query.below
+            and u.id != query.exclude_id
         ]
+        return [(u, sent) for u, sent in candidates if sent < query.below]
 
     def search(self, text: str, limit: int = 20) -> list[User]:
         needle = text.strip().lower()

@@ -43,9 +43,10 @@ TIE_TOLERANCE_M = 0.001
 
 
 def nearest_candidates(
-    table: sa.Table, origin: Location, radius_m: float, conditions: list[Any], count: int
+    table: sa.Table, here: Any, radius_m: Any, conditions: list[Any], count: Any
 ) -> tuple[list[Any], list[Any]]:
-    """WHERE conditions for the ``count`` nearest rows within ``radius_m`` and their ties.
+    """WHERE conditions for the ``count`` nearest rows within ``radius_m`` of the SQL point
+    ``here`` and their ties (radius and count may be numbers or bound parameters).
 
     A nearest-first walk of the GiST index (KNN: ``ORDER BY geog <-> origin LIMIT n``, inside
     the circle's bounding box) finds the n-th nearest distance while reading a handful of
@@ -53,13 +54,6 @@ def nearest_candidates(
     (distance, id) gives exactly the page the full radius query would, ties included.
     Without it the planner reads every active post in the circle (about 1,200 pages).
     """
-    return nearest_candidates_at(table, point(origin), radius_m, conditions, count)
-
-
-def nearest_candidates_at(
-    table: sa.Table, here: Any, radius_m: Any, conditions: list[Any], count: Any
-) -> tuple[list[Any], list[Any]]:
-    """``nearest_candidates`` around the SQL point ``here``; radius and count may be SQL."""
     geog = geography_of(table)
     distance = geog.op("<->", return_type=sa.Float)(here)
     in_box = geog.op("&&")(sa.func._ST_Expand(here, radius_m))

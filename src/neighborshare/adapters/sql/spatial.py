@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
@@ -41,49 +40,31 @@ def bounding_box(origin: Location, radius_m: float) -> tuple[float, float, float
 
 
 def _sqlite_circle(table: sa.Table, origin: Location, radius_m: float) -> Circle:
+    return _sqlite_circle_of(table, **circle_values(origin, radius_m))
+
+
+# The bound parameters of the SQLite circle; ``circle_values`` gives their values.
+CIRCLE_PARAMS = ("_lat", "_lon", "_radius", "_min_lat", "_max_lat", "_min_lon", "_max_lon")
+
+
+def sqlite_circle_at(table: sa.Table) -> Circle:
+    """The SQLite circle with bound parameters in place of numbers, so that one statement
+    serves every origin."""
+    return _sqlite_circle_of(table, **{name: sa.bindparam(name) for name in CIRCLE_PARAMS})
+
+
+def circle_values(origin: Location, radius_m: float) -> dict[str, float]:
     min_lat, max_lat, min_lon, max_lon = bounding_box(origin, radius_m)
-    distance = sa.func.ns_haversine(
-        origin.latitude, origin.longitude, table.c.latitude, table.c.longitude
-    )
+    return {"_lat": origin.latitude, "_lon": origin.longitude, "_radius": radius_m,
+            "_min_lat": min_lat, "_max_lat": max_lat, "_min_lon": min_lon, "_max_lon": max_lon}
+
+
+def _sqlite_circle_of(table: sa.Table, **at: Any) -> Circle:
+    """Bounding box, then haversine: from numbers, or from bound parameters."""
+    distance = sa.func.ns_haversine(at["_lat"], at["_lon"], table.c.latitude, table.c.longitude)
     conditions = [
-        table.c.latitude.between(min_lat, max_lat),
-        table.c.longitude.between(min_lon, max_lon),
-        distance <= radius_m,
+        table.c.latitude.between(at["_min_lat"], at["_max_lat"]),
+        table.c.longitude.between(at["_min_lon"], at["_max_lon"]),
+        distance <= at["_radius"],
     ]
     return Circle(conditions, [distance, table.c.id])
-
-
-def sqlite_circle_at(table: sa.Table, names: CircleParams) -> Circle:
-    """The SQLite circle with bound parameters in place of numbers (``circle_params`` fills
-    them), so that one statement serves every origin."""
-    p: dict[str, Any] = {name: sa.bindparam(name) for name in names}
-    distance = sa.func.ns_haversine(p[names.lat], p[names.lon], table.c.latitude,
-                                    table.c.longitude)
-    conditions = [
-        table.c.latitude.between(p[names.min_lat], p[names.max_lat]),
-        table.c.longitude.between(p[names.min_lon], p[names.max_lon]),
-        distance <= p[names.radius],
-    ]
-    return Circle(conditions, [distance, table.c.id])
-
-
-@dataclass(frozen=True)
-class CircleParams:
-    """The names of a circle's bound parameters."""
-
-    lat: str = "_lat"
-    lon: str = "_lon"
-    radius: str = "_radius"
-    min_lat: str = "_min_lat"
-    max_lat: str = "_max_lat"
-    min_lon: str = "_min_lon"
-    max_lon: str = "_max_lon"
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(astuple(self))
-
-    def values(self, origin: Location, radius_m: float) -> dict[str, float]:
-        min_lat, max_lat, min_lon, max_lon = bounding_box(origin, radius_m)
-        return {self.lat: origin.latitude, self.lon: origin.longitude, self.radius: radius_m,
-                self.min_lat: min_lat, self.max_lat: max_lat,
-                self.min_lon: min_lon, self.max_lon: max_lon}

@@ -103,8 +103,7 @@ class SqlRepository:
         found = {i: self._s.known(self._name, i) for i in set(row_ids)}
         missing = sorted(i for i, known in found.items() if known is None)
         if missing:
-            rows = self._s.execute(select_in(self.table, "id"), {KEY: missing})
-            found.update((row.id, self._one(row)) for row in rows)
+            found.update((e.id, e) for e in self._all(select_in(self.table, "id"), {KEY: missing}))
         return {i: entity for i, entity in found.items() if entity is not None}
 
     def get_for_update(self, row_id: int) -> Any:
@@ -133,8 +132,8 @@ class SqlRepository:
     def _one(self, row: Any) -> Any:
         return self._s.materialize(self._name, row.id, row, type(self).build)
 
-    def _all(self, statement: sa.Select[Any]) -> list[Any]:
-        return [self._one(row) for row in self._s.execute(statement)]
+    def _all(self, statement: sa.Select[Any], params: dict[str, Any] | None = None) -> list[Any]:
+        return [self._one(row) for row in self._s.execute(statement, params)]
 
     def _count(self, *conditions: Any) -> int:
         statement = sa.select(sa.func.count()).select_from(self.table).where(*conditions)

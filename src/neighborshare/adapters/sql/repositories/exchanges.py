@@ -35,7 +35,7 @@ class SqlExchangeRepository(SqlRepository):
         return int(self._s.execute(_OPEN_BY_REQUESTER, {KEY: requester_id}).scalar_one())
 
     def for_post(self, post_id: int) -> list[ExchangeRequest]:
-        return [self._one(row) for row in self._s.execute(_FOR_POST, {KEY: post_id})]
+        return self._all(_FOR_POST, {KEY: post_id})
 
     def for_user(self, user_id: int, limit: int = 20) -> list[ExchangeRequest]:
         mine = sa.or_(exchanges.c.requester_id == user_id, exchanges.c.sharer_id == user_id)

@@ -36,8 +36,7 @@ class SqlFoodPostRepository(SqlRepository):
         super().save(post)
 
     def nearby(self, query: NearbyQuery) -> list[NearbyPost]:
-        statement, params = nearby_statement(self._s, query)
-        found = [self._one(row) for row in self._s.execute(statement, params)]
+        found = self._all(*nearby_statement(self._s, query))
         # the distance shown is the domain's own, identical on every backend
         return [NearbyPost(post, query.origin.distance_m(post.location)) for post in found]
 
@@ -88,7 +87,7 @@ def nearby_statement(
         params |= {"_lat": query.origin.latitude, "_lon": query.origin.longitude,
                    "_radius": query.radius_m, "_count": query.offset + query.limit}
     else:
-        params |= CIRCLE.values(query.origin, query.radius_m)
+        params |= spatial.circle_values(query.origin, query.radius_m)
     return statement, params
 
 
@@ -103,7 +102,6 @@ class _Shape:
 
 
 _STATEMENTS: dict[_Shape, sa.Select[Any]] = {}
-CIRCLE = spatial.CircleParams()
 
 
 def _nearby(session: SqlSession, shape: _Shape) -> sa.Select[Any]:
@@ -112,11 +110,11 @@ def _nearby(session: SqlSession, shape: _Shape) -> sa.Select[Any]:
         from neighborshare.adapters.sql import postgis
 
         here = postgis.point_at(sa.bindparam("_lon"), sa.bindparam("_lat"))
-        within, nearest_first = postgis.nearest_candidates_at(
+        within, nearest_first = postgis.nearest_candidates(
             posts, here, sa.bindparam("_radius"), conditions, sa.bindparam("_count")
         )
     else:
-        circle = spatial.sqlite_circle_at(posts, CIRCLE)
+        circle = spatial.sqlite_circle_at(posts)
         within, nearest_first = circle.conditions, circle.nearest_first
     return (
         sa.select(posts)
