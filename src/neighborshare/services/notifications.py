@@ -48,7 +48,8 @@ def target_new_post(
 ) -> int:
     """Alert neighbors whose radius covers ``post``; returns how many were queued.
 
-    One query for today's alert counts and one insert for all alerts, however many neighbors.
+    One query for the neighbors who may be told (with today's alert counts) and one batch
+    insert for all alerts, however many neighbors.
     """
     tz = ZoneInfo(rules.time_zone)
     local_now = now.astimezone(tz)

@@ -36,16 +36,18 @@ def build_application(
         builder = builder.request(request).get_updates_request(request)
     app = builder.build()
     app.bot_data["deps"] = deps
+    store = ConversationStore(deps.uow_factory, deps.clock)
     # the update processor (webhook, polling) reads the neighbor's state in its transaction
     app.bot_data["preloader"] = TurnPreloader(
-        deps.rate_limiter, deps.rules.updates_per_minute, deps.clock
+        deps.rate_limiter, deps.rules.updates_per_minute, store
     )
-    add_handlers(app, deps)
+    add_handlers(app, deps, store)
     return app
 
 
-def add_handlers(app: Application[Any, Any, Any, Any, Any, Any], deps: BotDeps) -> None:
-    store = ConversationStore(deps.uow_factory, deps.clock)
+def add_handlers(
+    app: Application[Any, Any, Any, Any, Any, Any], deps: BotDeps, store: ConversationStore
+) -> None:
     app.add_handler(TypeHandler(Update, _gate(deps)), group=-1)
     for name, step in routes.COMMANDS.items():
         app.add_handler(CommandHandler(name, guarded(step, deps, store)))

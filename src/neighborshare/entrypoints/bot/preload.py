@@ -20,7 +20,8 @@ from telegram import Update
 
 from neighborshare.domain.sessions import ConversationSession
 from neighborshare.domain.users import User
-from neighborshare.ports.services import Clock, RateDecision, RateLimiter
+from neighborshare.entrypoints.bot.sessions import ConversationStore
+from neighborshare.ports.services import RateDecision, RateLimiter
 from neighborshare.ports.unit_of_work import UnitOfWork
 
 
@@ -56,10 +57,12 @@ def preloaded_for(telegram_id: int) -> Preloaded | None:
 
 
 class TurnPreloader:
-    def __init__(self, rate_limiter: RateLimiter, updates_per_minute: int, clock: Clock) -> None:
+    def __init__(
+        self, rate_limiter: RateLimiter, updates_per_minute: int, store: ConversationStore
+    ) -> None:
         self._limiter = rate_limiter
         self._limit = updates_per_minute
-        self._clock = clock
+        self._store = store
 
     @contextmanager
     def around(self, uow: UnitOfWork, update: Update) -> Iterator[None]:
@@ -78,10 +81,7 @@ class TurnPreloader:
 
     def _prepare(self, uow: UnitOfWork, telegram_id: int) -> Preloaded:
         rate = self._limiter.hit(rate_key(telegram_id), self._limit, 60)
-        # Locked: two updates of one chat on two replicas take turns instead of overwriting.
-        session, user = uow.sessions.get_for_update_with_user(telegram_id)
-        if session is not None and session.is_expired(self._clock.now()):
-            session = None
+        session, user = self._store.load_locked(uow, telegram_id)
         return Preloaded(telegram_id, rate, session, user)
 
     @staticmethod

@@ -16,25 +16,33 @@ class ConversationStore:
 
     def load(self, telegram_id: int) -> ConversationSession | None:
         """The neighbor's live conversation; an idle one past its expiry counts as none."""
-        session = read_only(self._uow, lambda uow: uow.sessions.get(telegram_id))
-        if session is None or session.is_expired(self._clock.now()):
-            return None
-        return session
+        return self._live(read_only(self._uow, lambda uow: uow.sessions.get(telegram_id)))
 
     def load_with_user(self, telegram_id: int) -> tuple[ConversationSession | None, User | None]:
         """The conversation and the neighbor's profile, read in one transaction."""
 
         def work(uow: UnitOfWork) -> tuple[ConversationSession | None, User | None]:
-            # Inside one update's transaction, lock the conversation so that two updates of
-            # the same chat on two replicas take turns instead of overwriting each other.
             if in_update_transaction():
-                return uow.sessions.get_for_update_with_user(telegram_id)
-            return uow.sessions.get(telegram_id), uow.users.get_by_telegram_id(telegram_id)
+                return self.load_locked(uow, telegram_id)
+            session = uow.sessions.get(telegram_id)
+            return self._live(session), uow.users.get_by_telegram_id(telegram_id)
 
-        session, user = read_only(self._uow, work)
-        if session is not None and session.is_expired(self._clock.now()):
-            session = None
-        return session, user
+        return read_only(self._uow, work)
+
+    def load_locked(
+        self, uow: UnitOfWork, telegram_id: int
+    ) -> tuple[ConversationSession | None, User | None]:
+        """Inside one update's transaction: the conversation, locked so that two updates of
+        the same chat on two replicas take turns instead of overwriting each other, and the
+        neighbor's profile, in one read."""
+        session, user = uow.sessions.get_for_update_with_user(telegram_id)
+        return self._live(session), user
+
+    def _live(self, session: ConversationSession | None) -> ConversationSession | None:
+        """``session``, unless it sat idle past its expiry (then it counts as none)."""
+        if session is None or session.is_expired(self._clock.now()):
+            return None
+        return session
 
     def save(self, session: ConversationSession) -> None:
         def work(uow: UnitOfWork) -> None:
