@@ -92,3 +92,77 @@ def test_a_call_made_after_the_release_goes_out_at_once_instead_of_being_lost() 
 
     asyncio.run(answer())
     assert calls.made == ["answer", "late"]
+
+
+# -- ApiCall: an answer posted as JSON, Telegram's reply left unparsed -------------------------
+
+
+def _on_offline_api(action: Any) -> Any:
+    from telegram import Bot
+
+    from neighborshare.adapters.telegram.offline import OFFLINE_TOKEN, OfflineBotApi
+
+    api = OfflineBotApi()
+
+    async def go() -> Any:
+        async with Bot(OFFLINE_TOKEN, request=api, get_updates_request=api) as bot:
+            return await action(bot, api)
+
+    return asyncio.run(go())
+
+
+def test_an_api_call_posts_its_parameters_as_json_and_leaves_out_none() -> None:
+    from neighborshare.entrypoints.bot.replies import HTML, inline
+    from neighborshare.ports.services import Button
+
+    markup = inline(((Button("✅ Accept", "x:acc:1"), Button("Decline", "x:dec:1")),))
+
+    async def action(bot: Any, api: Any) -> Any:
+        result = await outgoing.ApiCall(bot, "sendMessage", {
+            "chat_id": 42, "text": "<b>Soup</b> &amp; bread", "parse_mode": HTML,
+            "reply_markup": markup, "reply_to_message_id": None,
+        })()
+        return result, api.calls[-1], api.messages(42)
+
+    result, (method, params), messages = _on_offline_api(action)
+    assert method == "sendMessage"
+    assert params == {"chat_id": 42, "text": "<b>Soup</b> &amp; bread", "parse_mode": "HTML",
+                      "reply_markup": {"inline_keyboard": [[
+                          {"text": "✅ Accept", "callback_data": "x:acc:1"},
+                          {"text": "Decline", "callback_data": "x:dec:1"}]]}}
+    assert isinstance(result, dict) and result["chat"]["id"] == 42  # Telegram's JSON, unparsed
+    assert [m.shown for m in messages] == ["Soup & bread"]  # parse_mode HTML reached Telegram
+
+
+def test_an_api_call_accepts_ptb_objects_as_parameters() -> None:
+    from telegram import ReplyKeyboardRemove
+
+    async def action(bot: Any, api: Any) -> Any:
+        await outgoing.ApiCall(bot, "sendMessage", {
+            "chat_id": 7, "text": "bye", "reply_markup": ReplyKeyboardRemove()})()
+        return api.calls[-1][1]["reply_markup"]
+
+    assert _on_offline_api(action) == {"remove_keyboard": True}
+
+
+@pytest.mark.parametrize(("refusal", "error"), [("block", Forbidden), ("rate_limit", RetryAfter)])
+def test_telegram_refusing_an_api_call_raises_as_ptb_methods_do(
+    refusal: str, error: type[Exception]
+) -> None:
+    async def action(bot: Any, api: Any) -> Any:
+        getattr(api, refusal)(9)
+        with pytest.raises(error):
+            await outgoing.ApiCall(bot, "sendMessage", {"chat_id": 9, "text": "hi"})()
+        return True
+
+    assert _on_offline_api(action)
+
+
+def test_an_unknown_message_edit_raises_bad_request() -> None:
+    async def action(bot: Any, api: Any) -> Any:
+        with pytest.raises(BadRequest):
+            await outgoing.ApiCall(bot, "editMessageText", {
+                "chat_id": 9, "message_id": 12345, "text": "changed"})()
+        return True
+
+    assert _on_offline_api(action)

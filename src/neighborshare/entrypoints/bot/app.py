@@ -20,7 +20,7 @@ from telegram.request import BaseRequest
 from neighborshare.entrypoints.bot import routes
 from neighborshare.entrypoints.bot.deps import BotDeps, deps_from
 from neighborshare.entrypoints.bot.guard import guarded
-from neighborshare.entrypoints.bot.outgoing import send
+from neighborshare.entrypoints.bot.outgoing import ApiCall, answer_query, send
 from neighborshare.entrypoints.bot.preload import TurnPreloader, preloaded_for, rate_key
 from neighborshare.entrypoints.bot.sessions import ConversationStore
 from neighborshare.presentation import texts
@@ -74,9 +74,10 @@ def _gate(deps: BotDeps) -> Any:
             return
         chat, query = update.effective_chat, update.callback_query
         if decision.first_refusal and chat is not None:
-            await send(lambda: context.bot.send_message(chat.id, texts.SLOW_DOWN))
+            await send(ApiCall(context.bot, "sendMessage", {"chat_id": chat.id,
+                                                            "text": texts.SLOW_DOWN}))
         if query is not None:
-            await send(query.answer)
+            await send(answer_query(query))
         raise ApplicationHandlerStop
 
     return gate

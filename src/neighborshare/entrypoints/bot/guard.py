@@ -14,7 +14,7 @@ from telegram.ext import ContextTypes
 
 from neighborshare.domain.errors import ConcurrencyConflict, NeighborShareError
 from neighborshare.entrypoints.bot.deps import BotDeps
-from neighborshare.entrypoints.bot.outgoing import send
+from neighborshare.entrypoints.bot.outgoing import answer_query, send
 from neighborshare.entrypoints.bot.sessions import ConversationStore
 from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.presentation import texts
@@ -54,7 +54,7 @@ def guarded(step: Step, deps: BotDeps, store: ConversationStore) -> Callback:
             await turn.close()
             query = update.callback_query
             if query is not None:
-                await send(query.answer)
+                await send(answer_query(query))
         except Exception as error:
             _log_failure(update, error)
 

@@ -2,31 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
+from typing import Any
 
-from telegram import (
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
-    Message,
-    ReplyKeyboardMarkup,
-    ReplyKeyboardRemove,
-    Update,
-)
+from telegram import Message, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
-from neighborshare.entrypoints.bot.outgoing import send
+from neighborshare.entrypoints.bot.outgoing import ApiCall, send
 from neighborshare.presentation.keyboards import Rows
 
-Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove
+Markup = ReplyKeyboardMarkup | ReplyKeyboardRemove
+HTML = ParseMode.HTML.value
 
 
-def inline(buttons: Rows) -> InlineKeyboardMarkup | None:
+def inline(buttons: Rows) -> dict[str, Any] | None:
+    """An inline keyboard as the Bot API's JSON (no PTB objects made and unmade per answer)."""
     if not buttons:
         return None
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(b.label, callback_data=b.data) for b in row] for row in buttons]
-    )
+    return {"inline_keyboard": [[{"text": b.label, "callback_data": b.data} for b in row]
+                                for row in buttons]}
 
 
 class Replies:
@@ -46,11 +40,12 @@ class Replies:
         markup = keyboard or inline(buttons)
         bot, chat_id = self.update.get_bot(), self.chat_id
         if photo:
-            await send(lambda: bot.send_photo(chat_id, photo, caption=html,
-                                              parse_mode=ParseMode.HTML, reply_markup=markup))
+            await send(ApiCall(bot, "sendPhoto", {"chat_id": chat_id, "photo": photo,
+                                                  "caption": html, "parse_mode": HTML,
+                                                  "reply_markup": markup}))
             return
-        await send(lambda: bot.send_message(chat_id, html, parse_mode=ParseMode.HTML,
-                                            reply_markup=markup))
+        await send(ApiCall(bot, "sendMessage", {"chat_id": chat_id, "text": html,
+                                                "parse_mode": HTML, "reply_markup": markup}))
 
     async def edit(self, html: str | None = None, buttons: Rows = ()) -> None:
         """Change the message whose button was tapped (its text or caption, and its buttons)."""
@@ -60,20 +55,23 @@ class Replies:
             if html:
                 await self.say(html, buttons)
             return
-        markup = inline(buttons)
+        params: dict[str, Any] = {"chat_id": message.chat_id, "message_id": message.message_id,
+                                  "reply_markup": inline(buttons)}
         if html is None:
-            await send(lambda: _unless_unchanged(message.edit_reply_markup(reply_markup=markup)))
+            method = "editMessageReplyMarkup"
         elif message.photo:
-            await send(lambda: _unless_unchanged(
-                message.edit_caption(html, parse_mode=ParseMode.HTML, reply_markup=markup)))
+            method = "editMessageCaption"
+            params.update(caption=html, parse_mode=HTML)
         else:
-            await send(lambda: _unless_unchanged(
-                message.edit_text(html, parse_mode=ParseMode.HTML, reply_markup=markup)))
+            method = "editMessageText"
+            params.update(text=html, parse_mode=HTML)
+        edit = ApiCall(message.get_bot(), method, params)
+        await send(lambda: _unless_unchanged(edit))
 
 
-async def _unless_unchanged(edit: Awaitable[object]) -> None:
+async def _unless_unchanged(edit: ApiCall) -> None:
     try:
-        await edit
+        await edit()
     except BadRequest as error:
         if "not modified" not in error.message:  # a double tap: already as wanted
             raise
