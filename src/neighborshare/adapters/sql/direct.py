@@ -1,0 +1,227 @@
+"""Running a statement on the psycopg connection itself, with what SQLAlchemy compiled for it.
+
+SQLAlchemy spends about 150-200 microseconds of CPU around each statement it runs (an
+execution context, a cursor, a result with its metadata), about twice what psycopg spends
+sending it and reading its rows (``bench/sql_statements.py``). A bot update runs seven or eight
+statements, all of them built once (``repositories/base.py``), so that overhead was about a fifth
+of an update's CPU.
+
+A ``Plan`` is made once per statement and parameter names: SQLAlchemy compiles the statement for
+the dialect, and the plan keeps its SQL, its bind-parameter processors (JSON, geography, enums)
+and, after the first run, its result processors and column names. Each run then converts the
+parameters as SQLAlchemy would, executes on a cursor kept for the unit of work, and maps rows to
+named tuples. Errors go through SQLAlchemy's own handler, so they arrive wrapped as usual (and
+a lost connection is invalidated in the pool exactly as before).
+
+Only what the plan can run exactly as SQLAlchemy would takes this path: PostgreSQL, one set of
+parameters, no Python-side column defaults, no implicit RETURNING. Everything else (many rows at
+once, DDL, a connection being replaced) goes through SQLAlchemy unchanged. The transaction is
+SQLAlchemy's: if none is begun, the runner begins it, as SQLAlchemy's autobegin would.
+
+It leans on a few of SQLAlchemy's internals (the compiled statement's bind and result
+processors, its IN-list expansion, its DBAPI error handler), which is why pyproject.toml pins
+SQLAlchemy below 2.2; the contract tests run every repository through this path on PostGIS.
+"""
+
+from __future__ import annotations
+
+from collections import namedtuple
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+from weakref import WeakKeyDictionary
+
+import sqlalchemy as sa
+from sqlalchemy import exc
+
+Processor = Callable[[Any], Any] | None
+PLANS_KEPT = 2_000  # prebuilt statements number in the dozens; this only bounds ad hoc ones
+
+
+@dataclass
+class Plan:
+    sql: str
+    binds: dict[str, Callable[[Any], Any]]
+    escaped: dict[str, str]
+    compiled: Any
+    statement: sa.Executable  # kept alive, so that its id() is not reused while planned
+    expanding: bool
+    columns: tuple[Processor, ...] | None = None  # set last: a plan with columns is complete
+    row: Any = None
+    all_plain: bool = True
+
+    def parameters(self, params: dict[str, Any] | None) -> tuple[str, dict[str, Any]]:
+        """The SQL and its parameters for psycopg, converted as SQLAlchemy's execution does."""
+        compiled = self.compiled
+        values = compiled.construct_params(params, escape_names=False)
+        sql, binds, escaped = self.sql, self.binds, self.escaped
+        if self.expanding:  # IN lists: one placeholder per value, rendered for this call
+            expanded = compiled._process_parameters_for_postcompile(values)
+            sql, binds = expanded.statement, {**binds, **expanded.processors}
+        if binds:
+            values = {k: (binds[k](v) if k in binds else v) for k, v in values.items()}
+        if escaped:
+            values = {escaped.get(k, k): v for k, v in values.items()}
+        return sql, values
+
+    def learn_columns(self, cursor: Any, dialect: Any) -> None:
+        """Result processors, from the column types PostgreSQL reported on the first run."""
+        description = cursor.description or ()
+        result_columns = self.compiled._result_columns
+        processors: list[Processor] = []
+        names: list[str] = []
+        for index, column in enumerate(description):
+            known = result_columns[index] if index < len(result_columns) else None
+            names.append(column[0] if known is None else known.keyname)
+            processors.append(
+                None if known is None else known.type._cached_result_processor(dialect, column[1])
+            )
+        self.row = row_type(tuple(names))
+        self.all_plain = not any(processors)
+        self.columns = tuple(processors)
+
+
+@cache
+def row_type(fields: tuple[str, ...]) -> Any:
+    """A named tuple class for rows with these columns (duplicate names renamed by position)."""
+    return namedtuple("Fields", fields, rename=True)
+
+
+_plans: WeakKeyDictionary[Any, Plans] = WeakKeyDictionary()
+
+
+def plans_for(dialect: Any) -> Plans:
+    """The plans of one engine's dialect, shared by its connections and threads."""
+    plans = _plans.get(dialect)
+    if plans is None:
+        plans = _plans.setdefault(dialect, Plans(dialect))
+    return plans
+
+
+class Plans:
+    """Plans by statement and parameter names, for one dialect."""
+
+    def __init__(self, dialect: Any) -> None:
+        self.dialect = dialect
+        self._plans: dict[tuple[int, tuple[str, ...]], Plan | None] = {}
+
+    def for_(self, statement: sa.Executable, params: dict[str, Any] | None) -> Plan | None:
+        names = tuple(params) if params else ()
+        key = (id(statement), names)
+        try:
+            plan = self._plans[key]
+        except KeyError:
+            if len(self._plans) >= PLANS_KEPT:
+                self._plans.clear()
+            plan = self._plans[key] = self._make(statement, names)
+        if plan is not None and plan.statement is not statement:  # an id reused: plan anew
+            plan = self._plans[key] = self._make(statement, names)
+        return plan
+
+    def _make(self, statement: sa.Executable, names: tuple[str, ...]) -> Plan | None:
+        if not isinstance(statement, sa.sql.ClauseElement):
+            return None
+        compiled: Any = statement.compile(dialect=self.dialect, column_keys=list(names))
+        if (
+            compiled.positional
+            or compiled.insert_prefetch
+            or compiled.update_prefetch
+            or compiled.schema_translate_map
+            or getattr(compiled, "implicit_returning", None)
+        ):
+            return None
+        return Plan(
+            sql=compiled.string,
+            binds=dict(compiled._bind_processors),
+            escaped=dict(compiled.escaped_bind_names or {}),
+            compiled=compiled,
+            statement=statement,
+            expanding=bool(compiled.literal_execute_params or compiled.post_compile_params),
+        )
+
+
+class DirectResult:
+    """The part of SQLAlchemy's Result the repositories use, over rows already fetched."""
+
+    def __init__(self, rows: list[Any], rowcount: int) -> None:
+        self._rows = rows
+        self.rowcount = rowcount
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._rows)
+
+    def all(self) -> list[Any]:
+        return list(self._rows)
+
+    def first(self) -> Any:
+        return self._rows[0] if self._rows else None
+
+    def one(self) -> Any:
+        if len(self._rows) != 1:
+            if not self._rows:
+                raise exc.NoResultFound("No row was found when one was required")
+            raise exc.MultipleResultsFound("Multiple rows were found when exactly one was required")
+        return self._rows[0]
+
+    def one_or_none(self) -> Any:
+        if len(self._rows) > 1:
+            raise exc.MultipleResultsFound("Multiple rows were found when one or none was required")
+        return self._rows[0] if self._rows else None
+
+    def scalar(self) -> Any:
+        return self._rows[0][0] if self._rows else None
+
+    def scalar_one(self) -> Any:
+        return self.one()[0]
+
+    def scalar_one_or_none(self) -> Any:
+        row = self.one_or_none()
+        return None if row is None else row[0]
+
+    def scalars(self) -> DirectResult:
+        return DirectResult([row[0] for row in self._rows], self.rowcount)
+
+
+class DirectRunner:
+    """Runs planned statements on one SQLAlchemy connection's psycopg connection."""
+
+    def __init__(self, connection: sa.Connection, plans: Plans) -> None:
+        self._connection = connection
+        self._plans = plans
+        self._cursor: Any = None
+
+    def run(self, statement: sa.Executable, params: Any) -> DirectResult | None:
+        """The result, or None when SQLAlchemy must run this one itself."""
+        connection = self._connection
+        if (params is not None and not isinstance(params, dict)) or connection.invalidated:
+            return None  # many rows at once (executemany), or a connection to be replaced
+        plan = self._plans.for_(statement, params)
+        if plan is None:
+            return None
+        if not connection.in_transaction():
+            connection.begin()  # as SQLAlchemy's autobegin would: the unit of work commits it
+        sql, values = plan.parameters(params)
+        cursor = self._cursor
+        try:
+            driver: Any = connection.connection.driver_connection
+            if cursor is None or cursor.connection is not driver:
+                cursor = self._cursor = driver.cursor()
+            cursor.execute(sql, values)
+            if cursor.description is None:
+                return DirectResult([], cursor.rowcount)
+            if plan.columns is None:
+                plan.learn_columns(cursor, self._plans.dialect)
+            raw = cursor.fetchall()
+        except Exception as error:  # wrapped (and the connection invalidated) as SQLAlchemy does
+            self._cursor = None
+            connection._handle_dbapi_exception(error, sql, values, cursor, None)
+            raise  # not reached: the handler always raises
+        make = plan.row._make
+        if plan.all_plain:
+            rows = [make(r) for r in raw]
+        else:
+            processors = plan.columns or ()
+            rows = [make([v if p is None else p(v) for p, v in zip(processors, r, strict=True)])
+                    for r in raw]
+        return DirectResult(rows, cursor.rowcount)
