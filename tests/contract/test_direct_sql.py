@@ -34,7 +34,9 @@ def factory(postgis_url: str) -> Iterator[SqlUnitOfWorkFactory]:
 def _both_ways(
     connection: sa.Connection, statement: sa.Executable, params: dict[str, Any]
 ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    direct = DirectRunner(connection, plans_for(connection.dialect)).run(statement, params)
+    runner = DirectRunner(connection, plans_for(connection.dialect))
+    runner.run(statement, params)  # seen once: planned from the second run on
+    direct = runner.run(statement, params)
     assert direct is not None, "this statement should take the direct path"
     usual = connection.execute(statement, params)
     return [tuple(row) for row in direct], [tuple(row) for row in usual]
@@ -55,6 +57,16 @@ def test_rows_match_sqlalchemys_including_geography_and_in_lists(
         row = DirectRunner(connection, plans_for(connection.dialect)).run(
             select_by(users, "id"), {KEY: first.id}).one()  # type: ignore[union-attr]
         assert row.telegram_id == 701_001 and row.id == first.id  # columns by name
+
+
+def test_a_statement_built_for_one_call_keeps_sqlalchemys_path(
+    factory: SqlUnitOfWorkFactory,
+) -> None:
+    with factory() as uow:
+        runner = DirectRunner(uow._session.connection, plans_for(uow._session.connection.dialect))
+        for telegram_id in (1, 2, 3):  # a new statement object each time: never planned
+            statement = sa.select(users.c.id).where(users.c.telegram_id == telegram_id)
+            assert runner.run(statement, None) is None
 
 
 def test_json_columns_round_trip_and_a_commit_keeps_direct_writes(

@@ -45,7 +45,6 @@ class Plan:
     binds: dict[str, Callable[[Any], Any]]
     escaped: dict[str, str]
     compiled: Any
-    statement: sa.Executable  # kept alive, so that its id() is not reused while planned
     expanding: bool
     columns: tuple[Processor, ...] | None = None  # set last: a plan with columns is complete
     row: Any = None
@@ -82,6 +81,15 @@ class Plan:
         self.columns = tuple(processors)
 
 
+@dataclass(frozen=True, slots=True)
+class _Sighting:
+    """A statement object seen before (kept alive, so that its id() is not reused meanwhile)."""
+
+    statement: sa.Executable
+    plan: Plan | None
+    planned: bool
+
+
 @cache
 def row_type(fields: tuple[str, ...]) -> Any:
     """A named tuple class for rows with these columns (duplicate names renamed by position)."""
@@ -104,19 +112,27 @@ class Plans:
 
     def __init__(self, dialect: Any) -> None:
         self.dialect = dialect
-        self._plans: dict[tuple[int, tuple[str, ...]], Plan | None] = {}
+        self._plans: dict[tuple[int, tuple[str, ...]], _Sighting] = {}
 
     def for_(self, statement: sa.Executable, params: dict[str, Any] | None) -> Plan | None:
+        """The statement's plan; None the first time a statement object is seen.
+
+        A statement built for one call (an ad hoc query) is never seen twice, so it keeps
+        SQLAlchemy's path and its compiled cache; the prebuilt ones are planned on their second
+        run and take the direct path from then on.
+        """
         names = tuple(params) if params else ()
         key = (id(statement), names)
-        try:
-            plan = self._plans[key]
-        except KeyError:
-            if len(self._plans) >= PLANS_KEPT:
-                self._plans.clear()
-            plan = self._plans[key] = self._make(statement, names)
-        if plan is not None and plan.statement is not statement:  # an id reused: plan anew
-            plan = self._plans[key] = self._make(statement, names)
+        known = self._plans.get(key)
+        if known is not None and known.statement is statement and known.planned:
+            return known.plan
+        if len(self._plans) >= PLANS_KEPT:
+            self._plans.clear()
+        if known is None or known.statement is not statement:  # new, or an id reused
+            self._plans[key] = _Sighting(statement, None, planned=False)
+            return None
+        plan = self._make(statement, names)
+        self._plans[key] = _Sighting(statement, plan, planned=True)
         return plan
 
     def _make(self, statement: sa.Executable, names: tuple[str, ...]) -> Plan | None:
@@ -136,7 +152,6 @@ class Plans:
             binds=dict(compiled._bind_processors),
             escaped=dict(compiled.escaped_bind_names or {}),
             compiled=compiled,
-            statement=statement,
             expanding=bool(compiled.literal_execute_params or compiled.post_compile_params),
         )
 
@@ -208,7 +223,7 @@ class DirectRunner:
             if cursor is None or cursor.connection is not driver:
                 cursor = self._cursor = driver.cursor()
             cursor.execute(sql, values)
-            if cursor.description is None:
+            if cursor.pgresult.nfields == 0:  # no rows to read (cursor.description is dearer)
                 return DirectResult([], cursor.rowcount)
             if plan.columns is None:
                 plan.learn_columns(cursor, self._plans.dialect)
