@@ -51,7 +51,7 @@ def test_rows_match_sqlalchemys_including_geography_and_in_lists(
         connection = uow._session.connection
         direct, usual = _both_ways(connection, select_by(users, "id"), {KEY: first.id})
         assert direct == usual and len(direct) == 1
-        direct, usual = _both_ways(connection, select_in(users, "id"),
+        direct, usual = _both_ways(connection, select_in(users, "id", True),
                                    {KEY: [first.id, second.id]})
         assert sorted(direct) == sorted(usual) and len(direct) == 2
         row = DirectRunner(connection, plans_for(connection.dialect)).run(

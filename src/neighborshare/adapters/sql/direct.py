@@ -29,7 +29,7 @@ from collections import namedtuple
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NoReturn
 from weakref import WeakKeyDictionary
 
 import sqlalchemy as sa
@@ -205,6 +205,7 @@ class DirectRunner:
         self._connection = connection
         self._plans = plans
         self._cursor: Any = None
+        self._depth = 0  # savepoints open
 
     def run(self, statement: sa.Executable, params: Any) -> DirectResult | None:
         """The result, or None when SQLAlchemy must run this one itself."""
@@ -214,24 +215,16 @@ class DirectRunner:
         plan = self._plans.for_(statement, params)
         if plan is None:
             return None
-        if not connection.in_transaction():
-            connection.begin()  # as SQLAlchemy's autobegin would: the unit of work commits it
         sql, values = plan.parameters(params)
-        cursor = self._cursor
+        cursor = self._execute(sql, values)
         try:
-            driver: Any = connection.connection.driver_connection
-            if cursor is None or cursor.connection is not driver:
-                cursor = self._cursor = driver.cursor()
-            cursor.execute(sql, values)
             if cursor.pgresult.nfields == 0:  # no rows to read (cursor.description is dearer)
                 return DirectResult([], cursor.rowcount)
             if plan.columns is None:
                 plan.learn_columns(cursor, self._plans.dialect)
             raw = cursor.fetchall()
-        except Exception as error:  # wrapped (and the connection invalidated) as SQLAlchemy does
-            self._cursor = None
-            connection._handle_dbapi_exception(error, sql, values, cursor, None)
-            raise  # not reached: the handler always raises
+        except Exception as error:
+            self._failed(error, sql, values, cursor)
         make = plan.row._make
         if plan.all_plain:
             rows = [make(r) for r in raw]
@@ -240,3 +233,52 @@ class DirectRunner:
             rows = [make([v if p is None else p(v) for p, v in zip(processors, r, strict=True)])
                     for r in raw]
         return DirectResult(rows, cursor.rowcount)
+
+    def command(self, sql: str) -> None:
+        """A statement without parameters or rows (SAVEPOINT and its like)."""
+        self._execute(sql, None)
+
+    def savepoint(self) -> DirectSavepoint:
+        self._depth += 1
+        return DirectSavepoint(self, f"ns_savepoint_{self._depth}")
+
+    def _execute(self, sql: str, values: dict[str, Any] | None) -> Any:
+        connection = self._connection
+        if not connection.in_transaction():
+            connection.begin()  # as SQLAlchemy's autobegin would: the unit of work commits it
+        cursor = self._cursor
+        try:
+            driver: Any = connection.connection.driver_connection
+            if cursor is None or cursor.connection is not driver:
+                cursor = self._cursor = driver.cursor()
+            cursor.execute(sql, values)
+        except Exception as error:
+            self._failed(error, sql, values, cursor)
+        return cursor
+
+    def _failed(self, error: Exception, sql: str, values: Any, cursor: Any) -> NoReturn:
+        """Wrapped (and the connection invalidated if it was lost) as SQLAlchemy does."""
+        self._cursor = None
+        self._connection._handle_dbapi_exception(error, sql, values, cursor, None)
+
+
+class DirectSavepoint:
+    """SAVEPOINT, then RELEASE or ROLLBACK TO: what ``Connection.begin_nested`` does, with the
+    runner's cursor instead of SQLAlchemy's statement path (two statements per use case)."""
+
+    def __init__(self, runner: DirectRunner, name: str) -> None:
+        self._runner = runner
+        self._name = name
+        self.is_active = True
+        runner.command(f"SAVEPOINT {name}")
+
+    def commit(self) -> None:
+        self._end(f"RELEASE SAVEPOINT {self._name}")
+
+    def rollback(self) -> None:
+        self._end(f"ROLLBACK TO SAVEPOINT {self._name}")
+
+    def _end(self, sql: str) -> None:
+        self.is_active = False
+        self._runner._depth -= 1
+        self._runner.command(sql)

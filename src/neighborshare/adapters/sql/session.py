@@ -41,6 +41,12 @@ class SqlSession:
                     return result  # type: ignore[return-value]  # the Result subset we use
             return self.connection.execute(statement, params)
 
+    def begin_savepoint(self) -> Any:
+        """A savepoint (``commit`` releases it, ``rollback`` rolls back to it)."""
+        if self._direct is not None:
+            return self._direct.savepoint()
+        return self.connection.begin_nested()
+
     def known(self, table: str, key: Any) -> Any:
         return self.identities.get((table, key))
 

@@ -60,7 +60,7 @@ class SqlUnitOfWork:
     def savepoint(self) -> Iterator[None]:
         """SAVEPOINT ... RELEASE; on an exception ROLLBACK TO SAVEPOINT, and forget every
         mapped object, since some may hold changes the database no longer has."""
-        nested = self._connection.begin_nested()
+        nested = self._session.begin_savepoint()
         try:
             yield
         except BaseException:

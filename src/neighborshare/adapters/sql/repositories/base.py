@@ -18,6 +18,7 @@ from neighborshare.adapters.sql.session import SqlSession
 
 # The bound parameter a keyed statement's WHERE compares with; no column has this name, so it
 # never clashes with the column values an UPDATE takes its SET clause from.
+LIMIT = "_limit"  # the bound LIMIT of a prebuilt statement
 KEY = "_key"
 
 
@@ -28,10 +29,18 @@ def select_by(table: sa.Table, column: str, lock: bool = False) -> sa.Select[Any
     return statement.with_for_update() if lock else statement
 
 
+def among(column: sa.ColumnElement[Any], key: str, postgres: bool) -> sa.ColumnElement[bool]:
+    """``column`` is in the list bound as ``key``. PostgreSQL: ``= ANY(array)``, one statement
+    (prepared once) whatever the list's length; SQLite: SQLAlchemy's expanding IN."""
+    if postgres:
+        return column == sa.any_(sa.bindparam(key, type_=sa.ARRAY(column.type)))
+    return column.in_(sa.bindparam(key, expanding=True))
+
+
 @cache
-def select_in(table: sa.Table, column: str) -> sa.Select[Any]:
+def select_in(table: sa.Table, column: str, postgres: bool) -> sa.Select[Any]:
     """SELECT the rows whose ``column`` is in the list :_key."""
-    return sa.select(table).where(table.c[column].in_(sa.bindparam(KEY, expanding=True)))
+    return sa.select(table).where(among(table.c[column], KEY, postgres))
 
 
 @cache
@@ -103,7 +112,8 @@ class SqlRepository:
         found = {i: self._s.known(self._name, i) for i in set(row_ids)}
         missing = sorted(i for i, known in found.items() if known is None)
         if missing:
-            found.update((e.id, e) for e in self._all(select_in(self.table, "id"), {KEY: missing}))
+            statement = select_in(self.table, "id", self._s.is_postgres)
+            found.update((e.id, e) for e in self._all(statement, {KEY: missing}))
         return {i: entity for i, entity in found.items() if entity is not None}
 
     def get_for_update(self, row_id: int) -> Any:

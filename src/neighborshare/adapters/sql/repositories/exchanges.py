@@ -3,22 +3,42 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
 
 from neighborshare.adapters.sql import mapping
-from neighborshare.adapters.sql.repositories.base import KEY, SqlRepository, select_by
+from neighborshare.adapters.sql.repositories.base import (
+    KEY,
+    LIMIT,
+    SqlRepository,
+    among,
+    select_by,
+)
 from neighborshare.adapters.sql.tables import exchanges, posts
 from neighborshare.domain.exchanges import OPEN_STATUSES, ExchangeRequest, ExchangeStatus
 
 OPEN = [status.value for status in OPEN_STATUSES]
-_OPEN_BY_REQUESTER = (
-    sa.select(sa.func.count())
-    .select_from(exchanges)
-    .where(exchanges.c.requester_id == sa.bindparam(KEY), exchanges.c.status.in_(OPEN))
-)
+
+
+@cache
+def _open_by_requester(postgres: bool) -> sa.Select[Any]:
+    return (
+        sa.select(sa.func.count())
+        .select_from(exchanges)
+        .where(exchanges.c.requester_id == sa.bindparam(KEY), among(exchanges.c.status, "_open",
+                                                                     postgres))
+    )
+
 _FOR_POST = select_by(exchanges, "post_id").order_by(exchanges.c.id)
+_FOR_USER = (
+    sa.select(exchanges)
+    .where(sa.or_(exchanges.c.requester_id == sa.bindparam(KEY),
+                  exchanges.c.sharer_id == sa.bindparam(KEY)))
+    .order_by(exchanges.c.id.desc())
+    .limit(sa.bindparam(LIMIT))
+)
 
 
 class SqlExchangeRepository(SqlRepository):
@@ -32,15 +52,14 @@ class SqlExchangeRepository(SqlRepository):
         return self._insert(exchange)  # type: ignore[no-any-return]
 
     def count_open_by_requester(self, requester_id: int) -> int:
-        return int(self._s.execute(_OPEN_BY_REQUESTER, {KEY: requester_id}).scalar_one())
+        statement = _open_by_requester(self._s.is_postgres)
+        return int(self._s.execute(statement, {KEY: requester_id, "_open": OPEN}).scalar_one())
 
     def for_post(self, post_id: int) -> list[ExchangeRequest]:
         return self._all(_FOR_POST, {KEY: post_id})
 
     def for_user(self, user_id: int, limit: int = 20) -> list[ExchangeRequest]:
-        mine = sa.or_(exchanges.c.requester_id == user_id, exchanges.c.sharer_id == user_id)
-        statement = self._select().where(mine).order_by(exchanges.c.id.desc()).limit(limit)
-        return self._all(statement)
+        return self._all(_FOR_USER, {KEY: user_id, LIMIT: limit})
 
     def _by_window(self, status: ExchangeStatus, *conditions: Any, limit: int) -> list[Any]:
         statement = (

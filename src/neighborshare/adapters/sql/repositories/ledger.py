@@ -4,34 +4,53 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
 
 from neighborshare.adapters.sql import record_mapping
-from neighborshare.adapters.sql.repositories.base import KEY, SqlRepository, insert_or_nothing
+from neighborshare.adapters.sql.repositories.base import (
+    KEY,
+    LIMIT,
+    SqlRepository,
+    among,
+    insert_or_nothing,
+    select_by,
+)
 from neighborshare.adapters.sql.tables import credit_transactions, ratings
 from neighborshare.domain.credits import CreditTransaction
 from neighborshare.domain.ratings import Rating, RatingSummary
 
 # Built once; run with bound parameters.
 _FOOD_STARS = sa.func.coalesce(sa.func.sum(ratings.c.food), 0)
-_SUMMARIES = (
-    sa.select(
-        ratings.c.rated_id,
-        sa.func.count(),
-        sa.func.sum(ratings.c.interaction) + _FOOD_STARS,
-        sa.func.count() + sa.func.count(ratings.c.food),
+
+
+@cache
+def _summaries(postgres: bool) -> sa.Select[Any]:
+    return (
+        sa.select(
+            ratings.c.rated_id,
+            sa.func.count(),
+            sa.func.sum(ratings.c.interaction) + _FOOD_STARS,
+            sa.func.count() + sa.func.count(ratings.c.food),
+        )
+        .where(among(ratings.c.rated_id, KEY, postgres))
+        .group_by(ratings.c.rated_id)
     )
-    .where(ratings.c.rated_id.in_(sa.bindparam("_ids", expanding=True)))
-    .group_by(ratings.c.rated_id)
-)
+
+
 _KEY_COUNT = (
     sa.select(sa.func.count())
     .select_from(credit_transactions)
     .where(credit_transactions.c.key == sa.bindparam(KEY))
 )
 _TOTAL = sa.select(sa.func.coalesce(sa.func.sum(credit_transactions.c.amount), 0))
+_HISTORY = (
+    select_by(credit_transactions, "user_id")
+    .order_by(credit_transactions.c.id.desc())
+    .limit(sa.bindparam(LIMIT))
+)
 _USER_TOTAL = _TOTAL.where(credit_transactions.c.user_id == sa.bindparam(KEY))
 
 
@@ -53,7 +72,8 @@ class SqlRatingRepository(SqlRepository):
         """Counts and star totals per neighbor, aggregated by the database."""
         if not user_ids:
             return {}
-        rows: Any = self._s.execute(_SUMMARIES, {"_ids": sorted(set(user_ids))}).all()
+        rows: Any = self._s.execute(_summaries(self._s.is_postgres),
+                                     {KEY: sorted(set(user_ids))}).all()
         return {
             int(user_id): RatingSummary(int(count), int(stars) / int(given))
             for user_id, count, stars, given in rows
@@ -90,8 +110,7 @@ class SqlCreditLedger(SqlRepository):
         return int(self._s.execute(_KEY_COUNT, {KEY: key}).scalar_one()) > 0
 
     def history(self, user_id: int, limit: int = 10) -> list[CreditTransaction]:
-        statement = self._select().where(credit_transactions.c.user_id == user_id)
-        return self._all(statement.order_by(credit_transactions.c.id.desc()).limit(limit))
+        return self._all(_HISTORY, {KEY: user_id, LIMIT: limit})
 
     def total_for(self, user_id: int) -> int:
         return int(self._s.execute(_USER_TOTAL, {KEY: user_id}).scalar_one())

@@ -9,7 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from neighborshare.adapters.sql import codes, expressions, mapping, spatial
-from neighborshare.adapters.sql.repositories.base import SqlRepository
+from neighborshare.adapters.sql.repositories.base import KEY, LIMIT, SqlRepository, select_by
 from neighborshare.adapters.sql.session import SqlSession
 from neighborshare.adapters.sql.tables import posts
 from neighborshare.domain.errors import ConcurrencyConflict
@@ -17,6 +17,7 @@ from neighborshare.domain.posts import FoodPost, PostStatus
 from neighborshare.domain.values import DietTag
 from neighborshare.ports.queries import NearbyPost, NearbyQuery
 
+_BY_SHARER = select_by(posts, "sharer_id").order_by(posts.c.id.desc()).limit(sa.bindparam(LIMIT))
 VEGETARIAN_OR_VEGAN = codes.DIET_BITS[DietTag.VEGETARIAN] | codes.DIET_BITS[DietTag.VEGAN]
 
 
@@ -41,8 +42,7 @@ class SqlFoodPostRepository(SqlRepository):
         return [NearbyPost(post, query.origin.distance_m(post.location)) for post in found]
 
     def by_sharer(self, sharer_id: int, limit: int = 20) -> list[FoodPost]:
-        statement = self._select().where(posts.c.sharer_id == sharer_id)
-        return self._all(statement.order_by(posts.c.id.desc()).limit(limit))
+        return self._all(_BY_SHARER, {KEY: sharer_id, LIMIT: limit})
 
     def active_ending_before(self, moment: datetime, limit: int) -> list[FoodPost]:
         statement = self._select().where(
