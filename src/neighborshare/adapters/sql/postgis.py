@@ -30,7 +30,13 @@ def geography_of(table: sa.Table) -> Any:
 
 
 def circle(table: sa.Table, origin: Location, radius_m: float) -> tuple[list[Any], list[Any]]:
-    here, geog = point(origin), geography_of(table)
+    return circle_around(table, point(origin), radius_m)
+
+
+def circle_around(table: sa.Table, here: Any, radius_m: Any) -> tuple[list[Any], list[Any]]:
+    """Rows within ``radius_m`` of the SQL point ``here`` (numbers or bound parameters),
+    and their order: nearest first, then by id."""
+    geog = geography_of(table)
     within = sa.func.ST_DWithin(geog, here, radius_m, USE_SPHEROID)
     # <-> on geography is the same sphere distance as ST_Distance(.., false), computed faster
     return [within], [geog.op("<->")(here), table.c.id]

@@ -47,6 +47,23 @@ def _sqlite_circle(table: sa.Table, origin: Location, radius_m: float) -> Circle
 CIRCLE_PARAMS = ("_lat", "_lon", "_radius", "_min_lat", "_max_lat", "_min_lon", "_max_lon")
 
 
+def circle_at(postgres: bool, table: sa.Table) -> Circle:
+    """The circle with bound parameters in place of numbers (``circle_params`` gives their
+    values), so that one prebuilt statement serves every origin."""
+    if postgres:
+        from neighborshare.adapters.sql import postgis
+
+        here = postgis.point_at(sa.bindparam("_lon"), sa.bindparam("_lat"))
+        return Circle(*postgis.circle_around(table, here, sa.bindparam("_radius")))
+    return sqlite_circle_at(table)
+
+
+def circle_params(postgres: bool, origin: Location, radius_m: float) -> dict[str, float]:
+    if postgres:
+        return {"_lat": origin.latitude, "_lon": origin.longitude, "_radius": radius_m}
+    return circle_values(origin, radius_m)
+
+
 def sqlite_circle_at(table: sa.Table) -> Circle:
     """The SQLite circle with bound parameters in place of numbers, so that one statement
     serves every origin."""

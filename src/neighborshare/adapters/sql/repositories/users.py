@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -13,6 +14,34 @@ from neighborshare.adapters.sql.tables import users
 from neighborshare.domain.users import User, UserStatus
 from neighborshare.domain.values import Location
 from neighborshare.ports.queries import AlertQuery
+
+
+@cache
+def _alert_candidates(postgres: bool) -> sa.Select[Any]:
+    """Built once per dialect, with bound parameters (``alert_candidates`` gives them)."""
+    sent = (
+        sa.select(sa.func.count())
+        .select_from(outbox)
+        .where(
+            outbox.c.recipient_id == users.c.id,
+            outbox.c.kind == sa.bindparam("_kind"),
+            outbox.c.created_at >= sa.bindparam("_since"),
+        )
+        .scalar_subquery()
+    )
+    circle = spatial.circle_at(postgres, users)
+    return (
+        sa.select(users, sent.label("sent_since"))
+        .where(
+            *circle.conditions,
+            users.c.notifications_enabled.is_(True),
+            users.c.reachable.is_(True),
+            users.c.status != UserStatus.BANNED.value,
+            sent < sa.bindparam("_below"),
+            users.c.id != sa.bindparam("_exclude"),  # ids start at 1: -1 leaves nobody out
+        )
+        .order_by(*circle.nearest_first)
+    )
 
 
 class SqlUserRepository(SqlRepository):
@@ -44,32 +73,13 @@ class SqlUserRepository(SqlRepository):
     def alert_candidates(self, query: AlertQuery) -> list[tuple[User, int]]:
         """One query: the circle, the cheap conditions, and each neighbor's count of ``kind``
         messages since ``since`` (an index lookup each: ix_outbox_recipient_kind)."""
-        sent = (
-            sa.select(sa.func.count())
-            .select_from(outbox)
-            .where(
-                outbox.c.recipient_id == users.c.id,
-                outbox.c.kind == query.kind,
-                outbox.c.created_at >= query.since,
-            )
-            .scalar_subquery()
-        )
-        circle = spatial.circle(self._s, users, query.origin, query.radius_m)
-        conditions = [
-            *circle.conditions,
-            users.c.notifications_enabled.is_(True),
-            users.c.reachable.is_(True),
-            users.c.status != UserStatus.BANNED.value,
-            sent < query.below,
-        ]
-        if query.exclude_id is not None:
-            conditions.append(users.c.id != query.exclude_id)
-        statement = (
-            self._select().add_columns(sent.label("sent_since"))
-            .where(*conditions)
-            .order_by(*circle.nearest_first)
-        )
-        return [(self._one(row), int(row.sent_since)) for row in self._s.execute(statement)]
+        postgres = self._s.is_postgres
+        params = spatial.circle_params(postgres, query.origin, query.radius_m) | {
+            "_kind": query.kind, "_since": query.since, "_below": query.below,
+            "_exclude": -1 if query.exclude_id is None else query.exclude_id,
+        }
+        rows = self._s.execute(_alert_candidates(postgres), params)
+        return [(self._one(row), int(row.sent_since)) for row in rows]
 
     def search(self, text: str, limit: int = 20) -> list[User]:
         needle = text.strip().lower()
