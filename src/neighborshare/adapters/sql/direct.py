@@ -6,17 +6,21 @@ sending it and reading its rows (``bench/sql_statements.py``). A bot update runs
 statements, all of them built once (``repositories/base.py``), so that overhead was about a fifth
 of an update's CPU.
 
-A ``Plan`` is made once per statement and parameter names: SQLAlchemy compiles the statement for
-the dialect, and the plan keeps its SQL, its bind-parameter processors (JSON, geography, enums)
-and, after the first run, its result processors and column names. Each run then converts the
+A ``Plan`` is made per statement object and parameter names, the second time that object runs
+(one built for a single call keeps SQLAlchemy's path and its compiled cache): SQLAlchemy
+compiles the statement for the dialect, and the plan keeps its SQL, its bind-parameter
+processors (JSON, geography, enums) and, after the first run, its result processors and column
+names. Each run then converts the
 parameters as SQLAlchemy would, executes on a cursor kept for the unit of work, and maps rows to
 named tuples. Errors go through SQLAlchemy's own handler, so they arrive wrapped as usual (and
 a lost connection is invalidated in the pool exactly as before).
 
 Only what the plan can run exactly as SQLAlchemy would takes this path: PostgreSQL, one set of
-parameters, no Python-side column defaults, no implicit RETURNING. Everything else (many rows at
-once, DDL, a connection being replaced) goes through SQLAlchemy unchanged. The transaction is
-SQLAlchemy's: if none is begun, the runner begins it, as SQLAlchemy's autobegin would.
+parameters, no Python-side column defaults, no implicit RETURNING, no execution options but
+``preserve_rowcount``. Everything else (many rows at once, DDL, a connection being replaced)
+goes through SQLAlchemy unchanged. Savepoints are SAVEPOINT and RELEASE on the same cursor.
+The transaction is SQLAlchemy's: if none is begun, the runner begins it, as SQLAlchemy's
+autobegin would.
 
 It leans on a few of SQLAlchemy's internals (the compiled statement's bind and result
 processors, its IN-list expansion, its DBAPI error handler), which is why pyproject.toml pins
@@ -36,6 +40,7 @@ import sqlalchemy as sa
 from sqlalchemy import exc
 
 Processor = Callable[[Any], Any] | None
+HONOURED_OPTIONS = {"preserve_rowcount"}  # the row count is always kept here
 PLANS_KEPT = 2_000  # prebuilt statements number in the dozens; this only bounds ad hoc ones
 
 
@@ -138,6 +143,8 @@ class Plans:
     def _make(self, statement: sa.Executable, names: tuple[str, ...]) -> Plan | None:
         if not isinstance(statement, sa.sql.ClauseElement):
             return None
+        if set(statement.get_execution_options()) - HONOURED_OPTIONS:
+            return None  # an option only SQLAlchemy's execution would apply
         compiled: Any = statement.compile(dialect=self.dialect, column_keys=list(names))
         if (
             compiled.positional
@@ -239,8 +246,9 @@ class DirectRunner:
         self._execute(sql, None)
 
     def savepoint(self) -> DirectSavepoint:
+        savepoint = DirectSavepoint(self, f"ns_savepoint_{self._depth + 1}")
         self._depth += 1
-        return DirectSavepoint(self, f"ns_savepoint_{self._depth}")
+        return savepoint
 
     def _execute(self, sql: str, values: dict[str, Any] | None) -> Any:
         connection = self._connection
@@ -260,6 +268,7 @@ class DirectRunner:
         """Wrapped (and the connection invalidated if it was lost) as SQLAlchemy does."""
         self._cursor = None
         self._connection._handle_dbapi_exception(error, sql, values, cursor, None)
+        raise error  # not reached: SQLAlchemy's handler always raises
 
 
 class DirectSavepoint:
