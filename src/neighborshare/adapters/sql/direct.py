@@ -10,9 +10,8 @@ A ``Plan`` is made per statement object and parameter names, the second time tha
 (one built for a single call keeps SQLAlchemy's path and its compiled cache): SQLAlchemy
 compiles the statement for the dialect, and the plan keeps its SQL, its bind-parameter
 processors (JSON, geography, enums) and, after the first run, its result processors and column
-names. Each run then converts the
-parameters as SQLAlchemy would, executes on a cursor kept for the unit of work, and maps rows to
-named tuples. Errors go through SQLAlchemy's own handler, so they arrive wrapped as usual (and
+names. Each run then converts the parameters as SQLAlchemy would, executes on a cursor kept for
+the unit of work, and maps rows to named tuples. Errors go through SQLAlchemy's own handler, so they arrive wrapped as usual (and
 a lost connection is invalidated in the pool exactly as before).
 
 Only what the plan can run exactly as SQLAlchemy would takes this path: PostgreSQL, one set of
