@@ -11,8 +11,8 @@ A ``Plan`` is made per statement object and parameter names, the second time tha
 compiles the statement for the dialect, and the plan keeps its SQL, its bind-parameter
 processors (JSON, geography, enums) and, after the first run, its result processors and column
 names. Each run then converts the parameters as SQLAlchemy would, executes on a cursor kept for
-the unit of work, and maps rows to named tuples. Errors go through SQLAlchemy's own handler, so they arrive wrapped as usual (and
-a lost connection is invalidated in the pool exactly as before).
+the unit of work, and maps rows to named tuples. Errors go through SQLAlchemy's own handler, so
+they arrive wrapped as usual (and a lost connection is invalidated in the pool as before).
 
 Only what the plan can run exactly as SQLAlchemy would takes this path: PostgreSQL, one set of
 parameters, no Python-side column defaults, no implicit RETURNING, no execution options but
