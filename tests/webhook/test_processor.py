@@ -19,7 +19,8 @@ from neighborshare.entrypoints.webhook.runtime import build_runtime
 
 
 class FlakyUnitOfWork:
-    """A real unit of work whose next commit or savepoint fails with a queued error."""
+    """A real unit of work whose next commit or savepoint fails with a queued error; a
+    ``committed`` error is raised after the commit went through (its acknowledgement lost)."""
 
     def __init__(self, inner: Any, failures: dict[str, list[BaseException]]) -> None:
         self._inner, self._failures = inner, failures
@@ -37,6 +38,7 @@ class FlakyUnitOfWork:
     def commit(self) -> None:
         self._fail("commit")
         self._inner.commit()
+        self._fail("committed")
 
     @contextmanager
     def savepoint(self) -> Iterator[None]:
@@ -93,6 +95,25 @@ def test_a_failed_commit_leaves_nothing_and_the_redelivery_is_processed() -> Non
                                           ["/start"])
     assert outcomes == [Outcome.UNAVAILABLE, Outcome.PROCESSED]
     assert session_of(container, priya.telegram_id).step == "name"
+
+
+def test_a_failed_commit_s_redelivery_answers_once_with_its_own_answers() -> None:
+    _, (_, priya, clean) = run({}, ["/start"])
+    outcomes, (_, priya, api) = run({"commit": [ConnectionError("database went away")]},
+                                    ["/start"])
+    assert outcomes == [Outcome.UNAVAILABLE, Outcome.PROCESSED]
+    assert [m.text for m in api.messages(priya.telegram_id)] == [
+        m.text for m in clean.messages(priya.telegram_id)]  # the kept answers were dropped
+
+
+def test_a_commit_whose_acknowledgement_was_lost_is_answered_by_the_redelivery() -> None:
+    _, (_, priya, clean) = run({}, ["/start"])
+    outcomes, (container, priya, api) = run(
+        {"committed": [ConnectionError("connection lost during COMMIT")]}, ["/start"])
+    assert outcomes == [Outcome.UNAVAILABLE, Outcome.DUPLICATE]  # the effects went in once
+    assert session_of(container, priya.telegram_id).step == "name"
+    answered = [m.text for m in api.messages(priya.telegram_id)]
+    assert answered and answered == [m.text for m in clean.messages(priya.telegram_id)]
 
 
 def test_conflicts_that_never_end_give_up_with_unavailable() -> None:

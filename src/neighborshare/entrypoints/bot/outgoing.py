@@ -69,6 +69,7 @@ class Held(list[Call]):
     """The calls one update made, in order; once released, later ones go out at once."""
 
     released = False
+    committing = False  # the update processor reached COMMIT with these answers
 
 
 _held: ContextVar[Held | None] = ContextVar("held_bot_calls", default=None)

@@ -1,11 +1,17 @@
 """Handling one update exactly once: PTB's ``process_update`` inside one database transaction that
 also records the update id, retried as a whole when it lost a race; the bot's answers are sent
-after that transaction committed (entrypoints/bot/outgoing.py)."""
+after that transaction committed (entrypoints/bot/outgoing.py).
+
+A connection lost during COMMIT leaves the outcome unknown: the update is refused (503) so that
+Telegram redelivers it, and its answers are kept. If the redelivery finds the update id
+recorded (the commit had gone through), those answers go out then; if it processes the update
+anew, they are dropped for the new attempt's."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from enum import StrEnum
@@ -30,6 +36,7 @@ from neighborshare.services.transactions import update_transaction
 log = logging.getLogger("neighborshare.webhook")
 
 ATTEMPTS = 5
+IN_DOUBT_KEPT = 1_000  # updates whose commit's outcome is unknown, with their answers
 PTBApplication = Application[Any, Any, Any, Any, Any, Any]
 
 
@@ -57,6 +64,7 @@ class UpdateProcessor:
         self._attempts = attempts
         self._pool = ThreadPoolExecutor(concurrency, thread_name_prefix="update-tx")
         self._preloader: TurnPreloader | None = app.bot_data.get("preloader")
+        self._in_doubt: OrderedDict[Any, list[outgoing.Call]] = OrderedDict()
         app.add_error_handler(_note_failure)
 
     async def process(self, payload: dict[str, Any]) -> Outcome:
@@ -66,9 +74,21 @@ class UpdateProcessor:
         outcome = await loop.run_in_executor(
             self._pool, self._with_retries, payload, loop, answers
         )
+        kept = self._in_doubt.pop(payload.get("update_id"), None)
         if outcome is Outcome.PROCESSED:
             await outgoing.release(answers)
+        elif outcome is Outcome.DUPLICATE and kept:  # that unknown commit had gone through
+            await outgoing.release(outgoing.Held(kept))
+        elif outcome is Outcome.UNAVAILABLE and answers.committing:
+            self._keep_in_doubt(payload.get("update_id"), list(answers))
         return outcome
+
+    def _keep_in_doubt(self, update_id: Any, answers: list[outgoing.Call]) -> None:
+        if not answers:
+            return
+        self._in_doubt[update_id] = answers
+        while len(self._in_doubt) > IN_DOUBT_KEPT:
+            self._in_doubt.popitem(last=False)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True)
@@ -79,6 +99,7 @@ class UpdateProcessor:
         update_id = payload.get("update_id")
         for attempt in range(1, self._attempts + 1):
             answers.clear()  # only the attempt that commits is answered
+            answers.committing = False
             try:
                 return self._once(payload, loop, answers)
             except ConcurrencyConflict:
@@ -115,6 +136,7 @@ class UpdateProcessor:
                 finally:
                     current_watch.reset(token)
                 watch.raise_if_any()  # a swallowed conflict or outage undoes the whole update
+            answers.committing = True  # all that is left is COMMIT
         return Outcome.PROCESSED
 
 
