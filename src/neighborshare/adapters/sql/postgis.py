@@ -24,6 +24,11 @@ def point_at(longitude: Any, latitude: Any) -> Any:
     return sa.cast(made, POINT)
 
 
+def bound_point() -> Any:
+    """The point of the bound parameters ``_lon`` and ``_lat`` (``spatial.circle_params``)."""
+    return point_at(sa.bindparam("_lon"), sa.bindparam("_lat"))
+
+
 def geography_of(table: sa.Table) -> Any:
     """The generated ``geog`` column (PostgreSQL only, so it is not in the shared metadata)."""
     return sa.literal_column(f"{table.name}.geog", type_=POINT)

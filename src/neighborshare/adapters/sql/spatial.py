@@ -53,8 +53,8 @@ def circle_at(postgres: bool, table: sa.Table) -> Circle:
     if postgres:
         from neighborshare.adapters.sql import postgis
 
-        here = postgis.point_at(sa.bindparam("_lon"), sa.bindparam("_lat"))
-        return Circle(*postgis.circle_around(table, here, sa.bindparam("_radius")))
+        return Circle(*postgis.circle_around(table, postgis.bound_point(),
+                                             sa.bindparam("_radius")))
     return sqlite_circle_at(table)
 
 

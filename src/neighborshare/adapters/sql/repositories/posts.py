@@ -83,11 +83,9 @@ def nearby_statement(
                               "_allergens": codes.allergen_mask(query.excluded_allergens),
                               "_diet": codes.diet_mask(required)}
     params |= {f"_term{i}": term for i, term in enumerate(query.excluded_terms)}
+    params |= spatial.circle_params(shape.postgres, query.origin, query.radius_m)
     if shape.postgres:
-        params |= {"_lat": query.origin.latitude, "_lon": query.origin.longitude,
-                   "_radius": query.radius_m, "_count": query.offset + query.limit}
-    else:
-        params |= spatial.circle_values(query.origin, query.radius_m)
+        params["_count"] = query.offset + query.limit
     return statement, params
 
 
@@ -109,9 +107,9 @@ def _nearby(session: SqlSession, shape: _Shape) -> sa.Select[Any]:
     if shape.postgres:
         from neighborshare.adapters.sql import postgis
 
-        here = postgis.point_at(sa.bindparam("_lon"), sa.bindparam("_lat"))
         within, nearest_first = postgis.nearest_candidates(
-            posts, here, sa.bindparam("_radius"), conditions, sa.bindparam("_count")
+            posts, postgis.bound_point(), sa.bindparam("_radius"), conditions,
+            sa.bindparam("_count")
         )
     else:
         circle = spatial.sqlite_circle_at(posts)
