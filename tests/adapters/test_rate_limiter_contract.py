@@ -75,3 +75,22 @@ def test_replicas_share_one_window_and_never_overshoot(live_redis: redis.Redis, 
     with ThreadPoolExecutor(max_workers=8) as pool:
         allowed = list(pool.map(hit, range(40)))
     assert allowed.count(True) == 10
+
+
+@pytest.mark.redis
+def test_a_server_that_lost_its_scripts_is_given_the_script_again(
+    live_redis: redis.Redis, redis_prefix: str
+):
+    limiter = RedisRateLimiter(live_redis, prefix=redis_prefix)
+    assert limiter.hit("user:8", limit=2, period_seconds=60).allowed
+    live_redis.script_flush()  # as after a restart or a failover to a fresh replica
+    assert limiter.hit("user:8", limit=2, period_seconds=60).allowed
+    assert not limiter.hit("user:8", limit=2, period_seconds=60).allowed
+
+
+@pytest.mark.redis
+def test_each_thread_counts_into_the_same_window(live_redis: redis.Redis, redis_prefix: str):
+    limiter = RedisRateLimiter(live_redis, prefix=redis_prefix)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        allowed = list(pool.map(lambda _: limiter.hit("user:9", 5, 60).allowed, range(20)))
+    assert allowed.count(True) == 5

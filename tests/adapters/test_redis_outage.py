@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import time
 
 import pytest
+import redis
 
 from neighborshare.adapters.redis.cache import RedisCache
 from neighborshare.adapters.redis.client import Outage, redis_client
@@ -60,6 +62,19 @@ def test_the_limiter_recovers_when_redis_returns(private_redis: PrivateRedis):
     clock.sleep(5)  # the same client tries again, reconnects, and counts
     assert limiter.hit("user:1", limit=1, period_seconds=60).allowed
     assert not limiter.hit("user:1", limit=1, period_seconds=60).allowed
+
+
+def test_a_reply_that_came_too_late_is_not_read_as_the_next_ones(private_redis: PrivateRedis):
+    clock = FakeTime()
+    private_redis.start()
+    client = redis_client(private_redis.url, timeout_seconds=0.2)
+    limiter = RedisRateLimiter(client, outage=Outage("test", monotonic=clock.monotonic))
+    assert limiter.hit("user:1", limit=1, period_seconds=60).allowed
+    redis.Redis.from_url(private_redis.url).client_pause(500)  # Redis stalls for half a second
+    assert limiter.hit("user:2", limit=1, period_seconds=60).allowed  # timed out: fails open
+    time.sleep(0.5)  # user:2's reply ("allowed") may be on its way now
+    clock.sleep(5)
+    assert not limiter.hit("user:1", limit=1, period_seconds=60).allowed  # user:1's own answer
 
 
 def test_after_a_failure_redis_is_left_alone_for_a_few_seconds(private_redis: PrivateRedis):
