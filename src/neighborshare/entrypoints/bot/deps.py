@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from neighborshare.domain.rules import Rules
+from neighborshare.entrypoints.bot.loops import on_transaction_thread
 from neighborshare.ports.services import Cache, Clock, PhotoProcessor, PhotoStore, RateLimiter
 from neighborshare.ports.unit_of_work import UnitOfWorkFactory
 from neighborshare.services.auth import AuthService
@@ -51,7 +52,10 @@ class BotDeps:
 
     async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run blocking service code in the bounded pool, keeping the caller's context
-        (an ambient unit of work opened around the update travels with it)."""
+        (an ambient unit of work opened around the update travels with it); in place when
+        the handler already runs on the thread that holds the update's transaction."""
+        if on_transaction_thread():
+            return fn(*args, **kwargs)
         call = functools.partial(contextvars.copy_context().run, fn, *args, **kwargs)
         return await asyncio.get_running_loop().run_in_executor(self.pool, call)
 

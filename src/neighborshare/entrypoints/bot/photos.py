@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from neighborshare.adapters.images.pillow import MAX_BYTES
 from neighborshare.domain.errors import InvalidPhoto
+from neighborshare.entrypoints.bot.loops import at_home
 from neighborshare.entrypoints.bot.turn import Turn
 
 
@@ -27,8 +28,8 @@ async def receive(turn: Turn, prefix: str) -> StoredPhoto:
     largest = max(message.photo, key=lambda size: size.width * size.height)
     if largest.file_size is not None and largest.file_size > MAX_BYTES:
         raise InvalidPhoto("That photo is over 5 MB. Please send a smaller one.")
-    telegram_file = await largest.get_file()
-    data = bytes(await telegram_file.download_as_bytearray())
+    telegram_file = await at_home(largest.get_file)  # the Bot API client lives on the bot's loop
+    data = bytes(await at_home(telegram_file.download_as_bytearray))
     jpeg = await turn.deps.run(turn.deps.photo_processor.process, data)
     ref = await turn.deps.run(turn.deps.photo_store.put, jpeg, "image/jpeg", prefix)
     return StoredPhoto(ref, largest.file_id)

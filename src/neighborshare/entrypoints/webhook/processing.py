@@ -22,6 +22,7 @@ from telegram.ext import Application
 
 from neighborshare.domain.errors import ConcurrencyConflict
 from neighborshare.entrypoints.bot import outgoing
+from neighborshare.entrypoints.bot.loops import ThreadLoops
 from neighborshare.entrypoints.bot.preload import TurnPreloader
 from neighborshare.entrypoints.webhook.watch import (
     TRANSIENT,
@@ -47,8 +48,9 @@ class Outcome(StrEnum):
 
 
 class UpdateProcessor:
-    """Runs each update's transaction on a thread of its own pool (size = DB pool size), while
-    the handlers run on the event loop and in the bot's pool, inside that same transaction."""
+    """Runs each update's transaction on a thread of its own pool (size = DB pool size), and
+    the handlers on an event loop of that same thread, inside that transaction (bot/loops.py);
+    only the answers, after the commit, go out from the bot's own loop."""
 
     def __init__(
         self,
@@ -63,6 +65,7 @@ class UpdateProcessor:
         self._clock = clock
         self._attempts = attempts
         self._pool = ThreadPoolExecutor(concurrency, thread_name_prefix="update-tx")
+        self._loops = ThreadLoops()
         self._preloader: TurnPreloader | None = app.bot_data.get("preloader")
         self._in_doubt: OrderedDict[Any, list[outgoing.Call]] = OrderedDict()
         app.add_error_handler(_note_failure)
@@ -92,6 +95,7 @@ class UpdateProcessor:
 
     def close(self) -> None:
         self._pool.shutdown(wait=True)
+        self._loops.close()
 
     def _with_retries(
         self, payload: dict[str, Any], loop: asyncio.AbstractEventLoop, answers: outgoing.Held
@@ -131,8 +135,7 @@ class UpdateProcessor:
                     # The coroutine's task copies this thread's context: the handlers see the
                     # ambient unit of work, the watch, what was preloaded and where to put
                     # their answers.
-                    coroutine = self._app.process_update(update)
-                    asyncio.run_coroutine_threadsafe(coroutine, loop).result()
+                    self._loops.run(loop, self._app.process_update(update))
                 finally:
                     current_watch.reset(token)
                 watch.raise_if_any()  # a swallowed conflict or outage undoes the whole update
