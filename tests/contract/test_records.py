@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import threading
 import time
-from datetime import timedelta
+from dataclasses import asdict
+from datetime import timedelta, timezone
 
 import pytest
 
@@ -57,6 +58,26 @@ def test_outbox_adds_many_at_once(uow_factory):
         assert sorted(m.dedupe_key for m in uow.outbox.sent_to(a)) == ["new-a", "old"]
         assert sorted(m.dedupe_key for m in uow.outbox.sent_to(b)) == ["new-b", "new-b2"]
         assert uow.outbox.sent_to(c) == []
+
+
+def test_outbox_messages_added_at_once_read_back_as_they_were_written(uow_factory):
+    [neighbor] = add_users(uow_factory, 1)
+    paris = timezone(timedelta(hours=1))
+    written = [
+        OutboxMessage(neighbor, "new_post", {"name": "<b>Soup</b> & bread", "tags": ["vegan"],
+                                             "distance": 120, "note": "café ✓", "none": None},
+                      "a", NOON + timedelta(microseconds=123456), NOON + 10 * MINUTE),
+        OutboxMessage(neighbor, "digest", {}, "b", (NOON + MINUTE).astimezone(paris),
+                      NOON + MINUTE, sent_at=NOON + 2 * MINUTE, attempts=3),
+    ]
+    with uow_factory() as uow:
+        assert uow.outbox.add_many(written) == 2
+        uow.commit()
+    with uow_factory() as uow:
+        read = uow.outbox.sent_to(neighbor)
+    assert [asdict(m) | {"id": None} for m in read] == [
+        asdict(m) | {"id": None} for m in written]  # OutboxMessage compares by identity
+    assert all(m.created_at.tzinfo is not None for m in read)
 
 
 def test_claim_due_backlog_and_marking_sent(uow_factory):
