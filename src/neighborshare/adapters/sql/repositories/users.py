@@ -18,7 +18,11 @@ from neighborshare.ports.queries import AlertQuery
 
 @cache
 def _alert_candidates(postgres: bool) -> sa.Select[Any]:
-    """Built once per dialect, with bound parameters (``alert_candidates`` gives them)."""
+    """Built once per dialect, with bound parameters (``alert_candidates`` gives them).
+
+    Each neighbor's count of recent messages is one index lookup. On PostgreSQL it is a
+    LATERAL subquery, counted once per neighbor; as a scalar subquery both in the filter and
+    in the columns, PostgreSQL counted it twice. SQLite has no LATERAL, and counts once."""
     sent = (
         sa.select(sa.func.count())
         .select_from(outbox)
@@ -27,17 +31,24 @@ def _alert_candidates(postgres: bool) -> sa.Select[Any]:
             outbox.c.kind == sa.bindparam("_kind"),
             outbox.c.created_at >= sa.bindparam("_since"),
         )
-        .scalar_subquery()
     )
+    if postgres:
+        counted = sent.lateral("sent")
+        sent_since: Any = counted.c[0]
+        source: Any = users.join(counted, sa.true())
+    else:
+        sent_since = sent.scalar_subquery()
+        source = users
     circle = spatial.circle_at(postgres, users)
     return (
-        sa.select(users, sent.label("sent_since"))
+        sa.select(users, sent_since.label("sent_since"))
+        .select_from(source)
         .where(
             *circle.conditions,
             users.c.notifications_enabled.is_(True),
             users.c.reachable.is_(True),
             users.c.status != UserStatus.BANNED.value,
-            sent < sa.bindparam("_below"),
+            sent_since < sa.bindparam("_below"),
             users.c.id != sa.bindparam("_exclude"),  # ids start at 1: -1 leaves nobody out
         )
         .order_by(*circle.nearest_first)
