@@ -19,16 +19,18 @@ from neighborshare.entrypoints.webhook.runtime import build_runtime
 
 
 class FlakyUnitOfWork:
-    """A real unit of work whose next commit or savepoint fails with a queued error; a
-    ``committed`` error is raised after the commit went through (its acknowledgement lost)."""
+    """A real unit of work whose next begin, commit or savepoint fails with a queued error (a
+    queued ``None`` lets one through); a ``committed`` error is raised after the commit went
+    through (its acknowledgement lost)."""
 
-    def __init__(self, inner: Any, failures: dict[str, list[BaseException]]) -> None:
+    def __init__(self, inner: Any, failures: dict[str, list[BaseException | None]]) -> None:
         self._inner, self._failures = inner, failures
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._inner, name)
 
     def __enter__(self) -> FlakyUnitOfWork:
+        self._fail("begin")
         self._inner.__enter__()
         return self
 
@@ -47,12 +49,15 @@ class FlakyUnitOfWork:
             yield
 
     def _fail(self, where: str) -> None:
-        if self._failures.get(where):
-            raise self._failures[where].pop(0)
+        if self._failures.get(where) and (error := self._failures[where].pop(0)):
+            raise error
 
 
-def run(failures: dict[str, list[BaseException]], texts: list[str]) -> tuple[list[Outcome], Any]:
-    """Post Priya's texts, the first one twice in a row; returns outcomes and the container."""
+def run(
+    failures: dict[str, list[BaseException | None]], texts: list[str], first_times: int = 2
+) -> tuple[list[Outcome], Any]:
+    """Post Priya's texts, the first one ``first_times`` times in a row; returns outcomes and
+    the container."""
     container = memory_container()
     real = container.uow_factory()
     container.uow_factory.override(providers.Object(lambda: FlakyUnitOfWork(real(), failures)))
@@ -65,7 +70,8 @@ def run(failures: dict[str, list[BaseException]], texts: list[str]) -> tuple[lis
     async def go() -> list[Outcome]:
         await runtime.start()
         try:
-            return [await runtime.processor.process(p) for p in [payloads[0], *payloads]]
+            deliveries = [payloads[0]] * first_times + payloads[1:]
+            return [await runtime.processor.process(p) for p in deliveries]
         finally:
             await runtime.stop()
 
@@ -111,6 +117,17 @@ def test_a_commit_whose_acknowledgement_was_lost_is_answered_by_the_redelivery()
     outcomes, (container, priya, api) = run(
         {"committed": [ConnectionError("connection lost during COMMIT")]}, ["/start"])
     assert outcomes == [Outcome.UNAVAILABLE, Outcome.DUPLICATE]  # the effects went in once
+    assert session_of(container, priya.telegram_id).step == "name"
+    answered = [m.text for m in api.messages(priya.telegram_id)]
+    assert answered and answered == [m.text for m in clean.messages(priya.telegram_id)]
+
+
+def test_a_lost_acknowledgement_is_answered_even_when_a_redelivery_meets_the_outage_first() -> None:
+    _, (_, priya, clean) = run({}, ["/start"])
+    outcomes, (container, priya, api) = run(
+        {"committed": [ConnectionError("connection lost during COMMIT")],
+         "begin": [None, ConnectionError("database still away")]}, ["/start"], first_times=3)
+    assert outcomes == [Outcome.UNAVAILABLE, Outcome.UNAVAILABLE, Outcome.DUPLICATE]
     assert session_of(container, priya.telegram_id).step == "name"
     answered = [m.text for m in api.messages(priya.telegram_id)]
     assert answered and answered == [m.text for m in clean.messages(priya.telegram_id)]

@@ -5,7 +5,8 @@ after that transaction committed (entrypoints/bot/outgoing.py).
 A connection lost during COMMIT leaves the outcome unknown: the update is refused (503) so that
 Telegram redelivers it, and its answers are kept. If the redelivery finds the update id
 recorded (the commit had gone through), those answers go out then; if it processes the update
-anew, they are dropped for the new attempt's."""
+anew, they are dropped for the new attempt's; if it is refused too (the database still away),
+they stay kept for the next one."""
 
 from __future__ import annotations
 
@@ -77,16 +78,21 @@ class UpdateProcessor:
         outcome = await loop.run_in_executor(
             self._pool, self._with_retries, payload, loop, answers
         )
-        kept = self._in_doubt.pop(payload.get("update_id"), None)
+        update_id = payload.get("update_id")
+        if outcome is Outcome.UNAVAILABLE:  # still unknown: an earlier attempt's answers stay
+            if answers.committing:
+                self._keep_in_doubt(update_id, list(answers))
+            return outcome
+        kept = self._in_doubt.pop(update_id, None)
         if outcome is Outcome.PROCESSED:
             await outgoing.release(answers)
         elif outcome is Outcome.DUPLICATE and kept:  # that unknown commit had gone through
             await outgoing.release(outgoing.Held(kept))
-        elif outcome is Outcome.UNAVAILABLE and answers.committing:
-            self._keep_in_doubt(payload.get("update_id"), list(answers))
         return outcome
 
     def _keep_in_doubt(self, update_id: Any, answers: list[outgoing.Call]) -> None:
+        # this attempt found the update unrecorded: an earlier one's commit did not go through
+        self._in_doubt.pop(update_id, None)
         if not answers:
             return
         self._in_doubt[update_id] = answers
