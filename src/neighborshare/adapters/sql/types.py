@@ -10,6 +10,13 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
 
 
+def stored_instant(value: datetime) -> datetime:
+    """``value`` in UTC, as the database keeps it; a naive datetime is refused."""
+    if value.tzinfo is None:
+        raise ValueError("naive datetimes are not stored")
+    return value.astimezone(UTC)
+
+
 class UtcDateTime(sa.TypeDecorator[datetime]):
     """Aware datetimes in, aware UTC datetimes out.
 
@@ -23,9 +30,7 @@ class UtcDateTime(sa.TypeDecorator[datetime]):
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetimes are not stored")
-        value = value.astimezone(UTC)
+        value = stored_instant(value)
         return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:

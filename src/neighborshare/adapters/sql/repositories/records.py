@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -16,6 +16,7 @@ from neighborshare.adapters.sql.repositories.base import (
     insert_ignoring_duplicates,
     insert_or_nothing,
 )
+from neighborshare.adapters.sql.types import stored_instant
 from neighborshare.domain.records import AuditEntry, OutboxMessage
 
 # PostgreSQL: a whole batch of outbox rows as one JSON document, one parameter, one statement.
@@ -114,14 +115,10 @@ class SqlOutbox(SqlRepository):
 def _json_row(message: OutboxMessage) -> dict[str, Any]:
     return {
         "recipient_id": message.recipient_id, "kind": message.kind, "payload": message.payload,
-        "dedupe_key": message.dedupe_key, "created_at": _instant(message.created_at),
-        "available_at": _instant(message.available_at),
-        "sent_at": None if message.sent_at is None else _instant(message.sent_at),
+        "dedupe_key": message.dedupe_key,
+        "created_at": stored_instant(message.created_at).isoformat(),
+        "available_at": stored_instant(message.available_at).isoformat(),
+        "sent_at": None if message.sent_at is None else stored_instant(message.sent_at).isoformat(),
         "attempts": message.attempts,
     }
 
-
-def _instant(value: datetime) -> str:
-    if value.tzinfo is None:
-        raise ValueError("naive datetimes are not stored")
-    return value.astimezone(UTC).isoformat()
