@@ -47,11 +47,16 @@ def test_the_outage_warning_repeats_at_most_once_a_minute(caplog: pytest.LogCapt
     assert len(warnings(caplog)) == 3  # at 0, at 60 and at 125
 
 
-def test_the_limiter_recovers_when_redis_returns(private_redis: PrivateRedis):
+def limiter_on(private_redis: PrivateRedis) -> tuple[RedisRateLimiter, FakeTime]:
+    """A limiter on a freshly started private Redis, its outage cooldown on a fake clock."""
     clock = FakeTime()
     private_redis.start()
     client = redis_client(private_redis.url, timeout_seconds=0.2)
-    limiter = RedisRateLimiter(client, outage=Outage("test", monotonic=clock.monotonic))
+    return RedisRateLimiter(client, outage=Outage("test", monotonic=clock.monotonic)), clock
+
+
+def test_the_limiter_recovers_when_redis_returns(private_redis: PrivateRedis):
+    limiter, clock = limiter_on(private_redis)
     assert limiter.hit("user:1", limit=1, period_seconds=60).allowed
     assert not limiter.hit("user:1", limit=1, period_seconds=60).allowed
     private_redis.stop()
@@ -65,10 +70,7 @@ def test_the_limiter_recovers_when_redis_returns(private_redis: PrivateRedis):
 
 
 def test_a_reply_that_came_too_late_is_not_read_as_the_next_ones(private_redis: PrivateRedis):
-    clock = FakeTime()
-    private_redis.start()
-    client = redis_client(private_redis.url, timeout_seconds=0.2)
-    limiter = RedisRateLimiter(client, outage=Outage("test", monotonic=clock.monotonic))
+    limiter, clock = limiter_on(private_redis)
     assert limiter.hit("user:1", limit=1, period_seconds=60).allowed
     redis.Redis.from_url(private_redis.url).client_pause(500)  # Redis stalls for half a second
     assert limiter.hit("user:2", limit=1, period_seconds=60).allowed  # timed out: fails open

@@ -83,6 +83,12 @@ def session_of(container: Any, telegram_id: int) -> Any:
         return uow.sessions.get(telegram_id)
 
 
+def assert_answered_as_in(clean: Any, api: Any, priya: Any) -> None:
+    """Priya got answers, and exactly those of the run without failures (``clean``)."""
+    answered = [m.text for m in api.messages(priya.telegram_id)]
+    assert answered and answered == [m.text for m in clean.messages(priya.telegram_id)]
+
+
 def test_a_conflict_at_commit_retries_the_whole_update() -> None:
     outcomes, (container, priya, _) = run({"commit": [ConcurrencyConflict()]}, ["/start"])
     assert outcomes == [Outcome.PROCESSED, Outcome.DUPLICATE]
@@ -118,8 +124,7 @@ def test_a_commit_whose_acknowledgement_was_lost_is_answered_by_the_redelivery()
         {"committed": [ConnectionError("connection lost during COMMIT")]}, ["/start"])
     assert outcomes == [Outcome.UNAVAILABLE, Outcome.DUPLICATE]  # the effects went in once
     assert session_of(container, priya.telegram_id).step == "name"
-    answered = [m.text for m in api.messages(priya.telegram_id)]
-    assert answered and answered == [m.text for m in clean.messages(priya.telegram_id)]
+    assert_answered_as_in(clean, api, priya)
 
 
 def test_a_lost_acknowledgement_is_answered_even_when_a_redelivery_meets_the_outage_first() -> None:
@@ -129,8 +134,7 @@ def test_a_lost_acknowledgement_is_answered_even_when_a_redelivery_meets_the_out
          "begin": [None, ConnectionError("database still away")]}, ["/start"], first_times=3)
     assert outcomes == [Outcome.UNAVAILABLE, Outcome.UNAVAILABLE, Outcome.DUPLICATE]
     assert session_of(container, priya.telegram_id).step == "name"
-    answered = [m.text for m in api.messages(priya.telegram_id)]
-    assert answered and answered == [m.text for m in clean.messages(priya.telegram_id)]
+    assert_answered_as_in(clean, api, priya)
 
 
 def test_conflicts_that_never_end_give_up_with_unavailable() -> None:
