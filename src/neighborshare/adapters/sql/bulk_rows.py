@@ -1,4 +1,5 @@
-"""The rows and statements of the set-based sweep: JSON-fed SQL and the outbox rows it writes."""
+"""The rows and statements of the set-based sweep: JSON-fed SQL and the outbox rows it writes
+(the outbox's own batch insert uses the same statement)."""
 
 from __future__ import annotations
 
@@ -14,12 +15,16 @@ from neighborshare.domain.credits import CreditKind
 
 RELEASE = CreditKind.HOLD_RELEASE
 
-# A batch's outbox rows arrive as one JSON document: one parameter, one statement.
+# A batch's outbox rows arrive as one JSON document: one parameter, one statement. Rows that
+# carry no times or attempts (the sweeps') are new as of :now; the outbox's add_many gives them.
 OUTBOX_FROM_JSON_PG = """
-    INSERT INTO outbox (recipient_id, kind, payload, dedupe_key, created_at, available_at, attempts)
-    SELECT x.recipient_id, x.kind, x.payload, x.dedupe_key, :now, :now, 0
-    FROM jsonb_to_recordset(CAST(:rows AS jsonb))
-        AS x(recipient_id bigint, kind text, payload jsonb, dedupe_key text)
+    INSERT INTO outbox (recipient_id, kind, payload, dedupe_key, created_at, available_at,
+                        sent_at, attempts)
+    SELECT x.recipient_id, x.kind, x.payload, x.dedupe_key, COALESCE(x.created_at, :now),
+        COALESCE(x.available_at, :now), x.sent_at, COALESCE(x.attempts, 0)
+    FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS x(
+        recipient_id bigint, kind text, payload jsonb, dedupe_key text,
+        created_at timestamptz, available_at timestamptz, sent_at timestamptz, attempts int)
     ON CONFLICT (dedupe_key) DO NOTHING"""
 OUTBOX_FROM_JSON_SQLITE = """
     INSERT INTO outbox (recipient_id, kind, payload, dedupe_key, created_at, available_at, attempts)

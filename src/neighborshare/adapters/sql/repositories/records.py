@@ -9,7 +9,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from neighborshare.adapters.sql import record_mapping
+from neighborshare.adapters.sql import bulk_rows, record_mapping
 from neighborshare.adapters.sql.records import audit_log, outbox
 from neighborshare.adapters.sql.repositories.base import (
     SqlRepository,
@@ -20,15 +20,8 @@ from neighborshare.adapters.sql.types import stored_instant
 from neighborshare.domain.records import AuditEntry, OutboxMessage
 
 # PostgreSQL: a whole batch of outbox rows as one JSON document, one parameter, one statement.
-_ADD_MANY_PG = sa.text("""
-    INSERT INTO outbox (recipient_id, kind, payload, dedupe_key, created_at, available_at,
-                        sent_at, attempts)
-    SELECT x.recipient_id, x.kind, x.payload, x.dedupe_key, x.created_at, x.available_at,
-           x.sent_at, x.attempts
-    FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS x(
-        recipient_id bigint, kind text, payload jsonb, dedupe_key text,
-        created_at timestamptz, available_at timestamptz, sent_at timestamptz, attempts int)
-    ON CONFLICT (dedupe_key) DO NOTHING""")
+_ADD_MANY_PG = sa.text(bulk_rows.OUTBOX_FROM_JSON_PG).bindparams(
+    sa.bindparam("now", None, type_=outbox.c.created_at.type))
 
 
 class SqlAuditLog(SqlRepository):
