@@ -107,3 +107,25 @@ def test_a_connection_killed_mid_transaction_fails_that_one_and_the_next_recover
         assert connection.invalidated  # as SQLAlchemy's own path leaves it
     with factory() as uow:
         assert uow.users.get_by_telegram_id(701_005) is None
+
+
+def test_an_updates_record_reads_its_senders_conversation_in_the_same_round_trip(
+    factory: SqlUnitOfWorkFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with factory() as uow:
+        neighbor = uow.users.add(user(705, telegram_id=705_001))
+        uow.sessions.save(ConversationSession.start(705_001, "share", "name", NOW,
+                                                    timedelta(minutes=30)))
+        uow.commit()
+    with factory() as uow:
+        statements: list[str] = []
+        real = uow._session.execute
+        monkeypatch.setattr(uow._session, "execute",
+                            lambda s, p=None: statements.append(str(s)[:40]) or real(s, p))
+        assert uow.updates.record(9_001, NOW, sender=705_001) is True
+        chat, found = uow.sessions.get_for_update_with_user(705_001)
+        assert len(statements) == 1  # the record's; the read was answered from it
+        assert (chat.flow, chat.step, found.id) == ("share", "name", neighbor.id)
+        assert ("conversation_sessions", 705_001) in uow._session.locked
+        uow.sessions.get_for_update_with_user(705_001)
+        assert len(statements) == 2  # taken once: a second read asks the database

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from dataclasses import asdict
@@ -139,6 +140,56 @@ def test_each_update_is_handled_once(uow_factory):
         assert uow.updates.record(11, NOON) is True
 
 
+def test_an_update_recorded_with_its_sender_is_still_handled_once(uow_factory):
+    [user_id] = add_users(uow_factory, 1)
+    with uow_factory() as uow:
+        telegram_id = uow.users.get(user_id).telegram_id
+        assert uow.updates.record(12, NOON, sender=telegram_id) is True
+        uow.commit()
+    with uow_factory() as uow:
+        assert uow.updates.record(12, NOON, sender=telegram_id) is False
+        assert uow.updates.record(12, NOON, sender=None) is False
+        assert uow.updates.record(13, NOON, sender=424242) is True  # nobody we know
+
+
+def test_what_is_read_with_an_update_is_what_the_read_would_find(uow_factory):
+    [user_id] = add_users(uow_factory, 1)
+    with uow_factory() as uow:
+        telegram_id = uow.users.get(user_id).telegram_id
+        chat = ConversationSession.start(telegram_id, "share", "name", NOON, MINUTE)
+        chat.data["name"] = "<b>Soup</b> & bread"
+        uow.sessions.save(chat)
+        uow.sessions.save(ConversationSession.start(99, "start", "name", NOON, MINUTE))
+        uow.commit()
+    expected = {}
+    for sender in (telegram_id, 99, 98):  # a neighbor in a flow; a chat only; nobody
+        with uow_factory() as uow:
+            expected[sender] = _described(uow.sessions.get_for_update_with_user(sender))
+    for n, sender in enumerate((telegram_id, 99, 98)):
+        with uow_factory() as uow:
+            assert uow.updates.record(30 + n, NOON, sender=sender) is True
+            assert _described(uow.sessions.get_for_update_with_user(sender)) == expected[sender]
+            # a second read in the same transaction still answers (from the database or the
+            # unit of work's own copies), and after a write, the write
+            assert _described(uow.sessions.get_for_update_with_user(sender)) == expected[sender]
+            if sender == telegram_id:
+                chat = uow.sessions.get(telegram_id)
+                chat.advance("allergens", NOON, MINUTE, milk=True)
+                uow.sessions.save(chat)
+                again, _ = uow.sessions.get_for_update_with_user(telegram_id)
+                assert again.step == "allergens" and again.data["milk"] is True
+    assert expected[telegram_id][0][:2] == ("share", "name")
+    assert expected[telegram_id][1] == user_id
+    assert expected[99] == (("start", "name", {}), None)
+    assert expected[98] == (None, None)
+
+
+def _described(read):
+    chat, user = read
+    return (None if chat is None else (chat.flow, chat.step, dict(chat.data)),
+            None if user is None else user.id)
+
+
 def test_old_update_ids_are_forgotten(uow_factory):
     with uow_factory() as uow:
         uow.updates.record(20, NOON)
@@ -152,9 +203,18 @@ def test_old_update_ids_are_forgotten(uow_factory):
         assert uow.updates.record(21, NOON) is False
 
 
+_update_ids = itertools.count(1000)
+
+
+def _read_with_an_update(uow, telegram_id):
+    assert uow.updates.record(next(_update_ids), NOON, sender=telegram_id)
+    return uow.sessions.get_for_update_with_user(telegram_id)[0]
+
+
 LOCKING_READS = {
     "get_for_update": lambda uow, tid: uow.sessions.get_for_update(tid),
     "with the user": lambda uow, tid: uow.sessions.get_for_update_with_user(tid)[0],
+    "with the update's record": _read_with_an_update,
 }
 
 

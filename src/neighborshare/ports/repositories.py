@@ -164,8 +164,14 @@ class SessionRepository(Protocol):
 
 
 class UpdateLog(Protocol):
-    def record(self, update_id: int, now: datetime) -> bool:
-        """Remember a Telegram update id; False if it was already handled."""
+    def record(self, update_id: int, now: datetime, sender: int | None = None) -> bool:
+        """Remember a Telegram update id; False if it was already handled.
+
+        ``sender``: the Telegram id the update comes from, when the caller will go on to
+        ``sessions.get_for_update_with_user(sender)``. An adapter may read that ahead in the
+        same round trip (taking the same lock); the later call must answer exactly as it
+        would have without.
+        """
         ...
 
     def forget_before(self, moment: datetime) -> int:

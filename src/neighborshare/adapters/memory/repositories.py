@@ -384,7 +384,8 @@ class InMemoryUpdateLog:
     def __init__(self, tx: Transaction) -> None:
         self._tx = tx
 
-    def record(self, update_id: int, now: datetime) -> bool:
+    def record(self, update_id: int, now: datetime, sender: int | None = None) -> bool:
+        # ``sender``: nothing to read ahead, a read here is no round trip
         if self._tx.load(self.name, update_id) is not None:
             return False
         self._tx.put(self.name, update_id, (update_id, now))

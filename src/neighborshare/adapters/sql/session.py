@@ -22,6 +22,8 @@ class SqlSession:
         self.dialect = connection.dialect.name
         self.identities: dict[Key, Any] = {}
         self.locked: set[Key] = set()
+        # rows one statement read for a repository call still to come (taken once, by it)
+        self.read_ahead: dict[Key, Any] = {}
         # PostgreSQL: prebuilt statements run on psycopg directly (adapters/sql/direct.py)
         self._direct = (DirectRunner(connection, plans_for(connection.dialect))
                         if self.dialect == "postgresql" else None)
@@ -76,11 +78,13 @@ class SqlSession:
         with conflicts_as_domain_errors():
             self.connection.commit()
         self.locked.clear()  # the locks went with the transaction
+        self.read_ahead.clear()
 
     def rollback(self) -> None:
         self.connection.rollback()
         self.identities.clear()
         self.locked.clear()
+        self.read_ahead.clear()
 
 
 def readable(row: Any) -> Any:

@@ -128,10 +128,12 @@ class UpdateProcessor:
         self, payload: dict[str, Any], loop: asyncio.AbstractEventLoop, answers: outgoing.Held
     ) -> Outcome:
         watch = FailureWatch()
+        update = Update.de_json(payload, self._app.bot)
+        # the preloader's first read comes with the update id's record, in one round trip
+        sender = update.effective_user.id if self._preloader and update.effective_user else None
         with update_transaction(lambda: _watched(self._uow(), watch)) as uow:
-            if not uow.updates.record(int(payload["update_id"]), self._clock.now()):
+            if not uow.updates.record(int(payload["update_id"]), self._clock.now(), sender):
                 return Outcome.DUPLICATE
-            update = Update.de_json(payload, self._app.bot)
             preloaded: AbstractContextManager[None] = (
                 self._preloader.around(uow, update) if self._preloader else nullcontext()
             )

@@ -55,8 +55,13 @@ class SqlSessionRepository:
     def get_for_update_with_user(
         self, telegram_id: int
     ) -> tuple[ConversationSession | None, User | None]:
-        """One round trip: the conversation (locked on PostgreSQL) beside the neighbor's row."""
-        row = self._s.execute(_session_and_user(self._s.is_postgres), {KEY: telegram_id}).one()
+        """One round trip: the conversation (locked on PostgreSQL) beside the neighbor's row;
+        none if ``SqlUpdateLog.record`` already read them for this sender."""
+        row = self._s.read_ahead.pop((self.name, telegram_id), None)
+        if row is None:
+            row = self._s.execute(
+                _session_and_user(self._s.is_postgres), {KEY: telegram_id}
+            ).one()
         width = len(users.columns)
         user_part, session_part = row[:width], row[width:]
         user = None
@@ -72,11 +77,13 @@ class SqlSessionRepository:
         return found, user
 
     def save(self, session: ConversationSession) -> None:
+        self._s.read_ahead.pop((self.name, session.telegram_id), None)  # no longer as read
         values = record_mapping.values_of(session)
         self._s.execute(_upsert(self._s.is_postgres), values)
         self._s.remember(self.name, session.telegram_id, session)
 
     def delete(self, telegram_id: int) -> None:
+        self._s.read_ahead.pop((self.name, telegram_id), None)
         self._s.execute(delete_by(sessions, "telegram_id"), {KEY: telegram_id})
         self._s.forget(self.name, telegram_id)
 
@@ -104,12 +111,24 @@ class SqlUpdateLog:
     def __init__(self, session: SqlSession) -> None:
         self._s = session
 
-    def record(self, update_id: int, now: datetime) -> bool:
+    def record(self, update_id: int, now: datetime, sender: int | None = None) -> bool:
         """INSERT ... ON CONFLICT DO NOTHING; the row count says whether it was new (no
-        RETURNING row to fetch: this runs once for every update)."""
-        statement = insert_or_nothing(self._s, telegram_updates, ["update_id"], returning=False)
-        inserted = self._s.execute(statement, {"update_id": update_id, "handled_at": now})
-        return inserted.rowcount == 1
+        RETURNING row to fetch: this runs once for every update).
+
+        On PostgreSQL, with a ``sender``, the same statement also reads what
+        ``SqlSessionRepository.get_for_update_with_user(sender)`` will ask for (and locks the
+        conversation as it would): one round trip fewer for every update. SQLite has no round
+        trips to save."""
+        values = {"update_id": update_id, "handled_at": now}
+        if sender is None or not self._s.is_postgres:
+            statement = insert_or_nothing(self._s, telegram_updates, ["update_id"],
+                                          returning=False)
+            return self._s.execute(statement, values).rowcount == 1
+        row = self._s.execute(_recorded_with_session_and_user(), {**values, KEY: sender}).one()
+        recorded, read = bool(row[0] == 1), row[1:]
+        if recorded:  # a duplicate's transaction goes no further
+            self._s.read_ahead[(sessions.name, sender)] = read
+        return recorded
 
     def forget_before(self, moment: datetime) -> int:
         statement = sa.delete(telegram_updates).where(telegram_updates.c.handled_at < moment)
@@ -141,3 +160,23 @@ def _session_and_user(postgres: bool) -> sa.Select[Any]:
         .outerjoin(users, users.c.telegram_id == asked.c.telegram_id)
         .outerjoin(conversation, joined)
     )
+
+
+@cache
+def _recorded_with_session_and_user() -> sa.Select[Any]:
+    """PostgreSQL: the update id's INSERT ... ON CONFLICT DO NOTHING as a data-modifying CTE,
+    and ``_session_and_user`` beside how many rows it inserted (1, or 0 for a duplicate).
+
+    The CTE runs to completion whatever the query reads, and before it: a redelivery racing
+    its first delivery waits on the id as the plain INSERT does. The conversation is locked in
+    either case, until the transaction ends (a duplicate's rolls back at once)."""
+    inserted = (
+        postgresql.insert(telegram_updates)
+        .values(update_id=sa.bindparam("update_id"), handled_at=sa.bindparam("handled_at"))
+        .on_conflict_do_nothing(index_elements=["update_id"])
+        .returning(telegram_updates.c.update_id)
+        .cte("recorded")
+    )
+    count = sa.select(sa.func.count()).select_from(inserted).scalar_subquery()
+    read = _session_and_user(True)
+    return read.with_only_columns(count.label("recorded"), *read.selected_columns)
