@@ -22,6 +22,13 @@ def record_then_refuse(uow: Any, update_id: int) -> None:
         raise Refused
 
 
+def keep_inner_then_refuse(uow: Any, update_id: int) -> None:
+    with uow.savepoint():
+        with uow.savepoint():
+            assert uow.updates.record(update_id, NOW)  # kept by the inner savepoint...
+        raise Refused  # ...and undone with the outer one
+
+
 def test_a_failed_savepoint_undoes_only_its_own_work(uow_factory: DisposableUowFactory) -> None:
     with uow_factory() as uow:
         assert uow.updates.record(1, NOW)
@@ -44,3 +51,21 @@ def test_nested_savepoints_roll_back_to_the_right_level(uow_factory: DisposableU
         uow.commit()
     with uow_factory() as uow:
         assert [not uow.updates.record(i, NOW) for i in (10, 11)] == [True, False]
+
+
+def test_savepoints_kept_open_still_roll_back_to_the_right_one(
+    uow_factory: DisposableUowFactory,
+) -> None:
+    with uow_factory() as uow:
+        with uow.savepoint():
+            assert uow.updates.record(20, NOW)
+        with pytest.raises(Refused):  # the same level as the kept one above: only its own work
+            record_then_refuse(uow, 21)
+        with pytest.raises(Refused):
+            keep_inner_then_refuse(uow, 22)
+        with uow.savepoint():
+            assert uow.updates.record(23, NOW)
+        uow.commit()
+    with uow_factory() as uow:
+        seen = [not uow.updates.record(update_id, NOW) for update_id in (20, 21, 22, 23)]
+    assert seen == [True, False, False, True]

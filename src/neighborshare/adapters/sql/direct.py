@@ -17,7 +17,7 @@ they arrive wrapped as usual (and a lost connection is invalidated in the pool a
 Only what the plan can run exactly as SQLAlchemy would takes this path: PostgreSQL, one set of
 parameters, no Python-side column defaults, no implicit RETURNING, no execution options but
 ``preserve_rowcount``. Everything else (many rows at once, DDL, a connection being replaced)
-goes through SQLAlchemy unchanged. Savepoints are SAVEPOINT and RELEASE on the same cursor.
+goes through SQLAlchemy unchanged. Savepoints are SAVEPOINT (and ROLLBACK TO) on the same cursor.
 The transaction is SQLAlchemy's: if none is begun, the runner begins it, as SQLAlchemy's
 autobegin would.
 
@@ -271,8 +271,14 @@ class DirectRunner:
 
 
 class DirectSavepoint:
-    """SAVEPOINT, then RELEASE or ROLLBACK TO: what ``Connection.begin_nested`` does, with the
-    runner's cursor instead of SQLAlchemy's statement path (two statements per use case)."""
+    """SAVEPOINT, then ROLLBACK TO on failure: what ``Connection.begin_nested`` does, with the
+    runner's cursor instead of SQLAlchemy's statement path.
+
+    A savepoint that succeeds is not released: COMMIT ends it with the transaction, one round
+    trip fewer per use case. RELEASE would not give its subtransaction id back either (a
+    released savepoint's id stays with the transaction until it ends), and a later savepoint
+    of the same name shadows it, so ROLLBACK TO always reaches the newest of that name, which
+    is the innermost still open."""
 
     def __init__(self, runner: DirectRunner, name: str) -> None:
         self._runner = runner
@@ -281,12 +287,12 @@ class DirectSavepoint:
         runner.command(f"SAVEPOINT {name}")
 
     def commit(self) -> None:
-        self._end(f"RELEASE SAVEPOINT {self._name}")
+        self._end()
 
     def rollback(self) -> None:
-        self._end(f"ROLLBACK TO SAVEPOINT {self._name}")
+        self._end()
+        self._runner.command(f"ROLLBACK TO SAVEPOINT {self._name}")
 
-    def _end(self, sql: str) -> None:
+    def _end(self) -> None:
         self.is_active = False
         self._runner._depth -= 1
-        self._runner.command(sql)

@@ -58,7 +58,8 @@ class SqlUnitOfWork:
 
     @contextmanager
     def savepoint(self) -> Iterator[None]:
-        """SAVEPOINT ... RELEASE; on an exception ROLLBACK TO SAVEPOINT, and forget every
+        """SAVEPOINT (released, or on PostgreSQL left for COMMIT to end: adapters/sql/direct.py);
+        on an exception ROLLBACK TO SAVEPOINT, and forget every
         mapped object, since some may hold changes the database no longer has."""
         nested = self._session.begin_savepoint()
         try:
