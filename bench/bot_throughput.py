@@ -80,6 +80,7 @@ from neighborshare.adapters.telegram.neighbors import OfflineNeighbors, OfflineP
 from neighborshare.adapters.telegram.offline import OFFLINE_TOKEN, OfflineBotApi
 from neighborshare.container import Container
 from neighborshare.domain.rules import Rules
+from neighborshare.entrypoints import heap
 from neighborshare.entrypoints.bot.offline_bot import OfflineBot
 from neighborshare.settings import Profile, Settings
 
@@ -128,6 +129,7 @@ async def _drive(link: Link, setup: Setup) -> None:
     bot = OfflineBot(container, FixedClock(NOW), typing_time=timedelta(0))
     bot.drain_after_updates = False
     await bot.start()
+    heap.settle()  # as `neighborshare bot` does once started
     tally = Tally()
     path = (DirectPath(bot, tally) if setup.direct
             else ProcessorPath(bot, container, setup.pool, 1 + link.index * IDS_PER_PROCESS, tally))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import signal
 from typing import Any
 
@@ -40,7 +41,19 @@ def bot(polling: bool, host: str, port: int, register_webhook: bool,
         asyncio.run(_poll(runtime))
         return
     registration = _registration(runtime, settings) if register else None
-    uvicorn_server(runtime.webhook_parts(secrets, registration), host, port).run()
+    parts = settled_after_startup(runtime.webhook_parts(secrets, registration))
+    uvicorn_server(parts, host, port).run()
+
+
+def settled_after_startup(parts: Any) -> Any:
+    """``parts`` whose start-up ends by settling the process's heap (entrypoints/heap.py)."""
+    from neighborshare.entrypoints import heap
+
+    async def startup() -> None:
+        await parts.startup()
+        heap.settle()
+
+    return dataclasses.replace(parts, startup=startup)
 
 
 def _refuse_unless_ready(check: Any, settings: Settings) -> None:
@@ -96,6 +109,7 @@ def uvicorn_server(parts: Any, host: str, port: int) -> Any:
 
 
 async def _poll(runtime: Any) -> None:
+    from neighborshare.entrypoints import heap
     from neighborshare.entrypoints.webhook.polling import poll
 
     stop = asyncio.Event()
@@ -104,6 +118,7 @@ async def _poll(runtime: Any) -> None:
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(signum, stop.set)
     await runtime.start()
+    heap.settle()
     try:
         await poll(runtime, stop)
     finally:

@@ -31,6 +31,7 @@ def build_consumer(settings: Settings, workers: int, periodic: bool) -> Consumer
 )
 def worker(workers: int, no_periodic: bool) -> None:
     from neighborshare.container import check_ready_to_serve, check_schema
+    from neighborshare.entrypoints import heap
     from neighborshare.observability.logging import configure, secrets_of
 
     settings = worker_container().settings()
@@ -40,4 +41,6 @@ def worker(workers: int, no_periodic: bool) -> None:
         check_schema(settings)
     except RuntimeError as error:
         raise click.ClickException(str(error)) from None
-    build_consumer(settings, workers, periodic=not no_periodic).run()
+    consumer = build_consumer(settings, workers, periodic=not no_periodic)
+    heap.settle()
+    consumer.run()
