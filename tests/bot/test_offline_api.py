@@ -99,3 +99,31 @@ def test_the_notifier_waits_out_429_and_reports_blocked_chats(api, loop) -> None
     assert run(loop, api, action) == [Delivery.SENT, Delivery.BLOCKED]
     assert waited == [2.0]
     assert api.last(7).labels == [["Request"]]
+
+
+def test_a_bounded_history_keeps_the_newest_of_each_chat(loop) -> None:
+    api = OfflineBotApi(history=3)
+
+    async def action(bot: Bot) -> int:
+        first = await bot.send_message(7, "one")
+        for text in ("two", "three", "four", "five"):
+            await bot.send_message(7, text)
+        await bot.send_message(8, "elsewhere")
+        with pytest.raises(BadRequest, match=r"(?i)message to edit not found"):
+            await bot.edit_message_text("changed", chat_id=7, message_id=first.message_id)
+        return first.message_id
+
+    run(loop, api, action)
+    assert [m.text for m in api.messages(7)] == ["three", "four", "five"]
+    assert [m.text for m in api.messages(8)] == ["elsewhere"]
+    assert len(api.calls) == 3 and len(api.sent) == 3
+    assert [m.text for m in api.sent] == ["four", "five", "elsewhere"]
+
+
+def test_by_default_everything_is_remembered(api, loop) -> None:
+    async def action(bot: Bot) -> None:
+        for n in range(150):
+            await bot.send_message(7, f"message {n}")
+
+    run(loop, api, action)
+    assert len(api.messages(7)) == 150 and len(api.sent) == 150

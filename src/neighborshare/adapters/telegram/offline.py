@@ -17,6 +17,8 @@ What the bot sent:
   ones left out), each a ``SentMessage`` with ``.text``, ``.parse_mode``, ``.shown`` (as a
   client displays it), ``.buttons`` / ``.labels``, ``.photo`` (a file_id) and ``.edits``.
 - ``api.calls``: every (method, parameters) in order; ``api.callback_answers``.
+- ``OfflineBotApi(history=N)`` remembers only the newest N of each (and N messages a chat):
+  what a long-running server answering offline (``neighborshare bot --offline-bot-api``) uses.
 Files: ``api.add_file(data)`` returns a file_id that getFile and the download will serve;
 photos the bot uploads are kept the same way (``api.file(file_id)``).
 Failures: ``api.rate_limit(chat_id, retry_after=1, times=1)`` answers 429 with retry_after;
@@ -28,6 +30,8 @@ from __future__ import annotations
 import itertools
 import json
 import secrets
+from collections import deque
+from collections.abc import MutableSequence
 from typing import Any
 
 from telegram._utils.types import ODVInput
@@ -41,18 +45,24 @@ OFFLINE_TOKEN = "1234567:OFFLINE-neighborshare-bot-token"  # noqa: S105 - not a 
 BOT_ID = 1234567
 
 
+def _log(history: int | None) -> MutableSequence[Any]:
+    return [] if history is None else deque(maxlen=history)
+
+
 class UnknownBotMethod(RuntimeError):
     """The bot called a Bot API method the offline API does not implement."""
 
 
 class OfflineBotApi(ChatLog, BaseRequest):
-    def __init__(self, username: str = "NeighborShareBot") -> None:
+    def __init__(self, username: str = "NeighborShareBot", history: int | None = None) -> None:
+        """``history``: how many calls, callback answers and messages per chat to remember
+        (``ChatLog``); None remembers everything."""
         self.bot_user = {"id": BOT_ID, "is_bot": True, "first_name": "NeighborShare",
                          "username": username}
-        self.calls: list[tuple[str, dict[str, Any]]] = []
-        self.callback_answers: list[dict[str, Any]] = []
+        self.calls: MutableSequence[tuple[str, dict[str, Any]]] = _log(history)
+        self.callback_answers: MutableSequence[dict[str, Any]] = _log(history)
         self.unknown: list[str] = []
-        ChatLog.__init__(self)
+        ChatLog.__init__(self, history)
         self._files: dict[str, bytes] = {}
         self._ids = itertools.count(1)
         self._throttled: dict[int, tuple[int, int]] = {}  # chat -> (retry_after, times left)

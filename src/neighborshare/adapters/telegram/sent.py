@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import re
 import time
+from collections import deque
+from collections.abc import MutableSequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -60,10 +62,16 @@ def _button(button: Any) -> dict[str, Any]:
 
 
 class ChatLog:
-    """Every message the bot sent, by chat, as it stands now."""
+    """Every message the bot sent, by chat, as it stands now.
 
-    def __init__(self) -> None:
-        self.sent: list[SentMessage] = []
+    ``history``: remember only the newest ``history`` messages of each chat, and of ``sent``
+    (an older one is then "not found", as Telegram says of a message it can no longer edit).
+    None, for tests and the chat command: all of them. A long-running server bounds it, or
+    its memory, and the time each full garbage collection takes, grows with every answer."""
+
+    def __init__(self, history: int | None = None) -> None:
+        self._history = history
+        self.sent: MutableSequence[SentMessage] = [] if history is None else deque(maxlen=history)
         self._by_id: dict[tuple[int, int], SentMessage] = {}
         self._by_chat: dict[int, list[SentMessage]] = {}
 
@@ -80,7 +88,11 @@ class ChatLog:
         message.date = int(time.time())
         self.sent.append(message)
         self._by_id[(message.chat_id, message.message_id)] = message
-        self._by_chat.setdefault(message.chat_id, []).append(message)
+        chat = self._by_chat.setdefault(message.chat_id, [])
+        chat.append(message)
+        if self._history is not None and len(chat) > self._history:
+            oldest = chat.pop(0)
+            del self._by_id[(oldest.chat_id, oldest.message_id)]
         return message
 
     def find(self, params: dict[str, Any]) -> SentMessage:

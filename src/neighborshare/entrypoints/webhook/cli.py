@@ -12,6 +12,8 @@ import click
 
 from neighborshare.settings import Settings
 
+OFFLINE_HISTORY = 100  # --offline-bot-api: calls and messages per chat it remembers
+
 
 @click.command()
 @click.option("--polling", is_flag=True,
@@ -70,7 +72,7 @@ def _runtime(container: Any, offline: bool) -> Any:
         return build_runtime(container)
     from neighborshare.adapters.telegram.offline import OfflineBotApi
 
-    return build_runtime(container, OfflineBotApi())
+    return build_runtime(container, OfflineBotApi(history=OFFLINE_HISTORY))
 
 
 def _webhook_secrets(settings: Settings, register: bool) -> list[bytes]:
