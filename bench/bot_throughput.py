@@ -85,6 +85,7 @@ from neighborshare.entrypoints.bot.offline_bot import OfflineBot
 from neighborshare.settings import Profile, Settings
 
 NOW = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)  # 10:00 in London: every preset is open
+HISTORY = 100  # messages per chat the offline Bot API remembers (as the offline server)
 IDS_PER_PROCESS = 1_000_000_000  # update ids of process i start at 1 + i * this
 log = logging.getLogger("bench.bot_throughput")
 
@@ -126,7 +127,9 @@ def bot_worker(link: Link, setup: Setup) -> None:
 
 async def _drive(link: Link, setup: Setup) -> None:
     container = container_for(setup)
-    bot = OfflineBot(container, FixedClock(NOW), typing_time=timedelta(0))
+    # a running bot's Telegram keeps no history of its own: remember what the taps need
+    api = OfflineBotApi(history=HISTORY)
+    bot = OfflineBot(container, FixedClock(NOW), typing_time=timedelta(0), api=api)
     bot.drain_after_updates = False
     await bot.start()
     heap.settle()  # as `neighborshare bot` does once started
