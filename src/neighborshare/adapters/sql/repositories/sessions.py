@@ -167,9 +167,10 @@ def _recorded_with_session_and_user() -> sa.Select[Any]:
     """PostgreSQL: the update id's INSERT ... ON CONFLICT DO NOTHING as a data-modifying CTE,
     and ``_session_and_user`` beside how many rows it inserted (1, or 0 for a duplicate).
 
-    The CTE runs to completion whatever the query reads, and before it: a redelivery racing
-    its first delivery waits on the id as the plain INSERT does. The conversation is locked in
-    either case, until the transaction ends (a duplicate's rolls back at once)."""
+    PostgreSQL runs a data-modifying CTE to completion, on the statement's one snapshot: a
+    redelivery racing its first delivery waits on the id as the plain INSERT does, and on the
+    conversation's lock, which it gets after that delivery's commit. The conversation is
+    locked in either case until the transaction ends (a duplicate's rolls back at once)."""
     inserted = (
         postgresql.insert(telegram_updates)
         .values(update_id=sa.bindparam("update_id"), handled_at=sa.bindparam("handled_at"))
