@@ -77,7 +77,7 @@ from bench.bot_workload import Town, Workload, seed_neighbors
 from bench.processes import HEADER, Figures, Link, Tally, report, run_in_processes
 from neighborshare.adapters.memory.outside import FixedClock
 from neighborshare.adapters.telegram.neighbors import OfflineNeighbors, OfflinePayloads
-from neighborshare.adapters.telegram.offline import OFFLINE_TOKEN, OfflineBotApi
+from neighborshare.adapters.telegram.offline import OFFLINE_TOKEN, SERVER_HISTORY, OfflineBotApi
 from neighborshare.container import Container
 from neighborshare.domain.rules import Rules
 from neighborshare.entrypoints import heap
@@ -85,7 +85,6 @@ from neighborshare.entrypoints.bot.offline_bot import OfflineBot
 from neighborshare.settings import Profile, Settings
 
 NOW = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)  # 10:00 in London: every preset is open
-HISTORY = 100  # messages per chat the offline Bot API remembers (as the offline server)
 IDS_PER_PROCESS = 1_000_000_000  # update ids of process i start at 1 + i * this
 log = logging.getLogger("bench.bot_throughput")
 
@@ -128,7 +127,7 @@ def bot_worker(link: Link, setup: Setup) -> None:
 async def _drive(link: Link, setup: Setup) -> None:
     container = container_for(setup)
     # a running bot's Telegram keeps no history of its own: remember what the taps need
-    api = OfflineBotApi(history=HISTORY)
+    api = OfflineBotApi(history=SERVER_HISTORY)
     bot = OfflineBot(container, FixedClock(NOW), typing_time=timedelta(0), api=api)
     bot.drain_after_updates = False
     await bot.start()

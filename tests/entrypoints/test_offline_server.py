@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from neighborshare.adapters.telegram.offline import OfflineBotApi
+from neighborshare.adapters.telegram.offline import SERVER_HISTORY, OfflineBotApi
 from neighborshare.adapters.telegram.sent import SentMessage
 from neighborshare.entrypoints.webhook import cli, runtime
 
@@ -19,7 +19,7 @@ def test_the_offline_server_remembers_a_bounded_history(monkeypatch: pytest.Monk
     assert cli._runtime(object(), offline=True) == "runtime"
     (api,) = given
     assert isinstance(api, OfflineBotApi)
-    for n in range(cli.OFFLINE_HISTORY + 5):
+    for n in range(SERVER_HISTORY + 5):
         api.keep(SentMessage(7, api.next_message_id(), f"answer {n}"))
-    assert len(api.messages(7)) == cli.OFFLINE_HISTORY
+    assert len(api.messages(7)) == SERVER_HISTORY
     assert api.messages(7)[0].text == "answer 5"

@@ -30,7 +30,6 @@ from __future__ import annotations
 import itertools
 import json
 import secrets
-from collections import deque
 from collections.abc import MutableSequence
 from typing import Any
 
@@ -39,14 +38,11 @@ from telegram.request import BaseRequest, RequestData
 
 from neighborshare.adapters.telegram.methods import MethodTable
 from neighborshare.adapters.telegram.refusals import BotApiError
-from neighborshare.adapters.telegram.sent import ChatLog
+from neighborshare.adapters.telegram.sent import ChatLog, history_log
 
 OFFLINE_TOKEN = "1234567:OFFLINE-neighborshare-bot-token"  # noqa: S105 - not a secret
 BOT_ID = 1234567
-
-
-def _log(history: int | None) -> MutableSequence[Any]:
-    return [] if history is None else deque(maxlen=history)
+SERVER_HISTORY = 100  # what a long-running bot answered offline remembers (a server, a bench)
 
 
 class UnknownBotMethod(RuntimeError):
@@ -59,8 +55,8 @@ class OfflineBotApi(ChatLog, BaseRequest):
         (``ChatLog``); None remembers everything."""
         self.bot_user = {"id": BOT_ID, "is_bot": True, "first_name": "NeighborShare",
                          "username": username}
-        self.calls: MutableSequence[tuple[str, dict[str, Any]]] = _log(history)
-        self.callback_answers: MutableSequence[dict[str, Any]] = _log(history)
+        self.calls: MutableSequence[tuple[str, dict[str, Any]]] = history_log(history)
+        self.callback_answers: MutableSequence[dict[str, Any]] = history_log(history)
         self.unknown: list[str] = []
         ChatLog.__init__(self, history)
         self._files: dict[str, bytes] = {}

@@ -61,6 +61,11 @@ def _button(button: Any) -> dict[str, Any]:
     return {"text": button} if isinstance(button, str) else dict(button)
 
 
+def history_log(history: int | None) -> MutableSequence[Any]:
+    """A list remembering everything, or (``history``) only the newest ``history`` entries."""
+    return [] if history is None else deque(maxlen=history)
+
+
 class ChatLog:
     """Every message the bot sent, by chat, as it stands now.
 
@@ -71,7 +76,7 @@ class ChatLog:
 
     def __init__(self, history: int | None = None) -> None:
         self._history = history
-        self.sent: MutableSequence[SentMessage] = [] if history is None else deque(maxlen=history)
+        self.sent: MutableSequence[SentMessage] = history_log(history)
         self._by_id: dict[tuple[int, int], SentMessage] = {}
         self._by_chat: dict[int, list[SentMessage]] = {}
 

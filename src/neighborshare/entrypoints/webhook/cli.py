@@ -12,8 +12,6 @@ import click
 
 from neighborshare.settings import Settings
 
-OFFLINE_HISTORY = 100  # --offline-bot-api: calls and messages per chat it remembers
-
 
 @click.command()
 @click.option("--polling", is_flag=True,
@@ -70,9 +68,9 @@ def _runtime(container: Any, offline: bool) -> Any:
 
     if not offline:
         return build_runtime(container)
-    from neighborshare.adapters.telegram.offline import OfflineBotApi
+    from neighborshare.adapters.telegram.offline import SERVER_HISTORY, OfflineBotApi
 
-    return build_runtime(container, OfflineBotApi(history=OFFLINE_HISTORY))
+    return build_runtime(container, OfflineBotApi(history=SERVER_HISTORY))
 
 
 def _webhook_secrets(settings: Settings, register: bool) -> list[bytes]:
