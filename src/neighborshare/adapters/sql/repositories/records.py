@@ -108,10 +108,12 @@ class SqlOutbox(SqlRepository):
 def _json_row(message: OutboxMessage) -> dict[str, Any]:
     return {
         "recipient_id": message.recipient_id, "kind": message.kind, "payload": message.payload,
-        "dedupe_key": message.dedupe_key,
-        "created_at": stored_instant(message.created_at).isoformat(),
-        "available_at": stored_instant(message.available_at).isoformat(),
-        "sent_at": None if message.sent_at is None else stored_instant(message.sent_at).isoformat(),
-        "attempts": message.attempts,
+        "dedupe_key": message.dedupe_key, "created_at": _json_instant(message.created_at),
+        "available_at": _json_instant(message.available_at),
+        "sent_at": _json_instant(message.sent_at), "attempts": message.attempts,
     }
 
+
+def _json_instant(value: datetime | None) -> str | None:
+    """As UtcDateTime would store it (aware, UTC), in the JSON the statement casts back."""
+    return None if value is None else stored_instant(value).isoformat()
