@@ -55,8 +55,15 @@ class Town:
         else:
             taken = {s * size // self.sharers for s in range(self.sharers)}
             cell = [c for c in range(size) if c not in taken][index - self.sharers]
-        return Location(CENTRE[0] + neighborhood * NEIGHBORHOOD_SPACING + (cell % 20) * 0.0001,
-                        CENTRE[1] + (cell // 20) * 0.0002)
+        north = _row(neighborhood) * NEIGHBORHOOD_SPACING
+        return Location(CENTRE[0] + north + (cell % 20) * 0.0001, CENTRE[1] + (cell // 20) * 0.0002)
+
+
+def _row(neighborhood: int) -> int:
+    """0, 1, -1, 2, -2, ...: neighborhoods alternate north and south of the centre, so that
+    seven (a run's and its warm-up's) fit in the 20 km service area."""
+    steps = (neighborhood + 1) // 2
+    return steps if neighborhood % 2 else -steps
 
 
 def seed_neighbors(container: Any, neighbors: OfflineNeighbors, town: Town) -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 from bench.bot_throughput import Setup, bench_bot, cache_server, database, database_counts
-from bench.bot_workload import Town
+from bench.bot_workload import CENTRE, NEIGHBORHOOD_SPACING, Town
+
+from neighborshare.settings import Settings
 
 SHARERS, BROWSERS = 4, 16
 SHARE_FLOW = 8  # /share, the dish's name, then six taps to Publish
@@ -47,3 +49,12 @@ def test_a_warm_up_town_runs_first_and_is_not_measured() -> None:
     assert share.updates == SHARERS * SHARE_FLOW  # the warm-up's updates are not in the figures
     total = figures.total()
     assert recorded >= total.updates + SHARERS * SHARE_FLOW  # but they were handled
+
+
+def test_the_documented_largest_run_with_its_warm_up_lies_in_the_service_area() -> None:
+    area = Settings().service_area
+    town, warmup = Town(5), Town(1, first=5)  # ``--neighborhoods 5`` and its warm-up
+    homes = [home for _, home in town.names() + warmup.names()]
+    assert all(area.contains(home) for home in homes)
+    rows = {round((home.latitude - CENTRE[0]) / NEIGHBORHOOD_SPACING) for home in homes}
+    assert len(rows) == 6  # six neighborhoods apart, none stacked on another
