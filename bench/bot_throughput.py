@@ -19,7 +19,7 @@ flight per process. A neighborhood is 40 sharers and 160 browsers; the default 3
 (``--neighborhoods``) make about 2,850 updates per backend. Three rounds, every process held
 at a barrier between them:
   1. share flow: every sharer goes through /share to Publish (8 updates each; Publish queues
-     a new-post alert for each neighbor in range, so it is the slow one);
+     one fan-out row, which the worker turns into a new-post alert for each neighbor in range);
   2. browse + request: every browser sends /browse, taps Request on a card and picks 1
      portion. The dish may be another process's sharer's; a few find it already taken;
   3. /mine + accept: every sharer opens /mine and taps Accept on each request.
@@ -50,7 +50,8 @@ The figures, per round and for all rounds:
                retried); handler errors: errors that reached PTB's error handlers.
 Then the same number of updates through a bare PTB Application (one trivial handler, same
 processes and concurrency), the ratio of the two rates, and a count of what is in the database
-afterwards (update ids recorded, exchanges by status), to show the workload did its work.
+afterwards (update ids recorded, exchanges by status), to show the workload did its work, and
+what the worker then does with the outbox (fan-outs, messages), in the parent, unmeasured above.
 Timings on a shared machine are noisy; the bench prints them and never judges them.
 """
 
@@ -61,6 +62,7 @@ import asyncio
 import itertools
 import logging
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -74,6 +76,7 @@ from telegram import Bot, Update
 
 from bench.bot_baseline import bench_bare
 from bench.bot_workload import Town, Workload, seed_neighbors
+from bench.postgres_cpu import PostgresCpu, postgres_ticks
 from bench.processes import HEADER, Figures, Link, Tally, report, run_in_processes
 from neighborshare.adapters.memory.outside import FixedClock
 from neighborshare.adapters.telegram.neighbors import OfflineNeighbors, OfflinePayloads
@@ -251,6 +254,23 @@ def database_summary(url: str) -> str:
     return f"database afterwards: {recorded} update ids recorded; exchanges: {by_status}"
 
 
+def worker_afterwards(setup: Setup, postgis: bool) -> str:
+    """What the worker does next with the outbox the run filled, in this one process: each
+    Publish's fan-out (the neighbors in range read, their alerts queued) and every message
+    rendered and handed to a notifier that only records it. It is in none of the figures
+    above: in production the worker does it, beside the bot."""
+    container = container_for(setup)
+    container.clock.override(providers.Object(FixedClock(NOW)))
+    before, started = postgres_ticks() if postgis else None, time.process_time()
+    drained = container.notifications().drain_all()
+    cpu_s = time.process_time() - started
+    database = PostgresCpu.since(before, setup.url) if before is not None else None
+    container.database_uow_factory().dispose()
+    postgres = f", PostgreSQL {database.bench_db_s:.2f} s" if database else ""
+    return (f"worker afterwards (not in the figures): {drained.fanned_out} posts fanned out, "
+            f"{drained.sent} messages sent to a stand-in; CPU {cpu_s:.2f} s{postgres}")
+
+
 def bench_bot(setup: Setup, processes: int, postgis: bool) -> Figures:
     seed(setup)
     rounds = len(Workload.labels(setup.town))
@@ -326,6 +346,7 @@ def run_backend(backend: str, options: argparse.Namespace) -> Figures | None:
         total = figures.total()
         rate = report(f"bot, all rounds ({backend})", total)
         print(database_summary(url))
+        print(worker_afterwards(setup, postgis=backend == "postgis"))
     bare = bench_bare(total.updates, options.processes, options.concurrency)
     bare_rate = report("bare PTB, one handler, same processes", bare)
     print(f"ratio bot / bare PTB: {rate / bare_rate:.3f}")

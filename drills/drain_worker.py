@@ -44,13 +44,13 @@ def main(url: str, deliveries: str) -> None:
     notifier = FileNotifier(Path(deliveries))
     container.notifier.override(providers.Object(notifier))
     outbox = NotificationService(container.uow_factory(), container.clock(), notifier,
-                                 container.renderer(), lease=LEASE)
+                                 container.renderer(), container.rules(), lease=LEASE)
     sweeps = container.sweeps()
     print("worker ready", flush=True)
     while True:
         done = sweeps.auto_complete().handled
         sent = outbox.drain(batch=25)
-        if not done and not (sent.sent + sent.blocked + sent.skipped):
+        if not done and not sent.handled:
             time.sleep(0.05)
 
 

@@ -25,7 +25,8 @@ from neighborshare.services.users import Registration
 
 STATE = {"completed": "SELECT count(*) FROM exchanges WHERE status = 'completed'",
          "unsent": "SELECT count(*) FROM outbox WHERE sent_at IS NULL",
-         "rows": "SELECT count(*) FROM outbox",
+         # messages to a neighbor: a post's fan-out row is turned into alerts, not delivered
+         "rows": "SELECT count(*) FROM outbox WHERE kind <> 'new_post_fan_out'",
          "rewards": "SELECT count(*) FROM credit_transactions WHERE kind = 'portion_reward'"}
 
 

@@ -165,7 +165,9 @@ class Container(containers.DeclarativeContainer):
     ratings = providers.Singleton(RatingService, uow_factory, clock, rules, task_queue)
     reporting = providers.Singleton(ReportingService, uow_factory, clock, rules, task_queue)
     moderation = providers.Singleton(ModerationService, uow_factory, clock, task_queue, rules)
-    notifications = providers.Singleton(NotificationService, uow_factory, clock, notifier, renderer)
+    notifications = providers.Singleton(
+        NotificationService, uow_factory, clock, notifier, renderer, rules
+    )
     bulk_expiry = providers.Selector(
         profile,
         memory=providers.Object(None),

@@ -118,11 +118,11 @@ def test_drain_interrupted_by_a_dying_notifier_delivers_every_message_once(
     make_world: MakeWorld, backend: str
 ) -> None:
     world = make_world(backend)
-    hood = build(world, accept=True)  # request and accept messages: 8 rows
+    hood = build(world, accept=True)  # request and accept messages: 8 rows (and 4 fan-outs)
     c = world.container
     dying = CrashingNotifier(survive=3)
     with pytest.raises(Crash):
-        NotificationService(world.uow, world.clock, dying, c.renderer()).drain(batch=5)
+        NotificationService(world.uow, world.clock, dying, c.renderer(), c.rules()).drain(batch=12)
     world.clock.advance(timedelta(minutes=6))  # the dead worker's lease runs out
     survivor = c.notifications()
     survivor.drain_all(batch=5)

@@ -57,7 +57,8 @@ def test_two_consumers_draining_at_once_deliver_each_row_exactly_once(
     _fill(world)
     notifier = SlowRecordingNotifier()
     consumers = [
-        NotificationService(world.uow, world.clock, notifier, by_id) for _ in range(2)
+        NotificationService(world.uow, world.clock, notifier, by_id, world.container.rules())
+        for _ in range(2)
     ]
     start = threading.Barrier(2)
     errors: list[BaseException] = []
@@ -88,7 +89,8 @@ def test_a_row_claimed_by_a_lost_worker_is_sent_after_its_lease(
 ) -> None:
     world = make_world(backend)
     _fill(world)
-    lost = NotificationService(world.uow, world.clock, RecordingNotifier(), by_id)
+    lost = NotificationService(world.uow, world.clock, RecordingNotifier(), by_id,
+                               world.container.rules())
     with world.uow() as uow:  # the lost worker claimed 10 rows and died before sending
         for message in uow.outbox.claim_due(world.clock.now(), 10):
             message.available_at = world.clock.now() + timedelta(minutes=5)

@@ -14,7 +14,7 @@ from neighborshare.ports.queries import NearbyQuery
 from neighborshare.ports.services import Clock, TaskQueue
 from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from neighborshare.services.common import post_or_refuse, user_or_refuse
-from neighborshare.services.notifications import target_new_post
+from neighborshare.services.notifications import announce_new_post
 from neighborshare.services.transactions import in_transaction, read_only
 
 NO_RATINGS = RatingSummary(0, None)
@@ -93,7 +93,7 @@ class FoodService:
                 photo_file_id=dish.photo_file_id,
             )
         )
-        target_new_post(uow, post, sharer, self._rules, now)
+        announce_new_post(uow, post, now)  # the drain alerts the neighbors in range
         return post
 
     def browse(self, viewer_id: int, page: int = 0, show_all: bool = False) -> BrowsePage:

@@ -1,4 +1,10 @@
-"""Who is told what: new-post targeting, and draining the outbox through the Notifier."""
+"""Who is told what: new-post targeting, and draining the outbox through the Notifier.
+
+A new post's alerts are not queued by the Publish that made it: its transaction queues one
+fan-out row (``announce_new_post``), and the drain that claims that row targets the neighbors
+and queues their alerts, in the transaction that marks the row done. So a Publish costs the
+same whether 2 or 2,000 neighbors live in range, and the alerts are still never lost (the row
+is committed with the post) nor queued twice (the row is done in the alerts' transaction)."""
 
 from __future__ import annotations
 
@@ -22,6 +28,7 @@ from neighborshare.services.transactions import in_transaction
 log = logging.getLogger(__name__)
 
 NEW_POST = "new_post"
+NEW_POST_FAN_OUT = "new_post_fan_out"  # a post to announce: the drain turns it into alerts
 Renderer = Callable[[OutboxMessage, User], OutgoingMessage | None]
 
 
@@ -41,6 +48,18 @@ def post_summary(post: FoodPost) -> dict[str, object]:
         "window_start": post.window.start.isoformat(),
         "window_end": post.window.end.isoformat(),
     }
+
+
+def announce_new_post(uow: UnitOfWork, post: FoodPost, now: datetime) -> None:
+    """Queue ``post``'s alerts for the next drain, in the caller's transaction."""
+    uow.outbox.add(OutboxMessage(
+        recipient_id=post.sharer_id,  # whose post it is; the alerts go to the neighbors
+        kind=NEW_POST_FAN_OUT,
+        payload={"post_id": post.id},
+        dedupe_key=f"post:{post.id}:fan-out",
+        created_at=now,
+        available_at=now,
+    ))
 
 
 def target_new_post(
@@ -89,6 +108,16 @@ class DrainResult:
     sent: int
     blocked: int
     skipped: int
+    fanned_out: int = 0  # new posts whose alerts were queued
+
+    @property
+    def handled(self) -> int:
+        """Rows done by this drain: none means the outbox holds nothing due."""
+        return self.sent + self.blocked + self.skipped + self.fanned_out
+
+    def __add__(self, other: DrainResult) -> DrainResult:
+        return DrainResult(self.sent + other.sent, self.blocked + other.blocked,
+                           self.skipped + other.skipped, self.fanned_out + other.fanned_out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,16 +135,18 @@ class NotificationService:
         clock: Clock,
         notifier: Notifier,
         render: Renderer,
+        rules: Rules,
         lease: timedelta = timedelta(minutes=5),
     ) -> None:
         self._uow = uow_factory
         self._clock = clock
         self._notifier = notifier
         self._render = render
+        self._rules = rules
         self._lease = lease
 
     def drain(self, batch: int = 100) -> DrainResult:
-        claimed = in_transaction(self._uow, lambda uow: self._claim(uow, batch))
+        fanned_out, claimed = in_transaction(self._uow, lambda uow: self._claim(uow, batch))
         sent = blocked = skipped = 0
         for item in claimed:
             if item.outgoing is None:
@@ -126,25 +157,27 @@ class NotificationService:
             blocked += delivery is Delivery.BLOCKED
             sent += delivery is Delivery.SENT
             self._finish(item.message, blocked=delivery is Delivery.BLOCKED)
-        return DrainResult(sent, blocked, skipped)
+        return DrainResult(sent, blocked, skipped, fanned_out)
 
     def drain_all(self, batch: int = 100, max_batches: int = 1000) -> DrainResult:
         totals = DrainResult(0, 0, 0)
         for _ in range(max_batches):
             result = self.drain(batch)
-            totals = DrainResult(
-                totals.sent + result.sent,
-                totals.blocked + result.blocked,
-                totals.skipped + result.skipped,
-            )
-            if result.sent + result.blocked + result.skipped == 0:
+            totals += result
+            if not result.handled:
                 break
         return totals
 
-    def _claim(self, uow: UnitOfWork, batch: int) -> list[_Claimed]:
+    def _claim(self, uow: UnitOfWork, batch: int) -> tuple[int, list[_Claimed]]:
+        """Claim what is due: fan-outs are done here and now, messages under a lease."""
         now = self._clock.now()
+        fanned_out = 0
         claimed = []
         for message in uow.outbox.claim_due(now, batch):
+            if message.kind == NEW_POST_FAN_OUT:
+                self._fan_out(uow, message, now)
+                fanned_out += 1
+                continue
             message.available_at = now + self._lease
             message.attempts += 1
             uow.outbox.save(message)
@@ -152,7 +185,19 @@ class NotificationService:
             usable = recipient is not None and recipient.reachable
             outgoing = self._render(message, recipient) if usable and recipient else None
             claimed.append(_Claimed(message, outgoing))
-        return claimed
+        return fanned_out, claimed
+
+    def _fan_out(self, uow: UnitOfWork, message: OutboxMessage, now: datetime) -> None:
+        """Queue the alerts of the post ``message`` announces, unless it is gone by now
+        (withdrawn, hidden, taken or past its window); either way the row is done."""
+        message.sent_at = now
+        uow.outbox.save(message)
+        post = uow.posts.get(int(message.payload["post_id"]))
+        if post is None or not post.is_available(now):
+            return
+        sharer = uow.users.get(post.sharer_id)
+        if sharer is not None:
+            target_new_post(uow, post, sharer, self._rules, now)
 
     def _finish(self, message: OutboxMessage, blocked: bool) -> None:
         def work(uow: UnitOfWork) -> None:

@@ -23,7 +23,7 @@ class Job:
 
 def drain_outbox(c: Container) -> int:
     result = c.notifications().drain_all()
-    return int(result.sent + result.blocked + result.skipped)
+    return result.handled
 
 
 def expire_overdue(c: Container) -> int:
