@@ -100,7 +100,7 @@ class DatabaseCollector(Collector):
             states.add_metric([state.value], by_state.get(state, 0))
         yield states
         yield GaugeMetricFamily(
-            "neighborshare_outbox_backlog", "Notifications due but not yet sent", value=backlog
+            "neighborshare_outbox_backlog", "Outbox rows due and not yet done", value=backlog
         )
 
 
