@@ -21,16 +21,16 @@ class Broken(Exception):
     pass
 
 
-def _neighborhood(world: World) -> tuple[int, list[int]]:
-    world.clock.advance(timedelta(hours=5))  # noon: outside quiet hours
+def _published(world: World) -> tuple[int, list[int], int]:
+    """At noon (outside quiet hours) three neighbors and a sharer, who shares 2 portions:
+    (sharer, neighbors, post id)."""
+    world.clock.advance(timedelta(hours=5))
     neighbors = [register(world, 300 + i, f"Neighbor{i}") for i in range(3)]
-    return register(world, 100, "Sharer"), neighbors
-
-
-def _share(world: World, sharer: int, name: str = "Dal"):  # type: ignore[no-untyped-def]
+    sharer = register(world, 100, "Sharer")
     now = world.clock.now()
     window = PickupWindow(now + timedelta(hours=1), now + timedelta(hours=2))
-    return world.container.food().share(sharer, Dish(name, 2, window))
+    post = world.container.food().share(sharer, Dish("Dal", 2, window))
+    return sharer, neighbors, int(post.id or 0)
 
 
 def _queued(world: World, user_id: int) -> list[str]:
@@ -47,8 +47,7 @@ def test_a_publish_queues_one_row_and_the_drain_turns_it_into_alerts(
     make_world: MakeWorld, backend: str
 ) -> None:
     world = make_world(backend)
-    sharer, neighbors = _neighborhood(world)
-    _share(world, sharer)
+    sharer, neighbors, _ = _published(world)
     assert _queued(world, sharer) == [NEW_POST_FAN_OUT]
     assert all(_queued(world, n) == [] for n in neighbors)  # nobody's alert is queued yet
 
@@ -63,9 +62,8 @@ def test_a_publish_queues_one_row_and_the_drain_turns_it_into_alerts(
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_a_post_taken_before_the_drain_alerts_nobody(make_world: MakeWorld, backend: str) -> None:
     world = make_world(backend)
-    sharer, neighbors = _neighborhood(world)
-    post = _share(world, sharer)
-    world.container.exchanges().request(neighbors[0], post.id, 2)  # every portion
+    _, neighbors, post = _published(world)
+    world.container.exchanges().request(neighbors[0], post, 2)  # every portion
 
     result = world.container.notifications().drain_all()
 
@@ -80,9 +78,8 @@ def test_a_drain_that_fails_leaves_the_fan_out_to_the_next_one(
     make_world: MakeWorld, backend: str
 ) -> None:
     world = make_world(backend)
-    sharer, neighbors = _neighborhood(world)
-    post = _share(world, sharer)
-    world.container.exchanges().request(neighbors[0], post.id, 1)  # a message after the row
+    _, neighbors, post = _published(world)
+    world.container.exchanges().request(neighbors[0], post, 1)  # a message after the row
     c = world.container
 
     def broken(message: OutboxMessage, recipient: User) -> OutgoingMessage | None:
