@@ -23,7 +23,7 @@ from neighborshare.domain.values import rounded_distance
 from neighborshare.ports.queries import AlertQuery
 from neighborshare.ports.services import Clock, Delivery, Notifier, OutgoingMessage
 from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
-from neighborshare.services.transactions import in_transaction
+from neighborshare.services.transactions import in_transaction, notify
 
 log = logging.getLogger(__name__)
 
@@ -51,15 +51,10 @@ def post_summary(post: FoodPost) -> dict[str, object]:
 
 
 def announce_new_post(uow: UnitOfWork, post: FoodPost, now: datetime) -> None:
-    """Queue ``post``'s alerts for the next drain, in the caller's transaction."""
-    uow.outbox.add(OutboxMessage(
-        recipient_id=post.sharer_id,  # whose post it is; the alerts go to the neighbors
-        kind=NEW_POST_FAN_OUT,
-        payload={"post_id": post.id},
-        dedupe_key=f"post:{post.id}:fan-out",
-        created_at=now,
-        available_at=now,
-    ))
+    """Queue ``post``'s alerts for the next drain, in the caller's transaction. The row is
+    addressed to the sharer, whose post it is; the alerts go to the neighbors."""
+    notify(uow, post.sharer_id, NEW_POST_FAN_OUT, {"post_id": post.id}, now,
+           f"post:{post.id}:fan-out")
 
 
 def target_new_post(
