@@ -271,11 +271,26 @@ def worker_afterwards(setup: Setup, postgis: bool) -> str:
             f"{drained.sent} messages sent to a stand-in; CPU {cpu_s:.2f} s{postgres}")
 
 
+def analyze(url: str) -> None:
+    """Planner statistics for every table, as autovacuum keeps them on a running server.
+
+    This machine's PostgreSQL runs with autovacuum off (the CI configuration), so a database
+    created for the run would otherwise be planned as if its tables were empty: measured so,
+    a /browse's query cost 0.56 ms of PostgreSQL's time instead of 0.22 ms."""
+    engine = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("ANALYZE")
+    finally:
+        engine.dispose()
+
+
 def bench_bot(setup: Setup, processes: int, postgis: bool) -> Figures:
     seed(setup)
     rounds = len(Workload.labels(setup.town))
     figures = run_in_processes(bot_worker, (setup,), processes, rounds,
-                               postgres_url=setup.url if postgis else None)
+                               postgres_url=setup.url if postgis else None,
+                               before_measuring=(lambda: analyze(setup.url)) if postgis else None)
     for measured, label in zip(figures.rounds, Workload.labels(setup.town), strict=True):
         measured.label = label
     return figures

@@ -139,10 +139,12 @@ class Figures:
 
 def run_in_processes(
     target: Callable[..., None], args: tuple[Any, ...], processes: int, rounds: int,
-    postgres_url: str | None,
+    postgres_url: str | None, before_measuring: Callable[[], None] | None = None,
 ) -> Figures:
     """Run ``target(link, *args)`` in ``processes`` spawned processes, for ``rounds`` rounds;
-    with ``postgres_url``, also measure PostgreSQL's CPU time over each round."""
+    with ``postgres_url``, also measure PostgreSQL's CPU time over each round.
+    ``before_measuring`` runs in the parent once every process is ready for the first round
+    (its warm-up done), while they all wait."""
     context = multiprocessing.get_context("spawn")
     barrier = context.Barrier(processes + 1, timeout=ROUND_TIMEOUT_S)
     results = context.Queue()
@@ -153,7 +155,9 @@ def run_in_processes(
     figures = Figures()
     try:
         for number in range(rounds):
-            figures.rounds.append(_one_round(number, barrier, results, processes, postgres_url))
+            prepare = before_measuring if number == 0 else None
+            figures.rounds.append(
+                _one_round(number, barrier, results, processes, postgres_url, prepare))
     except threading.BrokenBarrierError:
         raise SystemExit("a bench process failed (its traceback is above)") from None
     finally:
@@ -165,8 +169,10 @@ def run_in_processes(
 
 
 def _one_round(number: int, barrier: Any, results: Any, processes: int,
-               postgres_url: str | None) -> Round:
+               postgres_url: str | None, prepare: Callable[[], None] | None) -> Round:
     barrier.wait()
+    if prepare is not None:
+        prepare()
     before = postgres_ticks() if postgres_url else None
     barrier.wait()
     barrier.wait()

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
-from bench.bot_throughput import Setup, bench_bot, cache_server, database, database_counts
+import sqlalchemy as sa
+from bench.bot_throughput import (
+    Setup,
+    analyze,
+    bench_bot,
+    cache_server,
+    database,
+    database_counts,
+)
 from bench.bot_workload import CENTRE, NEIGHBORHOOD_SPACING, Town
+from bench.processes import Link, Tally, now, run_in_processes
 
 from neighborshare.settings import Settings
 
@@ -58,3 +69,38 @@ def test_the_documented_largest_run_with_its_warm_up_lies_in_the_service_area() 
     assert all(area.contains(home) for home in homes)
     rows = {round((home.latitude - CENTRE[0]) / NEIGHBORHOOD_SPACING) for home in homes}
     assert len(rows) == 6  # six neighborhoods apart, none stacked on another
+
+
+def one_quick_round(link: Link, nothing: None) -> None:
+    """A bench process that only takes part in one empty round."""
+
+    async def idle() -> None:
+        return None
+
+    with link.failing_loudly():
+        asyncio.run(link.round(idle, Tally()))
+
+
+def test_the_parent_prepares_once_every_process_is_ready_and_before_the_first_round() -> None:
+    prepared: list[float] = []
+    figures = run_in_processes(one_quick_round, (None,), processes=2, rounds=1,
+                               postgres_url=None, before_measuring=lambda: prepared.append(now()))
+    assert len(prepared) == 1
+    assert prepared[0] < min(m.started for m in figures.rounds[0].measured)
+
+
+def test_analyze_gives_postgresql_statistics_for_every_table() -> None:
+    with database("postgis") as url:
+        assert url is not None, "PostGIS must be running (scripts/services.sh starts it)"
+        engine = sa.create_engine(url)
+        try:
+            analyze(url)
+            with engine.connect() as connection:
+                never = connection.scalars(sa.text(
+                    "SELECT relname FROM pg_stat_user_tables "
+                    "WHERE last_analyze IS NULL AND relname <> 'spatial_ref_sys'")).all()
+                tables = connection.scalar(sa.text("SELECT count(*) FROM pg_stat_user_tables"))
+        finally:
+            engine.dispose()
+    assert tables and tables > 5
+    assert never == []
