@@ -3,10 +3,13 @@
 import io
 import json
 import logging
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from neighborshare.observability.logging import configure
+from neighborshare.observability.logging import PHONE, LogFiles, configure
 
 
 @pytest.fixture
@@ -75,3 +78,40 @@ def test_files_per_log_type(tmp_path):
         assert "started" not in (tmp_path / "access.log").read_text()
     finally:
         configure(stream=io.StringIO())
+
+
+def test_each_record_goes_to_its_type_file_only(tmp_path):
+    configure(directory=tmp_path)
+    try:
+        logging.getLogger("neighborshare.access").info("POST /telegram/webhook 200")
+        logging.getLogger("neighborshare.services.metrics").info(
+            "exchange completed", extra={"log_type": "business_metrics", "portions": 2})
+        logging.getLogger("neighborshare.x").info("started")
+        logging.getLogger("neighborshare.x").info("elsewhere", extra={"log_type": "no_such"})
+        read = {name: (tmp_path / f"{name}.log").read_text().splitlines()
+                for name in ("access", "business_metrics", "application")}
+    finally:
+        configure(stream=io.StringIO())
+    assert [json.loads(line)["message"] for line in read["access"]] == [
+        "POST /telegram/webhook 200"]
+    assert [json.loads(line)["portions"] for line in read["business_metrics"]] == [2]
+    assert [json.loads(line)["message"] for line in read["application"]] == ["started"]
+
+
+def test_configuring_again_closes_the_files_it_opened(tmp_path):
+    configure(directory=tmp_path)
+    (files,) = [h for h in logging.getLogger().handlers if isinstance(h, LogFiles)]
+    configure(stream=io.StringIO())
+    assert all(file.closed for file in files._files.values())
+    assert not any(isinstance(h, LogFiles) for h in logging.getLogger().handlers)
+
+
+# The phone pattern in its plain form: the faster one in logging.py must find the same matches.
+PLAIN_PHONE = re.compile(r"(?<![\w.])\+?\d[\d\s().-]{6,}\d(?![\w.])")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="0123456789+ -.()aZ_\"'/:,\n", max_size=40))
+def test_the_phone_pattern_matches_what_its_plain_form_matches(text):
+    assert [m.span() for m in PHONE.finditer(text)] == [
+        m.span() for m in PLAIN_PHONE.finditer(text)]
