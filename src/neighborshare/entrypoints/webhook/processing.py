@@ -128,7 +128,7 @@ class UpdateProcessor:
         self, payload: dict[str, Any], loop: asyncio.AbstractEventLoop, answers: outgoing.Held
     ) -> Outcome:
         watch = FailureWatch()
-        update = Update.de_json(payload, self._app.bot)
+        update = Update.de_json(parsed_part(payload), self._app.bot)
         # the preloader's first read comes with the update id's record, in one round trip
         sender = update.effective_user.id if self._preloader and update.effective_user else None
         with update_transaction(lambda: _watched(self._uow(), watch)) as uow:
@@ -149,6 +149,24 @@ class UpdateProcessor:
                 watch.raise_if_any()  # a swallowed conflict or outage undoes the whole update
             answers.committing = True  # all that is left is COMMIT
         return Outcome.PROCESSED
+
+
+# What the bot never reads of the message whose button was pressed: it redraws that message
+# from the conversation, not from the keyboard it shows. PTB builds an object for each button
+# and each entity (a 7-button card: 210-270 us to parse, 115-120 us without them).
+PRESSED_MESSAGE_UNREAD = ("reply_markup", "entities", "caption_entities")
+
+
+def parsed_part(payload: dict[str, Any]) -> dict[str, Any]:
+    """``payload`` without what the handlers never read (a copy: the original is untouched)."""
+    query = payload.get("callback_query")
+    if not isinstance(query, dict):
+        return payload
+    message = query.get("message")
+    if not isinstance(message, dict) or not any(k in message for k in PRESSED_MESSAGE_UNREAD):
+        return payload
+    kept = {k: v for k, v in message.items() if k not in PRESSED_MESSAGE_UNREAD}
+    return {**payload, "callback_query": {**query, "message": kept}}
 
 
 def _watched(uow: UnitOfWork, watch: FailureWatch) -> UnitOfWork:
