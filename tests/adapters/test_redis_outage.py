@@ -138,3 +138,17 @@ def test_without_redis_the_send_schedule_keeps_the_limits_per_process(
             schedule.wait_turn(42)
     assert clock.slept == [1.0, 1.0]  # one a second for the chat, from the local throttle
     assert len(warnings(caplog)) == 1
+
+
+def test_a_cache_command_after_a_redis_restart_reconnects_at_once(private_redis: PrivateRedis):
+    clock = FakeTime()
+    private_redis.start()
+    client = redis_client(private_redis.url, timeout_seconds=0.2)
+    cache = RedisCache(client, outage=Outage("test", monotonic=clock.monotonic))
+    cache.set("k", "v", ttl_seconds=600)
+    client.save()
+    private_redis.stop()
+    private_redis.start()  # the cache's connection is now dead: one more try on a new one
+    assert cache.get("k") == "v"
+    cache.delete("k")
+    assert client.get("ns:cache:k") is None

@@ -6,7 +6,7 @@ import threading
 
 import redis
 
-from neighborshare.adapters.redis.client import UNREACHABLE, Outage
+from neighborshare.adapters.redis.client import UNREACHABLE, Outage, ThreadConnections
 
 # Invalidations that could not reach Redis are retried once it answers again, so an entry
 # written before an outage cannot outlive a change made during it.
@@ -17,7 +17,8 @@ class RedisCache:
     def __init__(
         self, client: redis.Redis, prefix: str = "ns:cache:", outage: Outage | None = None
     ) -> None:
-        self._redis = client
+        # Every committed write deletes keys: on a connection of the thread's own (client.py)
+        self._command = ThreadConnections(client).command
         self._prefix = prefix
         self._pending: set[str] = set()
         self._lock = threading.Lock()
@@ -28,7 +29,7 @@ class RedisCache:
             return None
         try:
             self._flush_pending()
-            value = self._redis.get(self._prefix + key)
+            value = self._command("GET", self._prefix + key, retry=True)
         except UNREACHABLE as error:
             self._outage.failed(error)
             return None
@@ -39,7 +40,7 @@ class RedisCache:
             return
         try:
             self._flush_pending()
-            self._redis.set(self._prefix + key, value, ex=max(1, ttl_seconds))
+            self._command("SET", self._prefix + key, value, "EX", max(1, ttl_seconds), retry=True)
         except UNREACHABLE as error:
             self._outage.failed(error)
 
@@ -52,7 +53,7 @@ class RedisCache:
             return
         try:
             self._flush_pending()
-            self._redis.delete(*full)
+            self._command("DEL", *full, retry=True)
         except UNREACHABLE as error:
             self._outage.failed(error)
             self._remember(full)
@@ -67,6 +68,6 @@ class RedisCache:
             if not self._pending:
                 return
             keys = list(self._pending)
-        self._redis.delete(*keys)
+        self._command("DEL", *keys, retry=True)
         with self._lock:
             self._pending.difference_update(keys)

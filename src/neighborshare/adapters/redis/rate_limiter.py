@@ -6,12 +6,11 @@ without the client's pool and retry layers (a third of the cost of ``client.eval
 from __future__ import annotations
 
 import secrets
-import threading
 from typing import Any
 
 import redis
 
-from neighborshare.adapters.redis.client import UNREACHABLE, Outage
+from neighborshare.adapters.redis.client import UNREACHABLE, Outage, ThreadConnections
 from neighborshare.ports.services import Clock, RateDecision
 
 # One script, so that counting and recording a hit is atomic across replicas. The time comes
@@ -49,9 +48,8 @@ class RedisRateLimiter:
         clock: Clock | None = None,
         outage: Outage | None = None,
     ) -> None:
-        self._pool = client.connection_pool
         self._sha: str | None = None
-        self._connections = threading.local()
+        self._connections = ThreadConnections(client)
         self._prefix = prefix
         self._clock = clock
         self._outage = outage or Outage("letting every update through unthrottled")
@@ -70,26 +68,12 @@ class RedisRateLimiter:
 
     def _run(self, keys: list[str], args: list[Any]) -> Any:
         """EVALSHA the script on this thread's connection, loading it first if Redis lacks it.
-        A reply cut short or too late closes the connection (redis-py's ``Connection`` does
-        it), so a late reply is never read as the next one's; the next command reconnects."""
-        connection = self._connection()
+        Never retried: a hit whose reply was lost may have counted."""
+        command = self._connections.command
         if self._sha is not None:
             try:
-                return self._command(connection, "EVALSHA", self._sha, len(keys), *keys, *args)
+                return command("EVALSHA", self._sha, len(keys), *keys, *args)
             except redis.exceptions.NoScriptError:  # a restarted or flushed server
                 pass
-        self._sha = self._command(connection, "SCRIPT", "LOAD", SLIDING_WINDOW)
-        return self._command(connection, "EVALSHA", self._sha, len(keys), *keys, *args)
-
-    @staticmethod
-    def _command(connection: Any, *command: Any) -> Any:
-        connection.send_command(*command)
-        return connection.read_response()
-
-    def _connection(self) -> Any:
-        connection = getattr(self._connections, "connection", None)
-        if connection is None:
-            pool = self._pool
-            connection = pool.connection_class(**pool.connection_kwargs)
-            self._connections.connection = connection
-        return connection
+        self._sha = command("SCRIPT", "LOAD", SLIDING_WINDOW)
+        return command("EVALSHA", self._sha, len(keys), *keys, *args)
