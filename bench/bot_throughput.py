@@ -52,7 +52,8 @@ Then the same number of updates through a bare PTB Application (one trivial hand
 processes and concurrency), the ratio of the two rates, and a count of what is in the database
 afterwards (update ids recorded, exchanges by status), to show the workload did its work, and
 what the worker then does with the outbox (fan-outs, messages), in the parent, unmeasured above.
-Timings on a shared machine are noisy; the bench prints them and never judges them.
+Timings on a shared machine are noisy; the bench prints them and never judges them. Last, how long
+a fixed Python loop took before and after (bench/machine.py): the machine's speed at the time.
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ from telegram import Bot, Update
 
 from bench.bot_baseline import bench_bare
 from bench.bot_workload import Town, Workload, seed_neighbors
+from bench.machine import python_loop_seconds, speed_line
 from bench.postgres_cpu import PostgresCpu, postgres_ticks
 from bench.processes import HEADER, Figures, Link, Tally, report, run_in_processes
 from neighborshare.adapters.memory.outside import FixedClock
@@ -397,8 +399,10 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> None:
     options = parse(argv)
+    before = python_loop_seconds()
     for backend in options.backend or ["sqlite", "postgis"]:
         run_backend(backend, options)
+    print(speed_line(before, python_loop_seconds()))
 
 
 if __name__ == "__main__":

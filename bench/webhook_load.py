@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from urllib.parse import urlparse
 
+from bench.machine import python_loop_seconds, speed_line
 from bench.raw_http import KeepAliveConnection
 from bench.webhook_server import SECRET, running_servers
 
@@ -149,7 +150,9 @@ def main() -> None:
                          args.pool_size) as (urls, telegram_ids):
         if any(urlparse(u).hostname not in LOOPBACK for u in urls):
             raise SystemExit("loopback only")
+        before = python_loop_seconds()
         asyncio.run(load(urls, telegram_ids, args.seconds, args.rate, args.warmup))
+        print(speed_line(before, python_loop_seconds()))
 
 
 if __name__ == "__main__":
