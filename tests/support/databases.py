@@ -64,15 +64,20 @@ def create_postgis_database() -> str:
     name = f"ns_test_{os.getpid()}_{secrets.token_hex(3)}"
     _admin(f'CREATE DATABASE "{name}"')
     url = sa.make_url(POSTGRES_ADMIN_URL).set(database=name)
+    rendered = url.render_as_string(hide_password=False)
+    run_outside_a_transaction(rendered, "CREATE EXTENSION IF NOT EXISTS postgis")
+    migrations.upgrade(rendered)
+    return rendered
+
+
+def run_outside_a_transaction(url: str, statement: str) -> None:
+    """One SQL statement on its own connection, in autocommit (CREATE EXTENSION, ANALYZE...)."""
     engine = sa.create_engine(url, isolation_level="AUTOCOMMIT")
     try:
         with engine.connect() as connection:
-            connection.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS postgis")
+            connection.exec_driver_sql(statement)
     finally:
         engine.dispose()
-    rendered = url.render_as_string(hide_password=False)
-    migrations.upgrade(rendered)
-    return rendered
 
 
 def drop_postgis_database(url: str) -> None:

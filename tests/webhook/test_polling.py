@@ -6,11 +6,9 @@ import asyncio
 import json
 from typing import Any
 
-from neighborshare.adapters.telegram.neighbors import OfflineNeighbors
 from neighborshare.adapters.telegram.offline import OfflineBotApi
-from neighborshare.container import memory_container
 from neighborshare.entrypoints.webhook.polling import poll
-from neighborshare.entrypoints.webhook.runtime import build_runtime
+from tests.webhook.runtimes import runtime_with_priya
 
 
 class QueuedUpdatesApi(OfflineBotApi):
@@ -35,11 +33,9 @@ class QueuedUpdatesApi(OfflineBotApi):
 
 
 def test_polled_updates_are_processed_once_and_acknowledged_by_the_offset() -> None:
-    container = memory_container()
     api = QueuedUpdatesApi()
-    runtime = build_runtime(container, api)
-    neighbors = OfflineNeighbors(api, runtime.ptb.bot)
-    priya = neighbors.neighbor("priya")
+    bot = runtime_with_priya(api)
+    container, runtime, neighbors, priya = bot.container, bot.runtime, bot.neighbors, bot.priya
     start, name = (neighbors.text(priya, t).to_dict() for t in ("/start", "Priya"))
     api.batches = [[start], [start, name]]  # /start comes twice: handled once
 

@@ -7,13 +7,9 @@ import asyncio
 import copy
 from typing import Any
 
-from neighborshare.adapters.telegram.neighbors import OfflineNeighbors
 from neighborshare.adapters.telegram.offline import OfflineBotApi
-from neighborshare.container import memory_container
-from neighborshare.domain.values import Location
 from neighborshare.entrypoints.webhook.processing import Outcome, parsed_part
-from neighborshare.entrypoints.webhook.runtime import build_runtime
-from neighborshare.services.users import Registration
+from tests.webhook.runtimes import runtime_with_priya
 
 KEYBOARD = {"inline_keyboard": [[{"text": "Skip", "callback_data": "share:skip"}]]}
 
@@ -54,14 +50,9 @@ def test_other_updates_are_parsed_as_they_came() -> None:
 
 
 def test_button_presses_through_the_processor_still_edit_the_pressed_message() -> None:
-    container = memory_container()
     api = OfflineBotApi()
-    runtime = build_runtime(container, api)
-    neighbors = OfflineNeighbors(api, runtime.ptb.bot)
-    priya = neighbors.neighbor("priya")
-    phone = container.auth().hash("+447700900123")
-    container.users().register(
-        Registration(priya.telegram_id, "Priya", phone, "12", Location(51.5074, -0.1278)))
+    bot = runtime_with_priya(api, onboarded=True)
+    runtime, neighbors, priya = bot.runtime, bot.neighbors, bot.priya
 
     async def go() -> list[Outcome]:
         await runtime.start()

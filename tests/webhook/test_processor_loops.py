@@ -8,14 +8,11 @@ import asyncio
 import threading
 from typing import Any
 
-from neighborshare.adapters.telegram.neighbors import OfflineNeighbors
 from neighborshare.adapters.telegram.offline import OfflineBotApi
 from neighborshare.container import memory_container
-from neighborshare.domain.values import Location
 from neighborshare.entrypoints.bot.script import sample_photo
 from neighborshare.entrypoints.webhook.processing import Outcome
-from neighborshare.entrypoints.webhook.runtime import build_runtime
-from neighborshare.services.users import Registration
+from tests.webhook.runtimes import runtime_with_priya
 
 
 class LoopRecordingBotApi(OfflineBotApi):
@@ -55,12 +52,8 @@ def test_handlers_run_on_the_transaction_thread_and_bot_requests_on_the_bot_loop
     processor = container.photo_processor()
     container.photo_processor.override(ThreadRecording(processor, threads))
     api = LoopRecordingBotApi()
-    runtime = build_runtime(container, api)
-    neighbors = OfflineNeighbors(api, runtime.ptb.bot)
-    priya = neighbors.neighbor("priya")
-    phone = container.auth().hash("+447700900123")
-    container.users().register(
-        Registration(priya.telegram_id, "Priya", phone, "12", Location(51.5074, -0.1278)))
+    bot = runtime_with_priya(api, onboarded=True, container=container)
+    runtime, neighbors, priya = bot.runtime, bot.neighbors, bot.priya
 
     async def go() -> tuple[list[Outcome], asyncio.AbstractEventLoop]:
         await runtime.start()
