@@ -127,10 +127,10 @@ class Workload:
     async def _browse_and_request(self, who: Neighbor) -> None:
         n = self._n
         await self._send(lambda: n.text(who, "/browse"))
-        await self._send(lambda: self._request_card(who))
+        await self._send(lambda: self.request_card(who))
         await self._send(lambda: n.tap(who, "1"))
 
-    def _request_card(self, who: Neighbor) -> Any:
+    def request_card(self, who: Neighbor) -> Any:
         """Tap Request on one of the cards, spread by neighbor so they don't all pick one."""
         cards = [m for m in self._n.api.messages(who.telegram_id)
                  if any("Request" in label for row in m.labels for label in row)]

@@ -27,7 +27,7 @@ class PostgresCpu:
         if after is None:
             return None
         spent = {pid: max(0, ticks - before.get(pid, 0)) for pid, ticks in after.items()}
-        ours = _backends_of(url)
+        ours = backends_of(url)
         per_s = os.sysconf("SC_CLK_TCK")
         return cls(sum(spent.values()) / per_s,
                    sum(ticks for pid, ticks in spent.items() if pid in ours) / per_s)
@@ -59,7 +59,7 @@ def postgres_ticks() -> dict[int, int] | None:
     return ticks or None
 
 
-def _backends_of(url: str) -> set[int]:
+def backends_of(url: str) -> set[int]:
     engine = sa.create_engine(url, poolclass=sa.NullPool)
     try:
         with engine.connect() as connection:
