@@ -89,18 +89,10 @@ class ThreadLoops:
 def _step_in_place(
     loop: asyncio.AbstractEventLoop, work: Coroutine[Any, Any, Any]
 ) -> tuple[bool, Any]:
-    """Step ``work`` with ``loop`` as the running loop: (True, its result) once it returns, or
-    (False, the pending future it waits on)."""
+    """``_advance`` with ``loop`` as the running loop, as inside a task of it."""
     asyncio._set_running_loop(loop)
     try:
-        while True:
-            try:
-                yielded = work.send(None)
-            except StopIteration as stop:
-                return True, stop.value
-            future = _waited_on(work, yielded)
-            if future is not None and not future.done():
-                return False, future
+        return _advance(work)
     finally:
         asyncio._set_running_loop(None)
 
@@ -109,15 +101,23 @@ async def _step_on_loop(work: Coroutine[Any, Any, T], future: asyncio.Future[Any
     """Go on with ``work`` (waiting on ``future``) as its task would, on the running loop."""
     while True:
         await asyncio.wait((future,))  # its result or error reaches ``work`` when resumed
-        while True:
-            try:
-                yielded = work.send(None)
-            except StopIteration as stop:
-                return cast(T, stop.value)
-            waited = _waited_on(work, yielded)
-            if waited is not None and not waited.done():
-                future = waited
-                break
+        done, outcome = _advance(work)
+        if done:
+            return cast(T, outcome)
+        future = outcome
+
+
+def _advance(work: Coroutine[Any, Any, Any]) -> tuple[bool, Any]:
+    """Resume ``work`` until it returns, (True, its result), or waits on a pending future,
+    (False, that future)."""
+    while True:
+        try:
+            yielded = work.send(None)
+        except StopIteration as stop:
+            return True, stop.value
+        future = _waited_on(work, yielded)
+        if future is not None and not future.done():
+            return False, future
 
 
 def _waited_on(work: Coroutine[Any, Any, Any], yielded: Any) -> asyncio.Future[Any] | None:
