@@ -20,6 +20,8 @@ from neighborshare.services.users import Registration
 SHARERS = 40
 BROWSERS = 160
 PORTIONS = "6"  # per dish: 240 in a neighborhood for 160 requests, so few are refused
+# after /share and the dish's name: no description, portions, allergens, diets, when, publish
+SHARE_TAPS = ("Skip", PORTIONS, "Done", "Done", "Next 2 hours", "Publish")
 CENTRE = (51.5115, -0.1235)
 NEIGHBORHOOD_SPACING = 0.05  # degrees of latitude, about 5.5 km: beyond every radius
 
@@ -121,7 +123,7 @@ class Workload:
         n = self._n
         await self._send(lambda: n.text(who, "/share"))
         await self._send(lambda: n.text(who, f"Dish of {who.name}"))
-        for label in ("Skip", PORTIONS, "Done", "Done", "Next 2 hours", "Publish"):
+        for label in SHARE_TAPS:
             await self._send(functools.partial(n.tap, who, label))
 
     async def _browse_and_request(self, who: Neighbor) -> None:

@@ -43,7 +43,7 @@ from bench.bot_throughput import (
     database,
     seed,
 )
-from bench.bot_workload import PORTIONS, Town, Workload
+from bench.bot_workload import SHARE_TAPS, Town, Workload
 from bench.machine import python_loop_seconds, speed_line
 from bench.postgres_cpu import backends_of
 from bench.processes import Tally
@@ -52,8 +52,6 @@ from neighborshare.adapters.telegram.neighbors import Neighbor, OfflinePayloads
 from neighborshare.adapters.telegram.offline import SERVER_HISTORY, OfflineBotApi
 from neighborshare.entrypoints import heap
 from neighborshare.entrypoints.bot.offline_bot import OfflineBot
-
-SHARE_TAPS = ("Skip", PORTIONS, "Done", "Done", "Next 2 hours", "Publish")
 
 
 class Backends:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 
 from bench.bot_throughput import Setup, cache_server, database, seed
-from bench.bot_workload import Town
-from bench.update_costs import SHARE_TAPS, measure
+from bench.bot_workload import SHARE_TAPS, Town
+from bench.update_costs import measure
 
 SHARERS, BROWSERS = 2, 4
 
