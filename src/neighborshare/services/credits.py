@@ -26,3 +26,7 @@ class CreditService:
             return Statement(user.balance, tuple(uow.credits.history(user_id, limit)))
 
         return read_only(self._uow, work)
+
+    def balance(self, user_id: int) -> int:
+        """The balance alone: no history read (a reply that shows only the new balance)."""
+        return read_only(self._uow, lambda uow: user_or_refuse(uow, user_id).balance)

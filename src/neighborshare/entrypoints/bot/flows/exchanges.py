@@ -8,7 +8,6 @@ from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.presentation import keyboards
 from neighborshare.presentation.cards import exchange_text, my_post_line
 from neighborshare.presentation.formatting import esc, plural
-from neighborshare.services.credits import Statement
 from neighborshare.services.exchanges import ExchangeView
 
 REQUEST_HINT = (
@@ -56,16 +55,16 @@ async def _request(turn: Turn, post_id: int, portions: int) -> None:
     user_id = await turn.user_id()
     exchanges, credits = turn.deps.exchanges, turn.deps.credits
 
-    def request() -> tuple[ExchangeView, Statement]:  # one trip to the pool
+    def request() -> tuple[ExchangeView, int]:  # one trip to the pool
         exchange = exchanges.request(user_id, post_id, portions)
         assert exchange.id is not None
-        return exchanges.view(user_id, exchange.id), credits.statement(user_id, 1)
+        return exchanges.view(user_id, exchange.id), credits.balance(user_id)
 
-    view, stmt = await turn.deps.run(request)
+    view, balance = await turn.deps.run(request)
     await turn.say(
         f"🙋 You asked {esc(view.other_name)} for {plural(portions, 'portion')} of "
         f"<b>{esc(view.post.name)}</b>.\n{plural(portions, 'credit')} held until pickup "
-        f"(balance now {stmt.balance}). I'll tell you when {esc(view.other_name)} answers.",
+        f"(balance now {balance}). I'll tell you when {esc(view.other_name)} answers.",
         keyboards.exchange_actions(view, user_id),
     )
 
