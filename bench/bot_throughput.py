@@ -85,7 +85,7 @@ from neighborshare.adapters.telegram.neighbors import OfflineNeighbors, OfflineP
 from neighborshare.adapters.telegram.offline import OFFLINE_TOKEN, SERVER_HISTORY, OfflineBotApi
 from neighborshare.container import Container
 from neighborshare.domain.rules import Rules
-from neighborshare.entrypoints import heap
+from neighborshare.entrypoints import gil, heap
 from neighborshare.entrypoints.bot.offline_bot import OfflineBot
 from neighborshare.settings import Profile, Settings
 
@@ -137,6 +137,7 @@ async def _drive(link: Link, setup: Setup) -> None:
     bot.drain_after_updates = False
     await bot.start()
     heap.settle()  # as `neighborshare bot` does once started
+    gil.hand_over_sooner()
     tally = Tally()
     path = (DirectPath(bot, tally) if setup.direct
             else ProcessorPath(bot, container, setup.pool, 1 + link.index * IDS_PER_PROCESS, tally))

@@ -50,7 +50,7 @@ from bench.processes import Tally
 from neighborshare.adapters.memory.outside import FixedClock
 from neighborshare.adapters.telegram.neighbors import Neighbor, OfflinePayloads
 from neighborshare.adapters.telegram.offline import SERVER_HISTORY, OfflineBotApi
-from neighborshare.entrypoints import heap
+from neighborshare.entrypoints import gil, heap
 from neighborshare.entrypoints.bot.offline_bot import OfflineBot
 
 
@@ -110,7 +110,8 @@ async def measure(setup: Setup, postgis: bool, helps: int) -> Costs:
     bot = OfflineBot(container, FixedClock(NOW), typing_time=timedelta(0), api=api)
     bot.drain_after_updates = False
     await bot.start()
-    heap.settle()
+    heap.settle()  # as `neighborshare bot` does once started
+    gil.hand_over_sooner()
     path = ProcessorPath(bot, container, setup.pool, 1, Tally())
     neighbors = OfflinePayloads(bot.api)
     try:

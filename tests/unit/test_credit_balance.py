@@ -23,9 +23,8 @@ def test_balance_follows_a_request_as_the_statement_does():
     asker = c.users().register(
         Registration(2, "Tom", auth.hash("+447700900002"), "7A", Location(51.5080, -0.1270))
     ).user
-    post = c.food().share(
-        sharer.id, Dish("Dal", 3, PickupWindow(NOON + timedelta(hours=1), NOON + timedelta(hours=2)))
-    )
+    window = PickupWindow(NOON + timedelta(hours=1), NOON + timedelta(hours=2))
+    post = c.food().share(sharer.id, Dish("Dal", 3, window))
     assert c.credits().balance(asker.id) == 5
     c.exchanges().request(asker.id, post.id, 2)
     assert c.credits().balance(asker.id) == 3

@@ -46,12 +46,14 @@ def bot(polling: bool, host: str, port: int, register_webhook: bool,
 
 
 def settled_after_startup(parts: Any) -> Any:
-    """``parts`` whose start-up ends by settling the process's heap (entrypoints/heap.py)."""
-    from neighborshare.entrypoints import heap
+    """``parts`` whose start-up ends by settling the process: its heap (entrypoints/heap.py)
+    and its threads' switch interval (entrypoints/gil.py)."""
+    from neighborshare.entrypoints import gil, heap
 
     async def startup() -> None:
         await parts.startup()
         heap.settle()
+        gil.hand_over_sooner()
 
     return dataclasses.replace(parts, startup=startup)
 
@@ -109,7 +111,7 @@ def uvicorn_server(parts: Any, host: str, port: int) -> Any:
 
 
 async def _poll(runtime: Any) -> None:
-    from neighborshare.entrypoints import heap
+    from neighborshare.entrypoints import gil, heap
     from neighborshare.entrypoints.webhook.polling import poll
 
     stop = asyncio.Event()
@@ -119,6 +121,7 @@ async def _poll(runtime: Any) -> None:
             loop.add_signal_handler(signum, stop.set)
     await runtime.start()
     heap.settle()
+    gil.hand_over_sooner()
     try:
         await poll(runtime, stop)
     finally:
