@@ -21,7 +21,7 @@ Feature: Requesting portions
 
   Scenario: Nobody can request their own dish
     When Priya requests 1 portion of dal
-    Then Priya is told "That's your own dish - you can't request it."
+    Then Priya is told "That's your own dish – you can't request it."
     And the dal has 3 portions left
     And Priya has 5 credits
 

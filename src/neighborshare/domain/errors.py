@@ -77,7 +77,7 @@ class InvalidPickupWindow(InvalidInput):
 
 
 class OwnPost(NotAllowed):
-    default_message = "That's your own dish - you can't request it."
+    default_message = "That's your own dish – you can't request it."
 
 
 class NotEnoughPortions(NeighborShareError):

@@ -22,7 +22,7 @@ _DAY_WORDS = {"today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1}
 
 HELP = (
     "I didn't catch that time. Try a button, or type something like "
-    '"6-7pm today", "18:00-19:30", "tomorrow 12-1pm" or "now-8pm".'
+    "“6-7pm today”, “18:00-19:30”, “tomorrow 12-1pm” or “now-8pm”."
 )
 
 
