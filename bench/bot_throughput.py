@@ -85,8 +85,8 @@ from neighborshare.adapters.telegram.neighbors import OfflineNeighbors, OfflineP
 from neighborshare.adapters.telegram.offline import OFFLINE_TOKEN, SERVER_HISTORY, OfflineBotApi
 from neighborshare.container import Container
 from neighborshare.domain.rules import Rules
-from neighborshare.entrypoints import gil, heap
 from neighborshare.entrypoints.bot.offline_bot import OfflineBot
+from neighborshare.entrypoints.started import settle_bot_process
 from neighborshare.settings import Profile, Settings
 
 NOW = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)  # 10:00 in London: every preset is open
@@ -129,15 +129,20 @@ def bot_worker(link: Link, setup: Setup) -> None:
         asyncio.run(_drive(link, setup))
 
 
-async def _drive(link: Link, setup: Setup) -> None:
+async def started_bot(setup: Setup) -> tuple[Any, OfflineBot]:
+    """The bench's container and bot, started and settled as `neighborshare bot` is."""
     container = container_for(setup)
     # a running bot's Telegram keeps no history of its own: remember what the taps need
     api = OfflineBotApi(history=SERVER_HISTORY)
     bot = OfflineBot(container, FixedClock(NOW), typing_time=timedelta(0), api=api)
     bot.drain_after_updates = False
     await bot.start()
-    heap.settle()  # as `neighborshare bot` does once started
-    gil.hand_over_sooner()
+    settle_bot_process()
+    return container, bot
+
+
+async def _drive(link: Link, setup: Setup) -> None:
+    container, bot = await started_bot(setup)
     tally = Tally()
     path = (DirectPath(bot, tally) if setup.direct
             else ProcessorPath(bot, container, setup.pool, 1 + link.index * IDS_PER_PROCESS, tally))

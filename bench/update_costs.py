@@ -30,28 +30,22 @@ import os
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from datetime import timedelta
 from typing import Any
 
 from bench.bot_throughput import (
-    NOW,
     ProcessorPath,
     Setup,
     analyze,
     cache_server,
-    container_for,
     database,
     seed,
+    started_bot,
 )
 from bench.bot_workload import SHARE_TAPS, Town, Workload
 from bench.machine import python_loop_seconds, speed_line
 from bench.postgres_cpu import backends_of
 from bench.processes import Tally
-from neighborshare.adapters.memory.outside import FixedClock
 from neighborshare.adapters.telegram.neighbors import Neighbor, OfflinePayloads
-from neighborshare.adapters.telegram.offline import SERVER_HISTORY, OfflineBotApi
-from neighborshare.entrypoints import gil, heap
-from neighborshare.entrypoints.bot.offline_bot import OfflineBot
 
 
 class Backends:
@@ -105,13 +99,7 @@ class Costs:
 
 
 async def measure(setup: Setup, postgis: bool, helps: int) -> Costs:
-    container = container_for(setup)
-    api = OfflineBotApi(history=SERVER_HISTORY)
-    bot = OfflineBot(container, FixedClock(NOW), typing_time=timedelta(0), api=api)
-    bot.drain_after_updates = False
-    await bot.start()
-    heap.settle()  # as `neighborshare bot` does once started
-    gil.hand_over_sooner()
+    container, bot = await started_bot(setup)
     path = ProcessorPath(bot, container, setup.pool, 1, Tally())
     neighbors = OfflinePayloads(bot.api)
     try:

@@ -48,12 +48,11 @@ def bot(polling: bool, host: str, port: int, register_webhook: bool,
 def settled_after_startup(parts: Any) -> Any:
     """``parts`` whose start-up ends by settling the process: its heap (entrypoints/heap.py)
     and its threads' switch interval (entrypoints/gil.py)."""
-    from neighborshare.entrypoints import gil, heap
+    from neighborshare.entrypoints.started import settle_bot_process
 
     async def startup() -> None:
         await parts.startup()
-        heap.settle()
-        gil.hand_over_sooner()
+        settle_bot_process()
 
     return dataclasses.replace(parts, startup=startup)
 
@@ -111,7 +110,7 @@ def uvicorn_server(parts: Any, host: str, port: int) -> Any:
 
 
 async def _poll(runtime: Any) -> None:
-    from neighborshare.entrypoints import gil, heap
+    from neighborshare.entrypoints.started import settle_bot_process
     from neighborshare.entrypoints.webhook.polling import poll
 
     stop = asyncio.Event()
@@ -120,8 +119,7 @@ async def _poll(runtime: Any) -> None:
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(signum, stop.set)
     await runtime.start()
-    heap.settle()
-    gil.hand_over_sooner()
+    settle_bot_process()
     try:
         await poll(runtime, stop)
     finally:
