@@ -28,7 +28,8 @@ def check_html(text: str, parse_mode: object) -> None:
     if str(parse_mode or "").upper() != "HTML":
         return
     unknown = [t for t in _TAGS.findall(text) if t.lower() not in _ALLOWED]
-    stray = "<" in _TAGS.sub("", text) or ">" in _TAGS.sub("", text)
+    outside_tags = _TAGS.sub("", text)
+    stray = "<" in outside_tags or ">" in outside_tags
     if unknown or stray or _BARE_AMPERSAND.search(text):
         raise BotApiError(400, "Bad Request: can't parse entities")
 
