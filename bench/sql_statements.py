@@ -127,6 +127,8 @@ CALLS: list[tuple[str, Call]] = [
         f.user.telegram_id))),
     ("sessions.delete", lambda f, i: f.uow.sessions.delete(3_000_000 + i)),
     ("updates.record", lambda f, i: f.uow.updates.record(4_000_000 + i, NOW)),
+    ("updates.record + conversation", cold(lambda f, i: f.uow.updates.record(
+        5_000_000 + i, NOW, sender=f.user.telegram_id))),
     ("outbox.add", lambda f, i: f.uow.outbox.add(message(f.user.id, i))),
     ("credits.has_key", lambda f, i: f.uow.credits.has_key(f"bench:{i}")),
     ("credits.add", lambda f, i: f.uow.credits.add(credit(f.user.id, 1_000_000 + i))),
