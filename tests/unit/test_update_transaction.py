@@ -1,13 +1,10 @@
 """One incoming update = one transaction; a refused use case inside it leaves no trace."""
 
-from datetime import UTC, datetime
-
 import pytest
 
 from neighborshare.domain.errors import NotEnoughPortions
 from neighborshare.services.transactions import update_transaction
-
-NOON = datetime(2026, 6, 1, 11, 0, tzinfo=UTC)
+from tests.unit.conftest import NOON  # the world's clock
 
 
 def test_effects_and_update_id_commit_together(world):
