@@ -147,6 +147,7 @@ class Container(containers.DeclarativeContainer):
         NotificationRenderer,
         providers.Callable(lambda r: r.time_zone, rules),
         providers.Object(DIGEST_TEMPLATES),
+        providers.Callable(lambda r: r.default_language, rules),
     )
 
     locations = providers.Singleton(

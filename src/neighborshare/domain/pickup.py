@@ -8,13 +8,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from neighborshare.domain.errors import InvalidPickupWindow
 from neighborshare.domain.values import PickupWindow
 
-PRESETS = {
-    "next_hour": "Next hour",
-    "next_2_hours": "Next 2 hours",
-    "lunch": "Lunch 12-14",
-    "tonight": "Tonight 18-20",
-    "tomorrow_lunch": "Tomorrow 12-14",
-}
+PRESETS = ("next_hour", "next_2_hours", "lunch", "tonight", "tomorrow_lunch")
 
 _TIME = r"(?:(now)|(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?)"
 _RANGE = re.compile(rf"^{_TIME}\s*(?:-|–|to|until)\s*{_TIME}$")

@@ -11,6 +11,8 @@ class Rules:
     """The community's policy knobs; settings may override any of them."""
 
     time_zone: str = "Europe/London"
+    # what a neighbor reads when neither their choice nor Telegram names a shipped language
+    default_language: str = "en"
     # sharing
     max_portions_per_post: int = 20
     window_grace: timedelta = timedelta(minutes=5)

@@ -8,71 +8,84 @@ from zoneinfo import ZoneInfo
 from neighborshare.domain.credits import CreditTransaction
 from neighborshare.domain.exchanges import ExchangeStatus
 from neighborshare.domain.posts import FoodPost
-from neighborshare.presentation.formatting import esc, listing, plural, window
+from neighborshare.presentation.formatting import (
+    day_and_time,
+    esc,
+    listing,
+    plural,
+    signed,
+    window,
+)
+from neighborshare.presentation.i18n import N_, _
+from neighborshare.presentation.labels import POST_STATUSES, named
 from neighborshare.services.credits import Statement
 from neighborshare.services.exchanges import ExchangeView
 from neighborshare.services.food import PostCard
 
 STATUS_LABELS = {
-    ExchangeStatus.PENDING: "⏳ waiting for an answer",
-    ExchangeStatus.ACCEPTED: "✅ accepted",
-    ExchangeStatus.DECLINED: "declined",
-    ExchangeStatus.CANCELLED: "cancelled",
-    ExchangeStatus.EXPIRED: "expired",
-    ExchangeStatus.COMPLETED: "🎉 picked up",
-    ExchangeStatus.NO_SHOW: "no-show",
+    ExchangeStatus.PENDING: N_("⏳ waiting for an answer"),
+    ExchangeStatus.ACCEPTED: N_("✅ accepted"),
+    ExchangeStatus.DECLINED: N_("declined"),
+    ExchangeStatus.CANCELLED: N_("cancelled"),
+    ExchangeStatus.EXPIRED: N_("expired"),
+    ExchangeStatus.COMPLETED: N_("🎉 picked up"),
+    ExchangeStatus.NO_SHOW: N_("no-show"),
 }
 
 
 def dish_lines(post: FoodPost, tz: ZoneInfo, now: datetime) -> str:
-    tags = f" · {esc(listing(t.value for t in post.diet_tags))}" if post.diet_tags else ""
-    return (
-        f"<b>{esc(post.name)}</b>{tags}\n"
-        f"{plural(post.portions_left, 'portion')} left · pickup "
-        f"{window(post.window.start, post.window.end, tz, now)}\n"
-        f"Allergens: {esc(listing([a.value for a in post.allergens], 'none listed'))}"
+    tags = f" · {esc(listing(named(t.value for t in post.diet_tags)))}" if post.diet_tags else ""
+    return _(
+        "<b>{name}</b>{tags}\n"
+        "{portions} left · pickup {window}\n"
+        "Allergens: {allergens}"
+    ).format(
+        name=esc(post.name), tags=tags, portions=plural(post.portions_left, "portion"),
+        window=window(post.window.start, post.window.end, tz, now),
+        allergens=esc(listing(named(a.value for a in post.allergens))),
     )
 
 
 def post_card(card: PostCard, tz: ZoneInfo, now: datetime) -> str:
-    return (
-        f"{dish_lines(card.post, tz, now)}\n"
-        f"{esc(card.distance)} · shared by {esc(card.sharer_name)} ({esc(card.sharer_rating)})"
-        f" · dish #{card.post.id}"
+    return _("{dish}\n{distance} · shared by {sharer} ({rating}) · dish #{id}").format(
+        dish=dish_lines(card.post, tz, now), distance=esc(card.distance),
+        sharer=esc(card.sharer_name), rating=esc(card.sharer_rating), id=card.post.id,
     )
 
 
 def my_post_line(post: FoodPost, tz: ZoneInfo, now: datetime) -> str:
-    return (
-        f"• <b>{esc(post.name)}</b> – {post.status.value}, "
-        f"{post.portions_left}/{post.portions} left, "
-        f"{window(post.window.start, post.window.end, tz, now)}"
+    return _("• <b>{name}</b> – {status}, {left}/{portions} left, {window}").format(
+        name=esc(post.name), status=POST_STATUSES.get(post.status, post.status.value),
+        left=post.portions_left, portions=post.portions,
+        window=window(post.window.start, post.window.end, tz, now),
     )
 
 
 def exchange_text(view: ExchangeView, viewer_id: int, tz: ZoneInfo, now: datetime) -> str:
     exchange, post = view.exchange, view.post
-    portions = plural(exchange.portions, "portion")
+    values = {"other": esc(view.other_name), "portions": plural(exchange.portions, "portion"),
+              "dish": esc(post.name)}
     if exchange.requester_id == viewer_id:
-        head = f"You asked {esc(view.other_name)} for {portions} of <b>{esc(post.name)}</b>"
+        head = _("You asked {other} for {portions} of <b>{dish}</b>").format(**values)
     else:
-        head = f"{esc(view.other_name)} asked you for {portions} of <b>{esc(post.name)}</b>"
-    lines = [head, f"{STATUS_LABELS[exchange.status]} · pickup "
-             f"{window(post.window.start, post.window.end, tz, now)}"]
+        head = _("{other} asked you for {portions} of <b>{dish}</b>").format(**values)
+    lines = [head, _("{status} · pickup {window}").format(
+        status=STATUS_LABELS[exchange.status],
+        window=window(post.window.start, post.window.end, tz, now))]
     if view.apartment:
-        lines.append(f"Apartment: <b>{esc(view.apartment)}</b>")
+        lines.append(_("Apartment: <b>{apartment}</b>").format(apartment=esc(view.apartment)))
     return "\n".join(lines)
 
 
 def statement(stmt: Statement, tz: ZoneInfo, now: datetime) -> str:
-    lines = [f"💰 Your balance: <b>{plural(stmt.balance, 'credit')}</b>"]
+    lines = [_("💰 Your balance: <b>{balance}</b>").format(balance=plural(stmt.balance, "credit"))]
     if stmt.recent:
-        lines.append("\nRecent:")
+        lines.append("\n" + _("Recent:"))
         lines.extend(_movement(tx, tz) for tx in stmt.recent)
-    lines.append("\nShare a dish to earn credits; each portion you receive costs one.")
+    lines.append("\n" + _("Share a dish to earn credits; each portion you receive costs one."))
     return "\n".join(lines)
 
 
 def _movement(tx: CreditTransaction, tz: ZoneInfo) -> str:
     local = tx.created_at.astimezone(tz)
-    return f"{tx.amount:+d}  {esc(tx.description)} · {local:%d %b %H:%M}"
+    return f"{signed(tx.amount)}  {esc(tx.description)} · {day_and_time(local)}"

@@ -7,21 +7,24 @@ from zoneinfo import ZoneInfo
 
 from neighborshare.ports.services import Button
 from neighborshare.presentation.formatting import esc, plural, window
+from neighborshare.presentation.i18n import _
 
 Buttons = tuple[tuple[Button, ...], ...]
 
 
 def daily(p: dict[str, Any], tz: ZoneInfo) -> tuple[str, Buttons]:
     posts: list[dict[str, Any]] = list(p.get("posts", []))
-    lines = [f"☀️ Good morning! {plural(len(posts), 'dish')} near you today:"]
+    lines = [_("☀️ Good morning! {dishes} near you today:").format(
+        dishes=plural(len(posts), "dish"))]
     for item in posts:
         when = window(str(item["window_start"]), str(item["window_end"]), tz)
-        lines.append(
-            f"• <b>{esc(item['name'])}</b> ({esc(item['distance'])}), "
-            f"{plural(int(item['portions_left']), 'portion')}, pickup {when}"
-        )
+        lines.append(_("• <b>{name}</b> ({distance}), {portions}, pickup {window}").format(
+            name=esc(item["name"]), distance=esc(item["distance"]),
+            portions=plural(int(item["portions_left"]), "portion"), window=when,
+        ))
     buttons = tuple(
-        (Button(f"Request {item['name']}"[:60], f"post:req:{item['post_id']}"),) for item in posts
+        (Button(_("Request {dish}").format(dish=item["name"])[:60], f"post:req:{item['post_id']}"),)
+        for item in posts
     )
     return "\n".join(lines), buttons
 
@@ -29,22 +32,28 @@ def daily(p: dict[str, Any], tz: ZoneInfo) -> tuple[str, Buttons]:
 def weekly(p: dict[str, Any], tz: ZoneInfo) -> tuple[str, Buttons]:
     me: dict[str, int] = p.get("me", {})
     town: dict[str, int] = p.get("community", {})
-    lines = ["📊 <b>Your week on NeighborShare</b>"]
+    lines = [_("📊 <b>Your week on NeighborShare</b>")]
     if me.get("exchanges"):
         lines += [
-            f"You shared {plural(me['portions_shared'], 'portion')} and received "
-            f"{plural(me['portions_received'], 'portion')}.",
-            f"You helped {plural(me['neighbors_helped'], 'neighbor')} and earned "
-            f"{plural(me['credits_earned'], 'credit')}.",
+            _("You shared {shared} and received {received}.").format(
+                shared=plural(me["portions_shared"], "portion"),
+                received=plural(me["portions_received"], "portion"),
+            ),
+            _("You helped {neighbors} and earned {credits}.").format(
+                neighbors=plural(me["neighbors_helped"], "neighbor"),
+                credits=plural(me["credits_earned"], "credit"),
+            ),
         ]
     else:
-        lines.append("No exchanges for you last week. Why not /share a dish?")
+        lines.append(_("No exchanges for you last week. Why not /share a dish?"))
     lines += [
-        f"Your balance: {plural(int(p.get('balance', 0)), 'credit')}.",
+        _("Your balance: {balance}.").format(balance=plural(int(p.get("balance", 0)), "credit")),
         "",
-        f"🏘 Together, neighbors shared {plural(town.get('portions_shared', 0), 'portion')} "
-        f"in {plural(town.get('exchanges', 0), 'exchange')}, helping "
-        f"{plural(town.get('neighbors_helped', 0), 'neighbor')}.",
+        _("🏘 Together, neighbors shared {portions} in {exchanges}, helping {neighbors}.").format(
+            portions=plural(town.get("portions_shared", 0), "portion"),
+            exchanges=plural(town.get("exchanges", 0), "exchange"),
+            neighbors=plural(town.get("neighbors_helped", 0), "neighbor"),
+        ),
     ]
     return "\n".join(lines), ()
 

@@ -8,38 +8,54 @@ from datetime import datetime
 from neighborshare.domain.errors import InvalidInput
 from neighborshare.domain.exchanges import ExchangeStatus
 from neighborshare.domain.pickup import PRESETS, preset_window
-from neighborshare.domain.reports import CATEGORY_LABELS
 from neighborshare.domain.values import Allergen, DietTag
 from neighborshare.ports.services import Button
+from neighborshare.presentation.i18n import N_, _
+from neighborshare.presentation.labels import ALLERGENS, CATEGORIES, DIETS
 from neighborshare.services.exchanges import ExchangeView
 
 Rows = tuple[tuple[Button, ...], ...]
+
+PRESET_LABELS = {
+    "next_hour": N_("Next hour"),
+    "next_2_hours": N_("Next 2 hours"),
+    "lunch": N_("Lunch 12-14"),
+    "tonight": N_("Tonight 18-20"),
+    "tomorrow_lunch": N_("Tomorrow 12-14"),
+}
 
 
 def rows(buttons: Sequence[Button], per_row: int) -> Rows:
     return tuple(tuple(buttons[i : i + per_row]) for i in range(0, len(buttons), per_row))
 
 
-def checklist(prefix: str, options: Iterable[str], chosen: Iterable[str], per_row: int) -> Rows:
-    """Toggle buttons ("✅ Vegan" when chosen) plus a Done button."""
+def checklist(
+    prefix: str, options: dict[str, str], chosen: Iterable[str], per_row: int
+) -> Rows:
+    """Toggle buttons ("✅ Vegan" when chosen) plus a Done button; ``options`` value -> label."""
     picked = set(chosen)
     toggles = [
-        Button(("✅ " if value in picked else "") + value.capitalize(), f"{prefix}:t:{value}")
-        for value in options
+        Button(("✅ " if value in picked else "") + _capitalized(label), f"{prefix}:t:{value}")
+        for value, label in options.items()
     ]
-    return (*rows(toggles, per_row), (Button("Done ✔️", f"{prefix}:done"),))
+    return (*rows(toggles, per_row), (Button(_("Done ✔️"), f"{prefix}:done"),))
+
+
+def _capitalized(label: str) -> str:
+    text = str(label)
+    return text[:1].upper() + text[1:]
 
 
 def diet_checklist(prefix: str, chosen: Iterable[str]) -> Rows:
-    return checklist(prefix, [t.value for t in DietTag], chosen, 2)
+    return checklist(prefix, {t.value: DIETS[t] for t in DietTag}, chosen, 2)
 
 
 def allergen_checklist(prefix: str, chosen: Iterable[str]) -> Rows:
-    return checklist(prefix, [a.value for a in Allergen], chosen, 3)
+    return checklist(prefix, {a.value: ALLERGENS[a] for a in Allergen}, chosen, 3)
 
 
 def skip(data: str) -> Rows:
-    return ((Button("Skip", data),),)
+    return ((Button(_("Skip"), data),),)
 
 
 def portions(prefix: str, maximum: int, shown: int = 6) -> Rows:
@@ -50,7 +66,7 @@ def portions(prefix: str, maximum: int, shown: int = 6) -> Rows:
 def pickup_presets(local_now: datetime) -> Rows:
     """The presets that still make sense at ``local_now`` ("Tonight" is gone after 20:00)."""
     return rows(
-        [Button(label, f"sh:win:{key}") for key, label in PRESETS.items()
+        [Button(str(PRESET_LABELS[key]), f"sh:win:{key}") for key in PRESETS
          if _still_open(key, local_now)],
         2,
     )
@@ -66,8 +82,8 @@ def _still_open(key: str, local_now: datetime) -> bool:
 
 def preview() -> Rows:
     return (
-        (Button("📣 Publish", "sh:pub"),),
-        (Button("✏️ Start over", "sh:redo"), Button("Cancel", "sh:cnl")),
+        (Button(_("📣 Publish"), "sh:pub"),),
+        (Button(_("✏️ Start over"), "sh:redo"), Button(_("Cancel"), "sh:cnl")),
     )
 
 
@@ -76,21 +92,23 @@ def stars(prefix: str) -> Rows:
 
 
 def report_categories() -> Rows:
-    return rows([Button(label, f"rp:c:{key.value}") for key, label in CATEGORY_LABELS.items()], 2)
+    return rows([Button(str(label), f"rp:c:{key.value}") for key, label in CATEGORIES.items()], 2)
 
 
 def card_buttons(post_id: int) -> Rows:
-    return ((Button("🙋 Request", f"post:req:{post_id}"), Button("⚠️ Report", f"rp:p:{post_id}")),)
+    return (
+        (Button(_("🙋 Request"), f"post:req:{post_id}"), Button(_("⚠️ Report"), f"rp:p:{post_id}")),
+    )
 
 
 def browse_nav(page: int, has_more: bool, show_all: bool, can_show_all: bool) -> Rows:
     mode = "all" if show_all else "fit"
     nav = []
     if page > 0:
-        nav.append(Button("◀ Back", f"br:{mode}:{page - 1}"))
+        nav.append(Button(_("◀ Back"), f"br:{mode}:{page - 1}"))
     if has_more:
-        nav.append(Button("More ▶", f"br:{mode}:{page + 1}"))
-    extra = (Button("Show all dishes", "br:all:0"),) if can_show_all and not show_all else ()
+        nav.append(Button(_("More ▶"), f"br:{mode}:{page + 1}"))
+    extra = (Button(_("Show all dishes"), "br:all:0"),) if can_show_all and not show_all else ()
     return tuple(r for r in (tuple(nav), extra) if r)
 
 
@@ -101,13 +119,13 @@ def exchange_actions(view: ExchangeView, viewer_id: int) -> Rows:
     sharer = viewer_id == exchange.sharer_id
     if exchange.status is ExchangeStatus.PENDING:
         if sharer:
-            return ((Button("✅ Accept", f"x:acc:{x}"), Button("❌ Decline", f"x:dec:{x}")),)
-        return ((Button("Cancel request", f"x:cnl:{x}"),),)
+            return ((Button(_("✅ Accept"), f"x:acc:{x}"), Button(_("❌ Decline"), f"x:dec:{x}")),)
+        return ((Button(_("Cancel request"), f"x:cnl:{x}"),),)
     if exchange.status is ExchangeStatus.ACCEPTED:
-        row = [Button("Picked up", f"x:done:{x}"), Button("Cancel", f"x:cnl:{x}")]
+        row = [Button(_("Picked up"), f"x:done:{x}"), Button(_("Cancel"), f"x:cnl:{x}")]
         if sharer:
-            row.append(Button("No-show", f"x:ns:{x}"))
+            row.append(Button(_("No-show"), f"x:ns:{x}"))
         return (tuple(row),)
     if exchange.status is ExchangeStatus.COMPLETED:
-        return ((Button("⭐ Rate", f"rate:{x}"),),)
+        return ((Button(_("⭐ Rate"), f"rate:{x}"),),)
     return ()

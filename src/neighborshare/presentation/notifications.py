@@ -1,4 +1,4 @@
-"""Turning outbox rows into the messages neighbors receive."""
+"""Turning outbox rows into the messages neighbors receive, each in the recipient's language."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from zoneinfo import ZoneInfo
 from neighborshare.domain.records import OutboxMessage
 from neighborshare.domain.users import User
 from neighborshare.ports.services import Button, OutgoingMessage
-from neighborshare.presentation.formatting import esc, listing, plural, window
+from neighborshare.presentation.formatting import esc, listing, plural, signed, window
+from neighborshare.presentation.i18n import SOURCE_LANGUAGE, _, choose, speaking
+from neighborshare.presentation.labels import named
 
 Template = Callable[[dict[str, object], ZoneInfo], tuple[str, tuple[tuple[Button, ...], ...]]]
 
@@ -25,133 +27,207 @@ def _exchange_id(p: dict[str, object]) -> object:
     return p.get("exchange_id")
 
 
+def _allergens(p: dict[str, object]) -> str:
+    values = p.get("allergens") or []
+    return esc(listing(named(str(v) for v in values)))  # type: ignore[attr-defined]
+
+
+def _new_post(p: dict[str, object], tz: ZoneInfo) -> tuple[str, tuple[tuple[Button, ...], ...]]:
+    text = _(
+        "🍲 New nearby: {dish} from {sharer} ({distance})\n"
+        "{portions} · pickup {window}\n"
+        "Allergens: {allergens}"
+    ).format(
+        dish=_dish(p), sharer=esc(p["sharer_name"]), distance=esc(p["distance"]),
+        portions=plural(int(str(p["portions_left"])), "portion"), window=_window(p, tz),
+        allergens=_allergens(p),
+    )
+    return text, ((Button(_("Request"), f"post:req:{p['post_id']}"),),)
+
+
+def _post_restored(p: dict[str, object]) -> str:
+    if p.get("status") == "active":
+        return _(
+            "A moderator reviewed your post {dish} and it is visible again. "
+            "Thanks for your patience."
+        ).format(dish=_dish(p))
+    return _(
+        "A moderator reviewed your post {dish} and it is no longer hidden. "
+        "Thanks for your patience."
+    ).format(dish=_dish(p))
+
+
+def _warned(p: dict[str, object]) -> str:
+    text = _("⚠️ A moderator has sent you a warning about a recent exchange.")
+    if p.get("note"):
+        text += "\n" + _("Note: {note}").format(note=esc(p["note"]))
+    return text
+
+
+def _suspended(p: dict[str, object]) -> str:
+    if p.get("days"):
+        return _(
+            "Your account is paused for {days} because of {reason}, pending a moderator's review."
+        ).format(days=plural(int(str(p["days"])), "day"), reason=esc(p["reason"]))
+    return _("Your account is paused because of {reason}, pending a moderator's review.").format(
+        reason=esc(p["reason"])
+    )
+
+
 TEMPLATES: dict[str, Template] = {
-    "new_post": lambda p, tz: (
-        f"🍲 New nearby: {_dish(p)} from {esc(p['sharer_name'])} ({esc(p['distance'])})\n"
-        f"{plural(int(str(p['portions_left'])), 'portion')} · pickup {_window(p, tz)}\n"
-        f"Allergens: {esc(listing(p.get('allergens', []), 'none listed'))}",  # type: ignore[arg-type]
-        ((Button("Request", f"post:req:{p['post_id']}"),),),
-    ),
+    "new_post": _new_post,
     "request_received": lambda p, tz: (
-        f"🙋 {esc(p['requester_name'])} asked for {plural(int(str(p['portions'])), 'portion')} "
-        f"of {_dish(p)}.",
+        _("🙋 {requester} asked for {portions} of {dish}.").format(
+            requester=esc(p["requester_name"]), dish=_dish(p),
+            portions=plural(int(str(p["portions"])), "portion"),
+        ),
         (
             (
-                Button("✅ Accept", f"x:acc:{_exchange_id(p)}"),
-                Button("❌ Decline", f"x:dec:{_exchange_id(p)}"),
+                Button(_("✅ Accept"), f"x:acc:{_exchange_id(p)}"),
+                Button(_("❌ Decline"), f"x:dec:{_exchange_id(p)}"),
             ),
         ),
     ),
     "request_accepted": lambda p, tz: (
-        f"🎉 {esc(p['sharer_name'])} accepted your request for {_dish(p)}.\n"
-        f"Pick up at apartment <b>{esc(p['apartment'])}</b>, {_window(p, tz)}.",
+        _(
+            "🎉 {sharer} accepted your request for {dish}.\n"
+            "Pick up at apartment <b>{apartment}</b>, {window}."
+        ).format(
+            sharer=esc(p["sharer_name"]), dish=_dish(p), apartment=esc(p["apartment"]),
+            window=_window(p, tz),
+        ),
         (
             (
-                Button("Picked up", f"x:done:{_exchange_id(p)}"),
-                Button("Cancel", f"x:cnl:{_exchange_id(p)}"),
+                Button(_("Picked up"), f"x:done:{_exchange_id(p)}"),
+                Button(_("Cancel"), f"x:cnl:{_exchange_id(p)}"),
             ),
         ),
     ),
     "request_declined": lambda p, tz: (
-        f"Sorry, your request for {_dish(p)} was declined. Your credits are back.",
+        _("Sorry, your request for {dish} was declined. Your credits are back.").format(
+            dish=_dish(p)
+        ),
         (),
     ),
     "request_expired": lambda p, tz: (
-        f"Your request for {_dish(p)} wasn't answered in time. Your credits are back.",
+        _("Your request for {dish} wasn't answered in time. Your credits are back.").format(
+            dish=_dish(p)
+        ),
         (),
     ),
     "cancelled_by_requester": lambda p, tz: (
-        f"A neighbor cancelled their request for {_dish(p)}. The portions are free again.",
+        _("A neighbor cancelled their request for {dish}. The portions are free again.").format(
+            dish=_dish(p)
+        ),
         (),
     ),
     "cancelled_by_sharer": lambda p, tz: (
-        f"The exchange for {_dish(p)} was cancelled by the sharer. Your credits are back.",
+        _("The exchange for {dish} was cancelled by the sharer. Your credits are back.").format(
+            dish=_dish(p)
+        ),
         (),
     ),
     "cancelled_post_hidden": lambda p, tz: (
-        f"{_dish(p)} was taken down while a moderator checks it, so your request was "
-        "cancelled. Your credits are back.",
+        _(
+            "{dish} was taken down while a moderator checks it, so your request was "
+            "cancelled. Your credits are back."
+        ).format(dish=_dish(p)),
         (),
     ),
     "marked_no_show": lambda p, tz: (
-        f"The sharer marked your pickup of {_dish(p)} as a no-show, so the credits were not "
-        "returned. If that's wrong, use /report.",
+        _(
+            "The sharer marked your pickup of {dish} as a no-show, so the credits were not "
+            "returned. If that's wrong, use /report."
+        ).format(dish=_dish(p)),
         (),
     ),
     "rate_prompt": lambda p, tz: (
-        f"✅ The exchange for {_dish(p)} is complete. How did it go?",
-        ((Button("⭐ Rate", f"rate:{_exchange_id(p)}"),),),
+        _("✅ The exchange for {dish} is complete. How did it go?").format(dish=_dish(p)),
+        ((Button(_("⭐ Rate"), f"rate:{_exchange_id(p)}"),),),
     ),
     "pickup_reminder": lambda p, tz: (
-        f"⏰ Reminder: pickup of {_dish(p)} is {_window(p, tz)}.",
+        _("⏰ Reminder: pickup of {dish} is {window}.").format(
+            dish=_dish(p), window=_window(p, tz)
+        ),
         (),
     ),
     "pickup_check": lambda p, tz: (
-        f"Did the pickup of {_dish(p)} happen?",
+        _("Did the pickup of {dish} happen?").format(dish=_dish(p)),
         (
-            (Button("Picked up", f"x:done:{_exchange_id(p)}"),)
+            (Button(_("Picked up"), f"x:done:{_exchange_id(p)}"),)
             + (
-                (Button("No-show", f"x:ns:{_exchange_id(p)}"),) if p.get("role") == "sharer" else ()
+                (Button(_("No-show"), f"x:ns:{_exchange_id(p)}"),)
+                if p.get("role") == "sharer"
+                else ()
             ),
         ),
     ),
-    "post_expired": lambda p, tz: (f"Your post {_dish(p)} has expired. Thanks for sharing!", ()),
+    "post_expired": lambda p, tz: (
+        _("Your post {dish} has expired. Thanks for sharing!").format(dish=_dish(p)),
+        (),
+    ),
     "post_hidden": lambda p, tz: (
-        f"Your post {_dish(p)} was hidden because of {esc(p['reason'])}. "
-        "A moderator will review it.",
+        _("Your post {dish} was hidden because of {reason}. A moderator will review it.").format(
+            dish=_dish(p), reason=esc(p["reason"])
+        ),
         (),
     ),
-    "post_restored": lambda p, tz: (
-        f"A moderator reviewed your post {_dish(p)} and it is "
-        + ("visible again." if p.get("status") == "active" else "no longer hidden.")
-        + " Thanks for your patience.",
-        (),
-    ),
+    "post_restored": lambda p, tz: (_post_restored(p), ()),
     "role_changed": lambda p, tz: (
-        "🛡 You are now a NeighborShare moderator. Thank you for looking after the community!"
+        _("🛡 You are now a NeighborShare moderator. Thank you for looking after the community!")
         if p.get("role") == "moderator"
-        else "You are no longer a NeighborShare moderator. Thank you for your help!",
+        else _("You are no longer a NeighborShare moderator. Thank you for your help!"),
         (),
     ),
     "report_received": lambda p, tz: (
-        "Thanks for your report. A moderator will look at it soon.",
+        _("Thanks for your report. A moderator will look at it soon."),
         (),
     ),
     "report_closed": lambda p, tz: (
-        f"A moderator has reviewed your report #{p['report_id']}. Thank you for looking out "
-        "for your neighbors.",
+        _(
+            "A moderator has reviewed your report #{report}. Thank you for looking out "
+            "for your neighbors."
+        ).format(report=p["report_id"]),
         (),
     ),
-    "warned": lambda p, tz: (
-        "⚠️ A moderator has sent you a warning about a recent exchange."
-        + (f"\nNote: {esc(p['note'])}" if p.get("note") else ""),
-        (),
-    ),
-    "account_suspended": lambda p, tz: (
-        "Your account is paused"
-        + (f" for {p['days']} days" if p.get("days") else "")
-        + f" because of {esc(p['reason'])}, pending a moderator's review.",
-        (),
-    ),
-    "account_restored": lambda p, tz: ("Your account is active again. Welcome back!", ()),
-    "account_banned": lambda p, tz: ("Your account has been closed by the moderators.", ()),
+    "warned": lambda p, tz: (_warned(p), ()),
+    "account_suspended": lambda p, tz: (_suspended(p), ()),
+    "account_restored": lambda p, tz: (_("Your account is active again. Welcome back!"), ()),
+    "account_banned": lambda p, tz: (_("Your account has been closed by the moderators."), ()),
     "credits_adjusted": lambda p, tz: (
-        f"A moderator adjusted your credits by {int(str(p['amount'])):+d}: {esc(p['reason'])}",
+        _("A moderator adjusted your credits by {amount}: {reason}").format(
+            amount=signed(int(str(p["amount"]))), reason=esc(p["reason"])
+        ),
         (),
     ),
 }
 
 
+def recipient_language(recipient: User, default: str = SOURCE_LANGUAGE) -> str:
+    """The neighbor's choice, else the Telegram language their last update came in, else
+    the community's default."""
+    return choose(
+        getattr(recipient, "language", None),
+        getattr(recipient, "telegram_language", None),
+        default,
+    )
+
+
 class NotificationRenderer:
-    def __init__(self, time_zone: str, extra: dict[str, Template] | None = None) -> None:
+    def __init__(
+        self, time_zone: str, extra: dict[str, Template] | None = None,
+        default_language: str = SOURCE_LANGUAGE,
+    ) -> None:
         self._tz = ZoneInfo(time_zone)
         self._templates = TEMPLATES | (extra or {})
+        self._default_language = default_language
 
     def __call__(self, message: OutboxMessage, recipient: User) -> OutgoingMessage | None:
         template = self._templates.get(message.kind)
         if template is None:
             return None
-        text, buttons = template(message.payload, self._tz)
+        with speaking(recipient_language(recipient, self._default_language)):
+            text, buttons = template(message.payload, self._tz)
         return OutgoingMessage(recipient.telegram_id, text, buttons, _photo(message))
 
 

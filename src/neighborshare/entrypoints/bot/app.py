@@ -23,7 +23,7 @@ from neighborshare.entrypoints.bot.guard import guarded
 from neighborshare.entrypoints.bot.outgoing import ApiCall, answer_query, send
 from neighborshare.entrypoints.bot.preload import TurnPreloader, preloaded_for, rate_key
 from neighborshare.entrypoints.bot.sessions import ConversationStore
-from neighborshare.presentation import texts
+from neighborshare.presentation import i18n, texts
 
 
 def build_application(
@@ -74,8 +74,9 @@ def _gate(deps: BotDeps) -> Any:
             return
         chat, query = update.effective_chat, update.callback_query
         if decision.first_refusal and chat is not None:
-            await send(ApiCall(context.bot, "sendMessage", {"chat_id": chat.id,
-                                                            "text": texts.SLOW_DOWN}))
+            with i18n.speaking(i18n.choose(user.language_code, deps.rules.default_language)):
+                text = str(texts.SLOW_DOWN)
+            await send(ApiCall(context.bot, "sendMessage", {"chat_id": chat.id, "text": text}))
         if query is not None:
             await send(answer_query(query))
         raise ApplicationHandlerStop

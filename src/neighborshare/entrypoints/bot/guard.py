@@ -17,8 +17,8 @@ from neighborshare.entrypoints.bot.deps import BotDeps
 from neighborshare.entrypoints.bot.outgoing import answer_query, send
 from neighborshare.entrypoints.bot.sessions import ConversationStore
 from neighborshare.entrypoints.bot.turn import Turn
-from neighborshare.presentation import texts
-from neighborshare.presentation.formatting import esc
+from neighborshare.presentation import i18n, texts
+from neighborshare.presentation.refusals import refusal_text
 from neighborshare.services.transactions import in_update_transaction
 
 log = logging.getLogger("neighborshare.bot")
@@ -38,27 +38,35 @@ def guarded(step: Step, deps: BotDeps, store: ConversationStore) -> Callback:
         if update.effective_user is None or update.effective_chat is None:
             return
         turn = Turn(update, deps, store)
-        try:
-            await turn.open()
-            await step(turn)
-        except ConcurrencyConflict:
-            if in_update_transaction():
-                raise  # the whole update is redone; the neighbor sees only the real answer
-            await _answer(turn, esc(ConcurrencyConflict.default_message))
-        except NeighborShareError as refusal:
-            await _answer(turn, esc(refusal.message))
-        except Exception as error:
-            _log_failure(update, error)
-            await _answer(turn, texts.APOLOGY)
-        try:
-            await turn.close()
-            query = update.callback_query
-            if query is not None:
-                await send(answer_query(query))
-        except Exception as error:
-            _log_failure(update, error)
+        with i18n.speaking(turn.language()):
+            await _handle(turn, step)
 
     return callback
+
+
+async def _handle(turn: Turn, step: Step) -> None:
+    """The step, in the neighbor's language; then the conversation is written back."""
+    update = turn.update
+    try:
+        await turn.open()
+        i18n.use(turn.language())  # now their own choice in /settings is known too
+        await step(turn)
+    except ConcurrencyConflict as conflict:
+        if in_update_transaction():
+            raise  # the whole update is redone; the neighbor sees only the real answer
+        await _answer(turn, refusal_text(conflict))
+    except NeighborShareError as refusal:
+        await _answer(turn, refusal_text(refusal))
+    except Exception as error:
+        _log_failure(update, error)
+        await _answer(turn, texts.APOLOGY)
+    try:
+        await turn.close()
+        query = update.callback_query
+        if query is not None:
+            await send(answer_query(query))
+    except Exception as error:
+        _log_failure(update, error)
 
 
 async def _answer(turn: Turn, html: str) -> None:

@@ -19,7 +19,7 @@ def inline(buttons: Rows) -> dict[str, Any] | None:
     """An inline keyboard as the Bot API's JSON (no PTB objects made and unmade per answer)."""
     if not buttons:
         return None
-    return {"inline_keyboard": [[{"text": b.label, "callback_data": b.data} for b in row]
+    return {"inline_keyboard": [[{"text": str(b.label), "callback_data": b.data} for b in row]
                                 for row in buttons]}
 
 
@@ -38,7 +38,7 @@ class Replies:
         photo: str | None = None,
     ) -> None:
         markup = keyboard or inline(buttons)
-        bot, chat_id = self.update.get_bot(), self.chat_id
+        bot, chat_id, html = self.update.get_bot(), self.chat_id, str(html)  # texts are lazy
         if photo:
             await send(ApiCall(bot, "sendPhoto", {"chat_id": chat_id, "photo": photo,
                                                   "caption": html, "parse_mode": HTML,
@@ -60,11 +60,12 @@ class Replies:
         if html is None:
             method = "editMessageReplyMarkup"
         elif message.photo:
+            html = str(html)
             method = "editMessageCaption"
             params.update(caption=html, parse_mode=HTML)
         else:
             method = "editMessageText"
-            params.update(text=html, parse_mode=HTML)
+            params.update(text=str(html), parse_mode=HTML)
         edit = ApiCall(message.get_bot(), method, params)
         await send(lambda: _unless_unchanged(edit))
 

@@ -13,6 +13,7 @@ from neighborshare.entrypoints.bot.deps import BotDeps
 from neighborshare.entrypoints.bot.preload import Preloaded, preloaded_for
 from neighborshare.entrypoints.bot.replies import Replies
 from neighborshare.entrypoints.bot.sessions import ConversationStore
+from neighborshare.presentation.i18n import choose
 
 
 class Turn(Replies):
@@ -81,6 +82,16 @@ class Turn(Replies):
         return s is not None and s.flow == flow and (not steps or s.step in steps)
 
     # -- the neighbor ---------------------------------------------------------------------
+
+    def language(self) -> str:
+        """Their choice in /settings, else their Telegram app's language, else the
+        community's default, else English."""
+        sender = self.update.effective_user
+        return choose(
+            getattr(self._user, "language", None),
+            sender.language_code if sender is not None else None,
+            self.deps.rules.default_language,
+        )
 
     async def user(self) -> User:
         if self._user is None:

@@ -6,9 +6,10 @@ from neighborshare.entrypoints.bot.flows.common import button_parts, number
 from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.presentation import keyboards
 from neighborshare.presentation.cards import post_card
+from neighborshare.presentation.i18n import N_, _
 
-EMPTY = "Nothing to pick up nearby right now. Why not /share something?"
-EMPTY_FILTERED = (
+EMPTY = N_("Nothing to pick up nearby right now. Why not /share something?")
+EMPTY_FILTERED = N_(
     "Nothing nearby fits your diet right now. Tap below to see every dish, or /share one."
 )
 
@@ -39,5 +40,6 @@ async def show(turn: Turn, page: int, show_all: bool) -> None:
         await turn.say(post_card(card, turn.deps.tz, now), keyboards.card_buttons(card.post.id),
                        photo=card.post.photo_file_id)
     if nav:
-        scope = "all dishes" if show_all else "dishes that fit your diet"
-        await turn.say(f"Page {page + 1} · {scope}", nav)
+        scope = _("Page {page} · all dishes") if show_all else _(
+            "Page {page} · dishes that fit your diet")
+        await turn.say(scope.format(page=page + 1), nav)

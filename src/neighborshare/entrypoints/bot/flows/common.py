@@ -7,7 +7,9 @@ from collections.abc import Callable
 from neighborshare.domain.errors import InvalidInput
 from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.presentation.formatting import esc, listing
+from neighborshare.presentation.i18n import _
 from neighborshare.presentation.keyboards import Rows
+from neighborshare.presentation.labels import named
 
 
 def button_parts(turn: Turn) -> list[str]:
@@ -45,4 +47,5 @@ async def toggle(turn: Turn, key: str, value: str, keyboard: Callable[[list[str]
 async def settle(turn: Turn, label: str, key: str) -> None:
     """Replace a finished checklist with what was chosen."""
     chosen = turn.data.get(key, [])
-    await turn.edit(f"{label}: <b>{esc(listing(chosen, 'none'))}</b>")
+    await turn.edit(_("{label}: <b>{chosen}</b>").format(
+        label=label, chosen=esc(listing(named(chosen), _("none")))))

@@ -8,9 +8,10 @@ from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.presentation import keyboards
 from neighborshare.presentation.cards import exchange_text, my_post_line
 from neighborshare.presentation.formatting import esc, plural
+from neighborshare.presentation.i18n import N_, _
 from neighborshare.services.exchanges import ExchangeView
 
-REQUEST_HINT = (
+REQUEST_HINT = N_(
     "Tap 🙋 Request under a dish in /browse, or type /request followed by the dish number "
     "and the portions, e.g. /request 12 2."
 )
@@ -45,8 +46,8 @@ async def _ask_portions(turn: Turn, post_id: int) -> None:
     if left < 1 or not card.post.is_available(turn.deps.clock.now()):
         raise PostNotAvailable()
     await turn.say(
-        f"How many portions of <b>{esc(card.post.name)}</b> would you like? "
-        f"({left} left, one credit each)",
+        _("How many portions of <b>{dish}</b> would you like? ({left} left, one credit each)")
+        .format(dish=esc(card.post.name), left=left),
         keyboards.portions(f"rq:{post_id}", left, 5),
     )
 
@@ -62,9 +63,13 @@ async def _request(turn: Turn, post_id: int, portions: int) -> None:
 
     view, balance = await turn.deps.run(request)
     await turn.say(
-        f"🙋 You asked {esc(view.other_name)} for {plural(portions, 'portion')} of "
-        f"<b>{esc(view.post.name)}</b>.\n{plural(portions, 'credit')} held until pickup "
-        f"(balance now {balance}). I'll tell you when {esc(view.other_name)} answers.",
+        _(
+            "🙋 You asked {other} for {portions} of <b>{dish}</b>.\n{credits} held until "
+            "pickup (balance now {balance}). I'll tell you when {other} answers."
+        ).format(
+            other=esc(view.other_name), portions=plural(portions, "portion"),
+            dish=esc(view.post.name), credits=plural(portions, "credit"), balance=balance,
+        ),
         keyboards.exchange_actions(view, user_id),
     )
 
@@ -97,11 +102,11 @@ async def mine(turn: Turn) -> None:
     now = turn.deps.clock.now()
     if posts:
         lines = "\n".join(my_post_line(p, turn.deps.tz, now) for p in posts[:10])
-        await turn.say(f"<b>Your posts</b>\n{lines}")
+        await turn.say(_("<b>Your posts</b>") + f"\n{lines}")
     else:
-        await turn.say("You haven't shared anything yet. /share offers a dish.")
+        await turn.say(_("You haven't shared anything yet. /share offers a dish."))
     if not views:
-        await turn.say("No requests yet. /browse shows dishes nearby.")
+        await turn.say(_("No requests yet. /browse shows dishes nearby."))
     for view in views[:10]:
         await turn.say(_exchange_text(turn, view, user_id),
                        keyboards.exchange_actions(view, user_id))

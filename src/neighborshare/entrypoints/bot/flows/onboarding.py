@@ -13,6 +13,7 @@ from neighborshare.entrypoints.bot.flows import asking, keeping, profile
 from neighborshare.entrypoints.bot.flows.common import button_parts, settle, toggle, typed_text
 from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.presentation import texts
+from neighborshare.presentation.i18n import _
 from neighborshare.presentation.keyboards import allergen_checklist, diet_checklist, skip
 
 FLOW = "start"
@@ -30,7 +31,7 @@ async def start(turn: Turn) -> None:
         await turn.say(texts.WELCOME_NEW + texts.ASK_NAME, keyboard=ReplyKeyboardRemove())
         return
     await turn.say(texts.WELCOME_EDIT + texts.ASK_NAME,
-                   asking.keep_button(f"Keep “{existing.preferred_name}”"))
+                   asking.keep_button(_("Keep “{answer}”").format(answer=existing.preferred_name)))
 
 
 async def on_message(turn: Turn) -> None:
@@ -39,7 +40,7 @@ async def on_message(turn: Turn) -> None:
              "location": _location, "custom": _custom}
     step = steps.get(turn.session.step)
     if step is None:
-        await turn.say("Please use the buttons above (tap Done when you're ready).")
+        await turn.say(_("Please use the buttons above (tap Done when you're ready)."))
         return
     await step(turn)
 
@@ -83,7 +84,7 @@ async def _code(turn: Turn) -> None:
     e164 = await turn.deps.run(turn.deps.cache.get, _sms_key(turn))
     if e164 is None:
         turn.go("phone")
-        await turn.say("That code has expired. Please send your number again.")
+        await turn.say(_("That code has expired. Please send your number again."))
         return
     phone = await turn.deps.run(turn.deps.auth.check_sms, e164, _required_text(turn))
     await turn.deps.run(turn.deps.cache.delete, _sms_key(turn))
@@ -103,7 +104,7 @@ async def _diet_button(turn: Turn, parts: list[str]) -> None:
     if parts[2] == "t":
         await toggle(turn, "diets", parts[3], lambda c: diet_checklist("ob:diet", c))
         return
-    await settle(turn, "Diets", "diets")
+    await settle(turn, _("Diets"), "diets")
     turn.go("allergies")
     await turn.say(texts.ASK_ALLERGIES, allergen_checklist("ob:alg", turn.data["allergies"]))
 
@@ -112,7 +113,7 @@ async def _allergy_button(turn: Turn, parts: list[str]) -> None:
     if parts[2] == "t":
         await toggle(turn, "allergies", parts[3], lambda c: allergen_checklist("ob:alg", c))
         return
-    await settle(turn, "Allergies", "allergies")
+    await settle(turn, _("Allergies"), "allergies")
     turn.go("custom")
     await turn.say(texts.ASK_CUSTOM, await asking.custom_buttons(turn) or skip("ob:skip"))
 

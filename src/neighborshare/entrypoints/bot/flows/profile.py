@@ -6,6 +6,7 @@ from neighborshare.domain.errors import InvalidInput
 from neighborshare.domain.values import Location, PhoneHash, parse_allergens, parse_diet_tags
 from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.presentation.formatting import esc, plural
+from neighborshare.presentation.i18n import _
 from neighborshare.services.users import Registration
 
 
@@ -39,10 +40,11 @@ async def finish(turn: Turn, custom: str) -> None:
     name = esc(done.user.first_name)
     if done.welcome_credits:
         credits = plural(done.welcome_credits, "welcome credit")
-        await turn.say(
-            f"🎉 You're all set, {name}! Here are <b>{credits}</b> – "
+        await turn.say(_(
+            "🎉 You're all set, {name}! Here are <b>{credits}</b> – "
             "each one gets you a portion from a neighbor.\n\n"
             "/browse to see dishes nearby, or /share to offer one."
-        )
+        ).format(name=name, credits=credits))
     else:
-        await turn.say(f"✅ Profile updated, {name}. /browse to see dishes nearby.")
+        await turn.say(_("✅ Profile updated, {name}. /browse to see dishes nearby.").format(
+            name=name))

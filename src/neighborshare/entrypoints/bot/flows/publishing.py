@@ -10,6 +10,7 @@ from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.presentation import keyboards
 from neighborshare.presentation.cards import dish_lines
 from neighborshare.presentation.formatting import esc
+from neighborshare.presentation.i18n import _
 from neighborshare.services.food import Dish
 
 
@@ -31,7 +32,7 @@ async def preview(turn: Turn) -> None:
     dish = dish_from(turn)
     draft = FoodPost(0, dish.name, dish.portions, dish.window, Location(0, 0),
                      turn.deps.clock.now(), dish.allergens, dish.diet_tags)
-    text = "Here's your post:\n\n" + dish_lines(draft, turn.deps.tz, turn.deps.clock.now())
+    text = _("Here's your post:") + "\n\n" + dish_lines(draft, turn.deps.tz, turn.deps.clock.now())
     await turn.say(text, keyboards.preview(), photo=dish.photo_file_id)
 
 
@@ -40,7 +41,7 @@ async def publish(turn: Turn) -> None:
     post = await turn.deps.run(turn.deps.food.share, await turn.user_id(), dish)
     turn.end()
     await turn.edit(None)
-    await turn.say(
-        f"📣 <b>{esc(post.name)}</b> is live! Neighbors nearby will be told. "
+    await turn.say(_(
+        "📣 <b>{dish}</b> is live! Neighbors nearby will be told. "
         "I'll message you when someone asks for a portion. (/mine shows your posts.)"
-    )
+    ).format(dish=esc(post.name)))

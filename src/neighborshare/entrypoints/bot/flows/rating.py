@@ -9,9 +9,10 @@ from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.ports.services import Button
 from neighborshare.presentation import keyboards, texts
 from neighborshare.presentation.formatting import esc
+from neighborshare.presentation.i18n import N_, _
 
 FLOW = "rate"
-NOTHING = "Nothing to rate right now. After a pickup I'll ask you how it went."
+NOTHING = N_("Nothing to rate right now. After a pickup I'll ask you how it went.")
 
 
 async def start(turn: Turn) -> None:
@@ -25,10 +26,11 @@ async def start(turn: Turn) -> None:
     else:
         views = [await turn.deps.run(turn.deps.exchanges.view, user_id, x) for x in open_ids[:8]]
         choices = tuple(
-            (Button(f"{v.post.name} with {v.other_name}", f"rate:{v.exchange.id}"),)
+            (Button(_("{dish} with {other}").format(dish=v.post.name, other=v.other_name),
+                    f"rate:{v.exchange.id}"),)
             for v in views
         )
-        await turn.say("Which exchange would you like to rate?", choices)
+        await turn.say(_("Which exchange would you like to rate?"), choices)
 
 
 async def from_button(turn: Turn) -> None:
@@ -44,7 +46,8 @@ async def _begin(turn: Turn, exchange_id: int) -> None:
         raise AlreadyRated()  # or the 7 days are over: ask before the stars, not after
     turn.begin(FLOW, "food", exchange_id=exchange_id, other=view.other_name, dish=view.post.name)
     if view.exchange.requester_id == user_id:
-        await turn.say(f"How was <b>{esc(view.post.name)}</b>?", keyboards.stars("rt:f"))
+        await turn.say(_("How was <b>{dish}</b>?").format(dish=esc(view.post.name)),
+                       keyboards.stars("rt:f"))
     else:
         await _ask_interaction(turn)
 
@@ -52,19 +55,20 @@ async def _begin(turn: Turn, exchange_id: int) -> None:
 async def _ask_interaction(turn: Turn) -> None:
     turn.go("interaction")
     other = esc(turn.data["other"])
-    await turn.say(f"How was the pickup with {other}?", keyboards.stars("rt:i"))
+    await turn.say(_("How was the pickup with {other}?").format(other=other),
+                   keyboards.stars("rt:i"))
 
 
 async def on_button(turn: Turn) -> None:
     parts = button_parts(turn)
     if parts[1] == "f" and turn.at(FLOW, "food"):
         turn.data["food"] = number(parts[2])
-        await turn.edit(f"Food: {'⭐' * number(parts[2])}")
+        await turn.edit(_("Food: {stars}").format(stars="⭐" * number(parts[2])))
         await _ask_interaction(turn)
     elif parts[1] == "i" and turn.at(FLOW, "interaction"):
         turn.go("comment", interaction=number(parts[2]))
-        await turn.edit(f"Pickup: {'⭐' * number(parts[2])}")
-        await turn.say("Anything to add? Type a short comment, or tap Skip.",
+        await turn.edit(_("Pickup: {stars}").format(stars="⭐" * number(parts[2])))
+        await turn.say(_("Anything to add? Type a short comment, or tap Skip."),
                        keyboards.skip("rt:skip"))
     elif parts[1] == "skip" and turn.at(FLOW, "comment"):
         await turn.edit(None)
@@ -78,7 +82,7 @@ async def on_message(turn: Turn) -> None:
     if turn.at(FLOW, "comment") and text is not None:
         await _submit(turn, text)
     else:
-        await turn.say("Please tap the stars above.")
+        await turn.say(_("Please tap the stars above."))
 
 
 async def _submit(turn: Turn, comment: str) -> None:
@@ -87,7 +91,8 @@ async def _submit(turn: Turn, comment: str) -> None:
     await turn.deps.run(turn.deps.ratings.rate, await turn.user_id(), int(data["exchange_id"]),
                         int(data["interaction"]), food, comment)
     turn.end()
-    thanks = "🙏 Thanks for rating!"
+    thanks = _("🙏 Thanks for rating!")
     if food == 5:
-        thanks += f" {esc(data['other'])} gets a bonus credit for a 5-star dish."
+        thanks += " " + _("{other} gets a bonus credit for a 5-star dish.").format(
+            other=esc(data["other"]))
     await turn.say(thanks)

@@ -12,15 +12,11 @@ from neighborshare.entrypoints.bot.flows import publishing
 from neighborshare.entrypoints.bot.flows.common import button_parts, settle, toggle, typed_text
 from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.presentation import keyboards, texts
+from neighborshare.presentation.i18n import _
 
 FLOW = "share"
 
-HINTS = {
-    "photo": "Please send a photo of the dish, or tap Skip.",
-    "allergens": "Please tap the allergens it contains, then Done.",
-    "diet": "Please tap any that apply, then Done.",
-    "preview": "Tap 📣 Publish to share it, or ✏️ Start over.",
-}
+HINTS = texts.SHARE_HINTS
 
 
 async def start(turn: Turn) -> None:
@@ -38,7 +34,7 @@ async def on_message(turn: Turn) -> None:
     if step == "photo" and photos.has_photo(turn):
         await _photo(turn)
     elif step in HINTS or text is None:
-        await turn.say(HINTS.get(step, "Please type your answer."))
+        await turn.say(HINTS.get(step, texts.TYPE_YOUR_ANSWER))
     elif step == "name":
         await _name(turn, text)
     elif step == "portions":
@@ -101,7 +97,7 @@ async def _checklist(turn: Turn, action: str, parts: list[str]) -> None:
     if parts[2] == "t":
         await toggle(turn, key, parts[3], lambda chosen: build(f"sh:{action}", chosen))
         return
-    await settle(turn, "Allergens" if action == "alg" else "Diet", key)
+    await settle(turn, _("Allergens") if action == "alg" else _("Diet"), key)
     if action == "alg":
         turn.go("diet")
         await turn.say(texts.ASK_DIET_TAGS, keyboards.diet_checklist("sh:diet", []))
