@@ -28,6 +28,13 @@ def test_every_field_survives_a_round_trip(uow_factory):
         reachable=False,
         updated_at=NOON + timedelta(minutes=1),
         preferred_name="Zoë <b>",
+        alert_radius_m=3000,
+        quiet_start_minute=23 * 60,
+        quiet_end_minute=7 * 60 + 30,
+        language="en",
+        daily_digest=False,
+        weekly_digest=False,
+        erased_at=NOON + timedelta(minutes=2),
     )
     with uow_factory() as uow:
         user_id = uow.users.add(original).id
@@ -36,6 +43,14 @@ def test_every_field_survives_a_round_trip(uow_factory):
         loaded = uow.users.get(user_id)
     assert loaded.__dict__ == original.__dict__
     assert loaded.suspended_until.utcoffset() == timedelta(0)
+
+
+def test_a_new_neighbor_starts_with_the_community_defaults(uow_factory):
+    [user_id] = add_users(uow_factory, 1)
+    with uow_factory() as uow:
+        loaded = uow.users.get(user_id)
+    assert (loaded.alert_radius_m, loaded.quiet_start_minute, loaded.language) == (None,) * 3
+    assert (loaded.daily_digest, loaded.weekly_digest, loaded.erased_at) == (True, True, None)
 
 
 def test_lookups_by_telegram_id_and_phone(uow_factory):

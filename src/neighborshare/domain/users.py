@@ -65,6 +65,14 @@ class User:
     notifications_enabled: bool = True
     reachable: bool = True
     updated_at: datetime | None = None
+    # The neighbor's own settings; None means the community's default (Rules).
+    alert_radius_m: int | None = None
+    quiet_start_minute: int | None = None
+    quiet_end_minute: int | None = None
+    language: str | None = None
+    daily_digest: bool = True
+    weekly_digest: bool = True
+    erased_at: datetime | None = None
     id: int | None = field(default=None)
 
     @property

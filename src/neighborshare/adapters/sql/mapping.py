@@ -33,6 +33,13 @@ def user_values(user: User) -> dict[str, Any]:
         "notifications_enabled": user.notifications_enabled,
         "reachable": user.reachable,
         "updated_at": user.updated_at,
+        "alert_radius_m": user.alert_radius_m,
+        "quiet_start_minute": user.quiet_start_minute,
+        "quiet_end_minute": user.quiet_end_minute,
+        "language": user.language,
+        "erased_at": user.erased_at,
+        "daily_digest": user.daily_digest,
+        "weekly_digest": user.weekly_digest,
     }
 
 
@@ -54,6 +61,13 @@ def user_from(row: Row) -> User:
         notifications_enabled=row.notifications_enabled,
         reachable=row.reachable,
         updated_at=row.updated_at,
+        alert_radius_m=row.alert_radius_m,
+        quiet_start_minute=row.quiet_start_minute,
+        quiet_end_minute=row.quiet_end_minute,
+        language=row.language,
+        erased_at=row.erased_at,
+        daily_digest=row.daily_digest,
+        weekly_digest=row.weekly_digest,
         id=row.id,
     )
 

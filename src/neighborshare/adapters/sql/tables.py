@@ -39,6 +39,13 @@ users = sa.Table(
     sa.Column("notifications_enabled", sa.Boolean, nullable=False),
     sa.Column("reachable", sa.Boolean, nullable=False),
     sa.Column("updated_at", UtcDateTime),
+    sa.Column("alert_radius_m", sa.Integer),
+    sa.Column("quiet_start_minute", sa.Integer),
+    sa.Column("quiet_end_minute", sa.Integer),
+    sa.Column("language", sa.String(16)),
+    sa.Column("erased_at", UtcDateTime),
+    sa.Column("daily_digest", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.Column("weekly_digest", sa.Boolean, nullable=False, server_default=sa.true()),
     sa.CheckConstraint("balance >= 0", name="ck_users_balance_not_negative"),
 )
 
