@@ -7,6 +7,8 @@ Create Date: 2026-12-03
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -18,7 +20,7 @@ depends_on = None
 TS = sa.DateTime(timezone=True)
 # NULL means "the community's default" (Rules), so a change of default reaches everyone who
 # never chose; minutes are past local midnight, start == end means no quiet hours at all.
-NULLABLE = {
+NULLABLE: dict[str, Any] = {
     "alert_radius_m": sa.Integer(),
     "quiet_start_minute": sa.Integer(),
     "quiet_end_minute": sa.Integer(),
