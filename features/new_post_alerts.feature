@@ -93,3 +93,12 @@ Feature: New-post alerts
     And Tom is notified "dal (~100 m), 3 portions, pickup Tue 12:00–13:00"
     And Priya is not notified "Good morning!"
     And Ana is not notified "Good morning!"
+
+  Scenario: The morning digest counts several dishes in the plural
+    Given it is 23:00 in the neighborhood
+    When Priya shares 3 portions of dal for pickup "tomorrow 12-1pm"
+    And Priya shares 2 portions of soup for pickup "tomorrow 12-1pm"
+    And Priya shares 1 portion of bread for pickup "tomorrow 12-1pm"
+    When 9 hours pass
+    And the morning digest goes out
+    Then Tom is notified "Good morning! 3 dishes near you today:"

@@ -1,7 +1,9 @@
 Feature: Picking up
   Either side confirms the handover and the sharer earns a credit per portion. The sharer can
   mark a no-show (the hold is not returned) until the exchange completes by itself, 24 hours
-  after the window ends.
+  after the window ends. Once the window is over the requester can no longer cancel an
+  accepted exchange (the food may have changed hands): it ends by a confirmation, the sharer's
+  no-show or cancel, or by itself. A requester who got nothing can /report it.
 
   Background:
     Given Priya is a neighbor in apartment 4B
@@ -110,3 +112,26 @@ Feature: Picking up
     When Tom cancels his request
     Then Tom is told "This exchange can't be cancelled any more."
     And Tom has 3 credits
+
+  Scenario: The requester can cancel an accepted exchange until the window ends
+    When the clock reaches 18:30
+    And Tom cancels his request
+    Then Tom's request is cancelled
+    And Tom has 5 credits
+
+  Scenario: After the window the requester can't cancel and take the hold back
+    When the clock reaches 19:00
+    And Tom cancels his request
+    Then Tom is told "The pickup window is over, so this can't be cancelled any more."
+    And Tom's request is accepted
+    And Tom has 3 credits
+    When 1 day passes
+    Then Tom's request is completed
+    And Priya has 7 credits
+
+  Scenario: After the window the sharer may still cancel and return the hold
+    When the clock reaches 20:00
+    And Priya cancels Tom's request
+    Then Tom's request is cancelled
+    And Tom has 5 credits
+    And Priya has 5 credits

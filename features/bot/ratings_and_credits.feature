@@ -72,3 +72,12 @@ Feature: Rating, credits and reports through the bot
     And Tom taps "Skip"
     And Tom taps "Rate"
     Then Tom is told "You've already rated this exchange"
+
+  Scenario: After the 7 days, Rate says the window is over, not that it was rated
+    Given Tom picked up
+    When 8 days pass
+    And Tom taps "Rate"
+    Then Tom is told "Ratings are open for 7 days after the pickup."
+    And Tom is not told "already rated"
+    When Priya taps "Rate"
+    Then Priya is told "Ratings are open for 7 days after the pickup."

@@ -90,6 +90,10 @@ class ExchangeRequest:
         self.party(user_id)
         return self.sharer_id if user_id == self.requester_id else self.requester_id
 
+    def requester_may_cancel(self, window_end: datetime, now: datetime) -> bool:
+        """Not once an accepted exchange's window is over: the food may have changed hands."""
+        return not (self.status is ExchangeStatus.ACCEPTED and now >= window_end)
+
     def transition(self, target: ExchangeStatus, now: datetime) -> None:
         if target not in TRANSITIONS.get(self.status, frozenset()):
             raise InvalidTransition(_REFUSALS.get(target))

@@ -52,12 +52,7 @@ def new_rating(
 ) -> Rating:
     """A rating of the other party, if this party may still rate this exchange."""
     assert exchange.id is not None
-    party = exchange.party(rater_id)
-    if exchange.status is not ExchangeStatus.COMPLETED or exchange.completed_at is None:
-        raise RatingNotAllowed("You can rate an exchange once the pickup has happened.")
-    if now > exchange.completed_at + rules.rating_window:
-        days = rules.rating_window.days
-        raise RatingNotAllowed(f"Ratings are open for {days} days after the pickup.")
+    party = ensure_may_rate(exchange, rater_id, rules, now)
     if food is not None and party != "requester":
         raise RatingNotAllowed("Only the neighbor who received the food rates the food.")
     check_stars(interaction, "interaction")
@@ -74,6 +69,19 @@ def new_rating(
         comment=comment,
         created_at=now,
     )
+
+
+def ensure_may_rate(
+    exchange: ExchangeRequest, rater_id: int, rules: Rules, now: datetime
+) -> str:
+    """Refuse a rating of an exchange not completed or past the rating window; the party."""
+    party = exchange.party(rater_id)
+    if exchange.status is not ExchangeStatus.COMPLETED or exchange.completed_at is None:
+        raise RatingNotAllowed("You can rate an exchange once the pickup has happened.")
+    if now > exchange.completed_at + rules.rating_window:
+        days = rules.rating_window.days
+        raise RatingNotAllowed(f"Ratings are open for {days} days after the pickup.")
+    return party
 
 
 def summarize(ratings: list[Rating]) -> RatingSummary:

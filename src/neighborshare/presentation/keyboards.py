@@ -112,8 +112,8 @@ def browse_nav(page: int, has_more: bool, show_all: bool, can_show_all: bool) ->
     return tuple(r for r in (tuple(nav), extra) if r)
 
 
-def exchange_actions(view: ExchangeView, viewer_id: int) -> Rows:
-    """The buttons an exchange offers this party in its current state."""
+def exchange_actions(view: ExchangeView, viewer_id: int, now: datetime | None = None) -> Rows:
+    """The buttons an exchange offers this party in its current state (and at ``now``)."""
     exchange = view.exchange
     x = exchange.id
     sharer = viewer_id == exchange.sharer_id
@@ -122,7 +122,9 @@ def exchange_actions(view: ExchangeView, viewer_id: int) -> Rows:
             return ((Button(_("✅ Accept"), f"x:acc:{x}"), Button(_("❌ Decline"), f"x:dec:{x}")),)
         return ((Button(_("Cancel request"), f"x:cnl:{x}"),),)
     if exchange.status is ExchangeStatus.ACCEPTED:
-        row = [Button(_("Picked up"), f"x:done:{x}"), Button(_("Cancel"), f"x:cnl:{x}")]
+        row = [Button(_("Picked up"), f"x:done:{x}")]
+        if sharer or now is None or exchange.requester_may_cancel(view.post.window.end, now):
+            row.append(Button(_("Cancel"), f"x:cnl:{x}"))
         if sharer:
             row.append(Button(_("No-show"), f"x:ns:{x}"))
         return (tuple(row),)

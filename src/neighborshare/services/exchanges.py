@@ -137,11 +137,21 @@ class ExchangeService:
         return self._run(work)
 
     def cancel(self, user_id: int, exchange_id: int) -> ExchangeRequest:
-        """Either party may cancel while the exchange is pending or accepted."""
+        """Either party may cancel while the exchange is pending or accepted; once the window
+        of an accepted exchange is over only the sharer may (the food may have been handed
+        over: the requester's ways out are then a report, or the sharer's no-show)."""
 
         def work(uow: UnitOfWork) -> ExchangeRequest:
             locked = self._lock(uow, exchange_id)
-            kind = "cancelled_by_" + locked.exchange.party(user_id)
+            party = locked.exchange.party(user_id)
+            if party == "requester" and not locked.exchange.requester_may_cancel(
+                locked.post.window.end, self._clock.now()
+            ):
+                raise InvalidTransition(
+                    "The pickup window is over, so this can't be cancelled any more. If the "
+                    "pickup didn't happen, tell the sharer or /report it."
+                )
+            kind = "cancelled_by_" + party
             return self._close_with_refund(uow, locked, ExchangeStatus.CANCELLED, kind)
 
         return self._run(work)

@@ -55,6 +55,17 @@ class RatingService:
         self._tasks.enqueue("drain_outbox")
         return rating
 
+    def ensure_may_rate(self, rater_id: int, exchange_id: int) -> None:
+        """Refuse before any stars are asked for: not completed, window over, or rated."""
+
+        def work(uow: UnitOfWork) -> None:
+            exchange = exchange_or_refuse(uow, exchange_id)
+            ratings.ensure_may_rate(exchange, rater_id, self._rules, self._clock.now())
+            if any(r.rater_id == rater_id for r in uow.ratings.for_exchange(exchange_id)):
+                raise AlreadyRated()
+
+        read_only(self._uow, work)
+
     def summary(self, user_id: int) -> RatingSummary:
         return read_only(self._uow, lambda uow: ratings.summarize(uow.ratings.received_by(user_id)))
 

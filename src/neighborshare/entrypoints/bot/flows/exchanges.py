@@ -70,7 +70,7 @@ async def _request(turn: Turn, post_id: int, portions: int) -> None:
             other=esc(view.other_name), portions=plural(portions, "portion"),
             dish=esc(view.post.name), credits=plural(portions, "credit"), balance=balance,
         ),
-        keyboards.exchange_actions(view, user_id),
+        keyboards.exchange_actions(view, user_id, turn.deps.clock.now()),
     )
 
 
@@ -91,7 +91,8 @@ async def on_button(turn: Turn) -> None:
         return service.view(user_id, exchange_id)
 
     view = await turn.deps.run(act)
-    await turn.edit(_exchange_text(turn, view, user_id), keyboards.exchange_actions(view, user_id))
+    buttons = keyboards.exchange_actions(view, user_id, turn.deps.clock.now())
+    await turn.edit(_exchange_text(turn, view, user_id), buttons)
 
 
 async def mine(turn: Turn) -> None:
@@ -109,7 +110,7 @@ async def mine(turn: Turn) -> None:
         await turn.say(_("No requests yet. /browse shows dishes nearby."))
     for view in views[:10]:
         await turn.say(_exchange_text(turn, view, user_id),
-                       keyboards.exchange_actions(view, user_id))
+                       keyboards.exchange_actions(view, user_id, turn.deps.clock.now()))
 
 
 def _exchange_text(turn: Turn, view: ExchangeView, user_id: int) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from neighborshare.domain.errors import AlreadyRated, RatingNotAllowed
-from neighborshare.domain.exchanges import ExchangeStatus
 from neighborshare.entrypoints.bot.flows.common import button_parts, number, typed_text
 from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.ports.services import Button
@@ -40,10 +38,8 @@ async def from_button(turn: Turn) -> None:
 async def _begin(turn: Turn, exchange_id: int) -> None:
     user_id = await turn.user_id()
     view = await turn.deps.run(turn.deps.exchanges.view, user_id, exchange_id)
-    if view.exchange.status is not ExchangeStatus.COMPLETED:
-        raise RatingNotAllowed("You can rate an exchange once the pickup has happened.")
-    if exchange_id not in await turn.deps.run(turn.deps.ratings.pending_for, user_id):
-        raise AlreadyRated()  # or the 7 days are over: ask before the stars, not after
+    # ask before the stars, not after: not yet picked up, the 7 days over, or already rated
+    await turn.deps.run(turn.deps.ratings.ensure_may_rate, user_id, exchange_id)
     turn.begin(FLOW, "food", exchange_id=exchange_id, other=view.other_name, dish=view.post.name)
     if view.exchange.requester_id == user_id:
         await turn.say(_("How was <b>{dish}</b>?").format(dish=esc(view.post.name)),
