@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
+import time
+import zlib
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
+
+from telegram import Update
 
 from neighborshare.adapters.memory.outside import FixedClock
 from neighborshare.adapters.telegram.offline import OfflineBotApi
@@ -28,6 +33,7 @@ class BotWorld:
         self.active = 0
         self._read: dict[int, int] = {}
         self.waited: list[float] = []  # what the notifier slept when Telegram said 429
+        self._update_ids = itertools.count(1_000_000)  # clear of the neighbors' own
 
     def _replica(self) -> OfflineBot:
         bot = OfflineBot(self.make_container(), self.clock, api=self.api, sleep=self._sleep)
@@ -62,6 +68,53 @@ class BotWorld:
 
     def tap(self, name: str, label: str) -> None:
         self.act(name, lambda n, who: n.tap(who, label))
+
+    def group_id(self, title: str) -> int:
+        return -1_001_000_000_000 - zlib.crc32(title.encode()) % 1_000_000_000
+
+    def group(self, title: str) -> dict[str, Any]:
+        return {"id": self.group_id(title), "type": "supergroup", "title": title}
+
+    def say_in_group(self, name: str, title: str, text: str) -> None:
+        """``name`` writes ``text`` in the supergroup ``title``."""
+        who = self.bot.neighbors.neighbor(name)
+        message: dict[str, Any] = {"message_id": self.api.next_message_id(),
+                                   "date": int(time.time()), "chat": self.group(title),
+                                   "from": who.as_user(), "text": text}
+        if text.startswith("/"):
+            length = len(text.split()[0])
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
+        self.deliver({"message": message})
+
+    def edit_message(self, name: str, text: str) -> None:
+        """``name`` edits one of their earlier messages to read ``text``."""
+        who = self.bot.neighbors.neighbor(name)
+        chat = {"id": who.telegram_id, "type": "private", "first_name": who.name.capitalize()}
+        message = {"message_id": 1, "date": int(time.time()), "edit_date": int(time.time()),
+                   "chat": chat, "from": who.as_user(), "text": text,
+                   "entities": [{"type": "bot_command", "offset": 0,
+                                 "length": len(text.split()[0])}]}
+        self.deliver({"edited_message": message})
+
+    def membership(self, name: str, chat: dict[str, Any], before: str, after: str) -> None:
+        """The bot's membership of ``chat`` changed from ``before`` to ``after`` by ``name``."""
+        who = self.bot.neighbors.neighbor(name)
+        bot_user = self.api.bot_user
+        change = {"chat": chat, "from": who.as_user(), "date": int(time.time()),
+                  "old_chat_member": _member(bot_user, before),
+                  "new_chat_member": _member(bot_user, after)}
+        self.deliver({"my_chat_member": change})
+
+    def private_chat(self, name: str) -> dict[str, Any]:
+        who = self.bot.neighbors.neighbor(name)
+        return {"id": who.telegram_id, "type": "private", "first_name": who.name.capitalize()}
+
+    def deliver(self, body: dict[str, Any]) -> None:
+        """An update as Telegram would send it (``body`` beside its update_id)."""
+        self.mark_read()
+        update = Update.de_json({"update_id": next(self._update_ids)} | body, self.bot.app.bot)
+        assert update is not None
+        self.loop.run_until_complete(self.bot.send(update))
 
     def wait(self, delta: timedelta) -> None:
         self.mark_read()
@@ -99,3 +152,16 @@ class BotWorld:
 
     def everything_shown(self) -> list[SentMessage]:
         return [m for m in self.api.sent if not m.deleted]
+
+
+def _member(user: dict[str, Any], status: str) -> dict[str, Any]:
+    member: dict[str, Any] = {"user": user, "status": status}
+    if status == "kicked":
+        member["until_date"] = 0
+    if status == "administrator":
+        member.update(can_be_edited=False, is_anonymous=False, can_manage_chat=True,
+                      can_delete_messages=True, can_manage_video_chats=False,
+                      can_restrict_members=True, can_promote_members=False,
+                      can_change_info=False, can_invite_users=True, can_post_stories=False,
+                      can_edit_stories=False, can_delete_stories=False)
+    return member

@@ -18,6 +18,7 @@ class QueuedUpdatesApi(OfflineBotApi):
         super().__init__()
         self.batches: list[list[dict[str, Any]]] = []
         self.offsets: list[int | None] = []
+        self.asked_for: list[Any] = []
         self.stop = asyncio.Event()
 
     async def do_request(self, url: str, method: str, request_data: Any = None,
@@ -26,6 +27,8 @@ class QueuedUpdatesApi(OfflineBotApi):
             return await super().do_request(url, method, request_data, *args, **kwargs)
         offset = request_data.parameters.get("offset") if request_data else None
         self.offsets.append(offset)
+        self.asked_for.append(request_data.parameters.get("allowed_updates")
+                              if request_data else None)
         if not self.batches:
             self.stop.set()
             return 200, b'{"ok": true, "result": []}'
@@ -48,6 +51,8 @@ def test_polled_updates_are_processed_once_and_acknowledged_by_the_offset() -> N
 
     asyncio.run(run())
     assert api.offsets == [None, start["update_id"] + 1, name["update_id"] + 1]
+    handled = ["message", "callback_query", "my_chat_member"]
+    assert api.asked_for == [handled] * 3  # only the update types the bot acts on
     assert len(api.messages(priya.telegram_id)) == 2
     with container.uow_factory()() as uow:
         assert uow.sessions.get(priya.telegram_id).data["name"] == "Priya"

@@ -68,3 +68,11 @@ SHARE_HINTS = {
     "diet": N_("Please tap any that apply, then Done."),
     "preview": N_("Tap 📣 Publish to share it, or ✏️ Start over."),
 }
+
+# Group chats: nothing personal is ever said there, only a pointer to the private chat
+GROUP_POINTER = N_("I answer that in our private chat, so your details stay out of the group.")
+GROUP_HELLO = N_(
+    "👋 Hi! I'm NeighborShare: neighbors share home-cooked food through me. "
+    "I talk to each of you in a private chat, so nothing personal is ever posted here."
+)
+OPEN_PRIVATE_CHAT = N_("💬 Open a private chat")

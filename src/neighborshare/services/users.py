@@ -98,6 +98,22 @@ class UserService:
 
         return in_transaction(self._uow, work)
 
+    def set_reachable(self, telegram_id: int, reachable: bool) -> bool:
+        """The neighbor blocked the bot (False: no more messages) or unblocked it (True).
+
+        False when nothing changed: not registered, or already so."""
+
+        def work(uow: UnitOfWork) -> bool:
+            user = uow.users.get_by_telegram_id(telegram_id)
+            if user is None or user.reachable == reachable:
+                return False
+            user.reachable = reachable
+            user.updated_at = self._clock.now()
+            uow.users.save(user)
+            return True
+
+        return in_transaction(self._uow, work)
+
     def profile(self, telegram_id: int) -> User:
         return read_only(self._uow, lambda uow: _registered(uow, telegram_id))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from telegram import Update
+from telegram.constants import ChatType
 from telegram.ext import (
     Application,
     ApplicationHandlerStop,
@@ -17,13 +18,16 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from neighborshare.entrypoints.bot import routes
+from neighborshare.entrypoints.bot import groups, routes
+from neighborshare.entrypoints.bot.chats import Kind, kind_of
 from neighborshare.entrypoints.bot.deps import BotDeps, deps_from
-from neighborshare.entrypoints.bot.guard import guarded
+from neighborshare.entrypoints.bot.guard import guarded, log_failure
 from neighborshare.entrypoints.bot.outgoing import ApiCall, answer_query, send
 from neighborshare.entrypoints.bot.preload import TurnPreloader, preloaded_for, rate_key
 from neighborshare.entrypoints.bot.sessions import ConversationStore
 from neighborshare.presentation import i18n, texts
+
+COMMAND_NAMES = frozenset(routes.COMMANDS)
 
 
 def build_application(
@@ -39,7 +43,7 @@ def build_application(
     store = ConversationStore(deps.uow_factory, deps.clock)
     # the update processor (webhook, polling) reads the neighbor's state in its transaction
     app.bot_data["preloader"] = TurnPreloader(
-        deps.rate_limiter, deps.rules.updates_per_minute, store
+        deps.rate_limiter, deps.rules.updates_per_minute, store, classify
     )
     add_handlers(app, deps, store)
     return app
@@ -48,7 +52,10 @@ def build_application(
 def add_handlers(
     app: Application[Any, Any, Any, Any, Any, Any], deps: BotDeps, store: ConversationStore
 ) -> None:
+    app.add_handler(TypeHandler(Update, _triage(deps)), group=-2)
     app.add_handler(TypeHandler(Update, _gate(deps)), group=-1)
+    # past the triage, a message in a group is one of our commands: it gets the pointer
+    app.add_handler(MessageHandler(filters.ChatType.GROUPS, _pointer(deps)))
     for name, step in routes.COMMANDS.items():
         app.add_handler(CommandHandler(name, guarded(step, deps, store)))
     app.add_handler(MessageHandler(filters.COMMAND, guarded(routes.unknown_command, deps, store)))
@@ -56,6 +63,40 @@ def add_handlers(
     # an edited message is not a new answer: only fresh messages move a conversation on
     fresh = filters.UpdateType.MESSAGE
     app.add_handler(MessageHandler(fresh, guarded(routes.on_message, deps, store)))
+
+
+def classify(update: Update) -> Kind:
+    return kind_of(update, COMMAND_NAMES, groups.username(update.get_bot()))
+
+
+def _triage(deps: BotDeps) -> Any:
+    async def triage(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Let through what the bot answers; handle membership changes; stop the rest here,
+        before the rate limit counts it."""
+        kind = classify(update)
+        if kind in (Kind.PRIVATE, Kind.GROUP_COMMAND):
+            return
+        try:
+            if kind is Kind.MEMBERSHIP:
+                await groups.on_membership(update, context.bot, deps)
+            elif kind is Kind.STRAY_BUTTON and update.callback_query is not None:
+                await send(answer_query(update.callback_query))
+        except Exception as error:
+            log_failure(update, error)
+        raise ApplicationHandlerStop
+
+    return triage
+
+
+def _pointer(deps: BotDeps) -> Any:
+    async def pointer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A command in a group: one short pointer to the private chat."""
+        try:
+            await groups.point_to_private_chat(update, context.bot, deps)
+        except Exception as error:
+            log_failure(update, error)
+
+    return pointer
 
 
 def _gate(deps: BotDeps) -> Any:
@@ -73,7 +114,7 @@ def _gate(deps: BotDeps) -> Any:
         if decision.allowed:
             return
         chat, query = update.effective_chat, update.callback_query
-        if decision.first_refusal and chat is not None:
+        if decision.first_refusal and chat is not None and chat.type == ChatType.PRIVATE:
             with i18n.speaking(i18n.choose(user.language_code, deps.rules.default_language)):
                 text = str(texts.SLOW_DOWN)
             await send(ApiCall(context.bot, "sendMessage", {"chat_id": chat.id, "text": text}))

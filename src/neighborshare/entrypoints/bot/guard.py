@@ -10,6 +10,7 @@ from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
 from telegram import Update
+from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
 from neighborshare.domain.errors import ConcurrencyConflict, NeighborShareError
@@ -35,8 +36,9 @@ def redact(text: str) -> str:
 
 def guarded(step: Step, deps: BotDeps, store: ConversationStore) -> Callback:
     async def callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        if update.effective_user is None or update.effective_chat is None:
-            return
+        chat = update.effective_chat
+        if update.effective_user is None or chat is None or chat.type != ChatType.PRIVATE:
+            return  # flows run in a neighbor's private chat only (see chats.py)
         turn = Turn(update, deps, store)
         with i18n.speaking(turn.language()):
             await _handle(turn, step)
@@ -58,7 +60,7 @@ async def _handle(turn: Turn, step: Step) -> None:
     except NeighborShareError as refusal:
         await _answer(turn, refusal_text(refusal))
     except Exception as error:
-        _log_failure(update, error)
+        log_failure(update, error)
         await _answer(turn, texts.APOLOGY)
     try:
         await turn.close()
@@ -66,16 +68,16 @@ async def _handle(turn: Turn, step: Step) -> None:
         if query is not None:
             await send(answer_query(query))
     except Exception as error:
-        _log_failure(update, error)
+        log_failure(update, error)
 
 
 async def _answer(turn: Turn, html: str) -> None:
     try:
         await turn.say(html)
     except Exception as error:
-        _log_failure(turn.update, error)
+        log_failure(turn.update, error)
 
 
-def _log_failure(update: Update, error: BaseException) -> None:
+def log_failure(update: Update, error: BaseException) -> None:
     trace = "".join(traceback.format_exception(type(error), error, error.__traceback__))
     log.error("update %s failed: %s", update.update_id, redact(trace))

@@ -11,7 +11,7 @@ conversation's write-back here. Updates fed to ``process_update`` without a proc
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -20,6 +20,7 @@ from telegram import Update
 
 from neighborshare.domain.sessions import ConversationSession
 from neighborshare.domain.users import User
+from neighborshare.entrypoints.bot.chats import Kind
 from neighborshare.entrypoints.bot.sessions import ConversationStore
 from neighborshare.ports.services import RateDecision, RateLimiter
 from neighborshare.ports.unit_of_work import UnitOfWork
@@ -58,20 +59,30 @@ def preloaded_for(telegram_id: int) -> Preloaded | None:
 
 class TurnPreloader:
     def __init__(
-        self, rate_limiter: RateLimiter, updates_per_minute: int, store: ConversationStore
+        self,
+        rate_limiter: RateLimiter,
+        updates_per_minute: int,
+        store: ConversationStore,
+        classify: Callable[[Update], Kind],
     ) -> None:
         self._limiter = rate_limiter
         self._limit = updates_per_minute
         self._store = store
+        self._classify = classify
 
     @contextmanager
     def around(self, uow: UnitOfWork, update: Update) -> Iterator[None]:
         """Preload for ``update`` in ``uow``; on a clean exit, write the conversation back."""
         user = update.effective_user
-        if user is None:
+        kind = self._classify(update)
+        if user is None or not kind.counted:  # ignored: not counted, nothing locked
             yield
             return
-        loaded = self._prepare(uow, user.id)
+        if kind is Kind.PRIVATE:
+            loaded = self._prepare(uow, user.id)
+        else:  # a group command: counted, but no conversation runs in a group
+            loaded = Preloaded(user.id, self._limiter.hit(rate_key(user.id), self._limit, 60),
+                               None, None)
         token = _current.set(loaded)
         try:
             yield

@@ -11,6 +11,7 @@ import time
 from telegram import Update
 from telegram.error import NetworkError
 
+from neighborshare.entrypoints.bot.chats import HANDLED_UPDATES
 from neighborshare.entrypoints.webhook.checks import update_type
 from neighborshare.entrypoints.webhook.processing import Outcome
 from neighborshare.entrypoints.webhook.runtime import BotRuntime
@@ -30,7 +31,7 @@ async def poll(runtime: BotRuntime, stop: asyncio.Event) -> None:
     while not stop.is_set():
         try:
             updates = await bot.get_updates(
-                offset=offset, timeout=POLL_SECONDS, allowed_updates=Update.ALL_TYPES
+                offset=offset, timeout=POLL_SECONDS, allowed_updates=HANDLED_UPDATES
             )
         except NetworkError as error:
             log.warning("getUpdates failed (%s); retrying", type(error).__name__)

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from dependency_injector import providers
-from telegram import Update
 from telegram.request import BaseRequest
 
 from neighborshare.entrypoints.bot.app import build_application
+from neighborshare.entrypoints.bot.chats import HANDLED_UPDATES
 from neighborshare.entrypoints.webhook.app import WebhookParts
 from neighborshare.entrypoints.webhook.processing import PTBApplication, UpdateProcessor
 from neighborshare.observability.counting import CountingRateLimiter
@@ -39,7 +39,7 @@ class BotRuntime:
 
     async def register_webhook(self, url: str, secret: str) -> None:
         await self.ptb.bot.set_webhook(
-            url, secret_token=secret, allowed_updates=Update.ALL_TYPES, max_connections=40
+            url, secret_token=secret, allowed_updates=HANDLED_UPDATES, max_connections=40
         )
 
     def webhook_parts(
