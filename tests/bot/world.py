@@ -34,6 +34,7 @@ class BotWorld:
         self._read: dict[int, int] = {}
         self.waited: list[float] = []  # what the notifier slept when Telegram said 429
         self._update_ids = itertools.count(1_000_000)  # clear of the neighbors' own
+        self.calls_read = 0
 
     def _replica(self) -> OfflineBot:
         bot = OfflineBot(self.make_container(), self.clock, api=self.api, sleep=self._sleep)
@@ -105,6 +106,28 @@ class BotWorld:
                   "new_chat_member": _member(bot_user, after)}
         self.deliver({"my_chat_member": change})
 
+    def send_file(self, name: str, data: bytes, mime_type: str) -> None:
+        """``name`` sends ``data`` as a file (a document), not as a compressed photo."""
+        who = self.bot.neighbors.neighbor(name)
+        file_id = self.api.add_file(data)
+        document = {"file_id": file_id, "file_unique_id": file_id, "file_name": "dish.jpg",
+                    "mime_type": mime_type, "file_size": len(data)}
+        self.deliver({"message": {"message_id": self.api.next_message_id(),
+                                  "date": int(time.time()), "chat": self.private_chat(name),
+                                  "from": who.as_user(), "document": document}})
+
+    def tap_gone(self, name: str, label: str) -> None:
+        """``name`` taps ``label`` on a message Telegram no longer has (deleted meanwhile):
+        the update then carries an inaccessible message, whose date is 0."""
+        neighbors = self.bot.neighbors
+        who = neighbors.neighbor(name)
+        message, button = neighbors.find_button(who, label)
+        message.deleted = True
+        gone = {"chat": self.private_chat(name), "message_id": message.message_id, "date": 0}
+        self.deliver({"callback_query": {"id": str(next(self._update_ids)),
+                                         "from": who.as_user(), "chat_instance": "1",
+                                         "data": button["callback_data"], "message": gone}})
+
     def private_chat(self, name: str) -> dict[str, Any]:
         who = self.bot.neighbors.neighbor(name)
         return {"id": who.telegram_id, "type": "private", "first_name": who.name.capitalize()}
@@ -134,6 +157,7 @@ class BotWorld:
     # -- reading -----------------------------------------------------------------------------
 
     def mark_read(self) -> None:
+        self.calls_read = len(self.api.calls)
         self._read = {m.chat_id: m.message_id for m in self.api.sent}
         self._edits = {(m.chat_id, m.message_id): m.edits for m in self.api.sent}
 

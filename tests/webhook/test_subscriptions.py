@@ -13,7 +13,7 @@ from neighborshare.entrypoints.webhook.processing import Outcome
 from tests.webhook.runtimes import runtime_with_priya
 
 
-def test_the_webhook_subscribes_to_the_handled_update_types_only() -> None:
+def test_the_webhook_subscribes_to_the_handled_update_types_only_and_sets_the_menu() -> None:
     api = OfflineBotApi()
     runtime = runtime_with_priya(api).runtime
 
@@ -28,6 +28,9 @@ def test_the_webhook_subscribes_to_the_handled_update_types_only() -> None:
     (params,) = [p for method, p in api.calls if method == "setWebhook"]
     assert params["allowed_updates"] == ["message", "callback_query", "my_chat_member"]
     assert params["allowed_updates"] == list(HANDLED_UPDATES)
+    menus = [p for method, p in api.calls if method == "setMyCommands"]  # set at start-up
+    assert sorted(str(p.get("language_code")) for p in menus) == ["None", "de", "es", "uk"]
+    assert all(p["scope"] == {"type": "all_private_chats"} for p in menus)
 
 
 def ignored_updates(telegram_id: int, first_id: int) -> list[dict[str, Any]]:

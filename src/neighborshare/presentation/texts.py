@@ -76,3 +76,4 @@ GROUP_HELLO = N_(
     "I talk to each of you in a private chat, so nothing personal is ever posted here."
 )
 OPEN_PRIVATE_CHAT = N_("💬 Open a private chat")
+PHOTO_AS_SHOWN = N_("📷 Your photo, as neighbors will see it.")

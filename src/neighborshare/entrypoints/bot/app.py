@@ -92,7 +92,7 @@ def _pointer(deps: BotDeps) -> Any:
     async def pointer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A command in a group: one short pointer to the private chat."""
         try:
-            await groups.point_to_private_chat(update, context.bot, deps)
+            await groups.point_to_private_chat(update, context.bot, deps, routes.LINKED_COMMANDS)
         except Exception as error:
             log_failure(update, error)
 

@@ -47,14 +47,16 @@ async def _say_in_group(bot: Bot, chat_id: int, text: str, link: str | None) -> 
                                             "reply_markup": markup}))
 
 
-async def point_to_private_chat(update: Update, bot: Bot, deps: BotDeps) -> None:
+async def point_to_private_chat(
+    update: Update, bot: Bot, deps: BotDeps, linked: frozenset[str]
+) -> None:
     """One short reply to a command in a group, with a button into the private chat, where
-    the same command runs (the deep link's payload)."""
+    the same command runs when it is one of ``linked`` (the deep link's payload)."""
     message = update.message
     if message is None:
         return
     command = command_of(message, username(bot))
-    link = private_chat_link(bot, command if command and command != "start" else None)
+    link = private_chat_link(bot, command if command in linked else None)
     with i18n.speaking(deps.rules.default_language):
         await _say_in_group(bot, message.chat.id, texts.GROUP_POINTER, link)
 

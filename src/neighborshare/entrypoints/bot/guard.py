@@ -11,6 +11,7 @@ from typing import Any
 
 from telegram import Update
 from telegram.constants import ChatType
+from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from neighborshare.domain.errors import ConcurrencyConflict, NeighborShareError
@@ -49,6 +50,7 @@ def guarded(step: Step, deps: BotDeps, store: ConversationStore) -> Callback:
 async def _handle(turn: Turn, step: Step) -> None:
     """The step, in the neighbor's language; then the conversation is written back."""
     update = turn.update
+    await _stop_spinner(update)
     try:
         await turn.open()
         i18n.use(turn.language())  # now their own choice in /settings is known too
@@ -64,11 +66,19 @@ async def _handle(turn: Turn, step: Step) -> None:
         await _answer(turn, texts.APOLOGY)
     try:
         await turn.close()
-        query = update.callback_query
-        if query is not None:
-            await send(answer_query(query))
     except Exception as error:
         log_failure(update, error)
+
+
+async def _stop_spinner(update: Update) -> None:
+    """Answer a tapped button first, so the client's spinner stops before the reply comes."""
+    query = update.callback_query
+    if query is None:
+        return
+    try:
+        await send(answer_query(query))
+    except TelegramError as error:  # e.g. "query is too old": the reply still goes out
+        log.warning("a button's answer was refused: %s", type(error).__name__)
 
 
 async def _answer(turn: Turn, html: str) -> None:

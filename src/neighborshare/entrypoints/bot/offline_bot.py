@@ -20,6 +20,7 @@ from neighborshare.adapters.telegram.neighbors import OfflineNeighbors
 from neighborshare.adapters.telegram.offline import OfflineBotApi
 from neighborshare.entrypoints.bot.app import build_application
 from neighborshare.entrypoints.bot.deps import BotDeps
+from neighborshare.entrypoints.bot.menu import register_commands
 from neighborshare.entrypoints.worker.jobs import run_due_jobs
 
 
@@ -48,6 +49,7 @@ class OfflineBot:
 
     async def start(self) -> None:
         await self.app.initialize()
+        await register_commands(self.app.bot, self.deps.rules.default_language)
         notifier = LoopBotNotifier(self.app.bot, asyncio.get_running_loop(), self._sleep)
         self.container.notifier.override(providers.Object(notifier))
         self.notifications = self.container.notifications()

@@ -1,13 +1,21 @@
-"""Receiving a neighbor's photo: the largest size, checked and re-encoded, then stored."""
+"""Receiving a neighbor's photo: the largest size, checked and re-encoded, then stored.
+
+A photo sent "as a file" (a document of type image/*) is taken like a photo. Telegram shows
+a document's file_id only as a file, so its re-encoded JPEG is sent back to the neighbor as a
+photo ("the photo as neighbors will see it") and that photo's file_id is the one kept.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from telegram import Document, Message, PhotoSize
+
 from neighborshare.adapters.images.pillow import MAX_BYTES
 from neighborshare.domain.errors import InvalidPhoto
 from neighborshare.entrypoints.bot.loops import at_home
 from neighborshare.entrypoints.bot.turn import Turn
+from neighborshare.presentation import texts
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,19 +25,39 @@ class StoredPhoto:
 
 
 def has_photo(turn: Turn) -> bool:
-    message = turn.update.message
-    return message is not None and bool(message.photo)
+    return _picture(turn.update.message) is not None
+
+
+def _picture(message: Message | None) -> PhotoSize | Document | None:
+    """The largest size of a photo, or a document that says it is an image."""
+    if message is None:
+        return None
+    if message.photo:
+        return max(message.photo, key=lambda size: size.width * size.height)
+    document = message.document
+    if document is not None and (document.mime_type or "").startswith("image/"):
+        return document
+    return None
 
 
 async def receive(turn: Turn, prefix: str) -> StoredPhoto:
-    message = turn.update.message
-    if message is None or not message.photo:
+    picture = _picture(turn.update.message)
+    if picture is None:
         raise InvalidPhoto("Please send a photo.")
-    largest = max(message.photo, key=lambda size: size.width * size.height)
-    if largest.file_size is not None and largest.file_size > MAX_BYTES:
+    if picture.file_size is not None and picture.file_size > MAX_BYTES:
         raise InvalidPhoto("That photo is over 5 MB. Please send a smaller one.")
-    telegram_file = await at_home(largest.get_file)  # the Bot API client lives on the bot's loop
+    telegram_file = await at_home(picture.get_file)  # the Bot API client lives on the bot's loop
     data = bytes(await at_home(telegram_file.download_as_bytearray))
     jpeg = await turn.deps.run(turn.deps.photo_processor.process, data)
     ref = await turn.deps.run(turn.deps.photo_store.put, jpeg, "image/jpeg", prefix)
-    return StoredPhoto(ref, largest.file_id)
+    if isinstance(picture, PhotoSize):
+        return StoredPhoto(ref, picture.file_id)
+    return StoredPhoto(ref, await _as_photo(turn, jpeg))
+
+
+async def _as_photo(turn: Turn, jpeg: bytes) -> str:
+    """Send ``jpeg`` to the neighbor as a photo; its file_id (a document's can't be shown as a
+    photo). Sent at once: the answers that follow refer to it."""
+    bot, caption = turn.update.get_bot(), str(texts.PHOTO_AS_SHOWN)
+    sent = await at_home(lambda: bot.send_photo(turn.chat_id, jpeg, caption=caption))
+    return max(sent.photo, key=lambda size: size.width * size.height).file_id

@@ -51,7 +51,9 @@ class Replies:
         """Change the message whose button was tapped (its text or caption, and its buttons)."""
         query = self.update.callback_query
         message = query.message if query else None
-        if not isinstance(message, Message):
+        # PTB 22 builds a Message even for one Telegram no longer has (deleted, or too old):
+        # its date is 0, and is_accessible False. Then answer with a new message instead.
+        if not isinstance(message, Message) or not message.is_accessible:
             if html:
                 await self.say(html, buttons)
             return

@@ -15,8 +15,31 @@ from neighborshare.entrypoints.bot.guard import Step
 from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.presentation import texts
 
+
+async def start(turn: Turn) -> None:
+    """/start, or /start PAYLOAD from a deep link (t.me/Bot?start=PAYLOAD): a registered
+    neighbor gets the dish's card or the command the link names, a new one onboarding first
+    (and then the dish's card)."""
+    payload = deep_link(turn)
+    post_id = browsing.linked_post(payload)
+    if post_id is None and payload not in LINKED_COMMANDS:
+        await onboarding.start(turn)
+    elif not await turn.registered():
+        await onboarding.start(turn, then_post=post_id)
+    elif post_id is not None:
+        await browsing.show_card(turn, post_id)
+    else:
+        await COMMANDS[payload](turn)
+
+
+def deep_link(turn: Turn) -> str:
+    message = turn.update.message
+    words = (message.text or "").split() if message is not None else []
+    return words[1] if len(words) > 1 else ""
+
+
 COMMANDS: dict[str, Step] = {
-    "start": onboarding.start,
+    "start": start,
     "share": sharing.start,
     "browse": browsing.start,
     "request": exchanges.request_command,
@@ -27,6 +50,9 @@ COMMANDS: dict[str, Step] = {
     "help": basics.help_,
     "cancel": basics.cancel,
 }
+
+# what a deep link may run for a registered neighbor (the pointer a group command gets)
+LINKED_COMMANDS = frozenset(COMMANDS) - {"start", "cancel", "request"}
 
 # callback data is "prefix:..."; the prefixes "post", "x" and "rate" are shared with the
 # notification templates in presentation/notifications.py

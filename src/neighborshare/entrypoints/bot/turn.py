@@ -101,6 +101,13 @@ class Turn(Replies):
             self._user = found
         return self._user
 
+    async def registered(self) -> bool:
+        try:
+            await self.user()
+        except NotRegistered:
+            return False
+        return True
+
     async def user_id(self) -> int:
         user = await self.user()
         assert user.id is not None

@@ -13,6 +13,7 @@ from telegram.request import BaseRequest
 
 from neighborshare.entrypoints.bot.app import build_application
 from neighborshare.entrypoints.bot.chats import HANDLED_UPDATES
+from neighborshare.entrypoints.bot.menu import register_commands
 from neighborshare.entrypoints.webhook.app import WebhookParts
 from neighborshare.entrypoints.webhook.processing import PTBApplication, UpdateProcessor
 from neighborshare.observability.counting import CountingRateLimiter
@@ -30,6 +31,7 @@ class BotRuntime:
 
     async def start(self) -> None:
         await self.ptb.initialize()
+        await register_commands(self.ptb.bot, self.ptb.bot_data["deps"].rules.default_language)
 
     async def stop(self) -> None:
         """Let updates in flight finish first; they need this loop running to do so."""

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
+from neighborshare.domain.errors import PostNotAvailable
 from neighborshare.entrypoints.bot.flows.common import button_parts, number
 from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.presentation import keyboards
 from neighborshare.presentation.cards import post_card
 from neighborshare.presentation.i18n import N_, _
+
+_LINKED_POST = re.compile(r"^post_(\d{1,18})$")
 
 EMPTY = N_("Nothing to pick up nearby right now. Why not /share something?")
 EMPTY_FILTERED = N_(
@@ -43,3 +48,19 @@ async def show(turn: Turn, page: int, show_all: bool) -> None:
         scope = _("Page {page} · all dishes") if show_all else _(
             "Page {page} · dishes that fit your diet")
         await turn.say(scope.format(page=page + 1), nav)
+
+
+def linked_post(payload: str | None) -> int | None:
+    """The dish a deep link ("post_12", from t.me/Bot?start=post_12) points to."""
+    match = _LINKED_POST.match(payload or "")
+    return int(match[1]) if match else None
+
+
+async def show_card(turn: Turn, post_id: int) -> None:
+    """One dish's card, as /browse shows it, while it can still be requested."""
+    card = await turn.deps.run(turn.deps.food.card, await turn.user_id(), post_id)
+    now = turn.deps.clock.now()
+    if not card.post.is_available(now):
+        raise PostNotAvailable()
+    await turn.say(post_card(card, turn.deps.tz, now), keyboards.card_buttons(post_id),
+                   photo=card.post.photo_file_id)

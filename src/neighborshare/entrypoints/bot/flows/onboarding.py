@@ -20,13 +20,16 @@ FLOW = "start"
 SMS_TTL_SECONDS = 600
 
 
-async def start(turn: Turn) -> None:
-    """Begin onboarding, or a profile edit for a neighbor who has one."""
+async def start(turn: Turn, then_post: int | None = None) -> None:
+    """Begin onboarding, or a profile edit for a neighbor who has one; ``then_post``: the dish
+    a deep link pointed to, shown once onboarding is done."""
     try:
         existing: User | None = await turn.user()
     except NotRegistered:
         existing = None
     turn.begin(FLOW, "name", editing=existing is not None)
+    if then_post is not None:
+        turn.data["then_post"] = then_post
     if existing is None:
         await turn.say(texts.WELCOME_NEW + texts.ASK_NAME, keyboard=ReplyKeyboardRemove())
         return

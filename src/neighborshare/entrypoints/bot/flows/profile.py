@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from neighborshare.domain.errors import InvalidInput
 from neighborshare.domain.values import Location, PhoneHash, parse_allergens, parse_diet_tags
+from neighborshare.entrypoints.bot.flows import browsing
 from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.presentation.formatting import esc, plural
 from neighborshare.presentation.i18n import _
@@ -48,3 +49,5 @@ async def finish(turn: Turn, custom: str) -> None:
     else:
         await turn.say(_("✅ Profile updated, {name}. /browse to see dishes nearby.").format(
             name=name))
+    if data.get("then_post") is not None:  # they came from a dish's link
+        await browsing.show_card(turn, int(data["then_post"]))

@@ -1,0 +1,48 @@
+"""The command menu neighbors see beside the text field: set at every start-up (setMyCommands
+replaces the whole list, so each deploy leaves Telegram's menu as this code has it)."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Bot
+from telegram.error import TelegramError
+
+from neighborshare.entrypoints.bot.outgoing import ApiCall
+from neighborshare.presentation import i18n
+from neighborshare.presentation.i18n import N_
+
+log = logging.getLogger("neighborshare.bot")
+
+MENU = (
+    ("share", N_("Offer a dish")),
+    ("browse", N_("See dishes nearby")),
+    ("mine", N_("Your posts and requests")),
+    ("credits", N_("Your balance and recent movements")),
+    ("rate", N_("Rate a finished exchange")),
+    ("report", N_("Tell the moderators about a problem")),
+    ("start", N_("Set up or edit your profile")),
+    ("help", N_("What I can do")),
+    ("cancel", N_("Stop what you're doing")),
+)
+# private chats only: in a group the bot answers a command with a pointer, and offers none
+SCOPE = {"type": "all_private_chats"}
+
+
+def menu(language: str) -> list[dict[str, str]]:
+    with i18n.speaking(language):
+        return [{"command": name, "description": str(text)} for name, text in MENU]
+
+
+async def register_commands(bot: Bot, default_language: str) -> bool:
+    """The menu in the community's language, and in each other shipped language for neighbors
+    whose Telegram speaks it. False (logged) if Telegram refused: the bot works without it."""
+    languages: list[str | None] = [None, *(c for c in i18n.SHIPPED if c != default_language)]
+    try:
+        for code in languages:
+            await ApiCall(bot, "setMyCommands", {"commands": menu(code or default_language),
+                                                 "scope": SCOPE, "language_code": code})()
+    except TelegramError as error:
+        log.warning("the command menu could not be set: %s", type(error).__name__)
+        return False
+    return True
