@@ -13,6 +13,7 @@ from neighborshare.adapters.redis.geocoding_cache import CachingGeocoder
 from neighborshare.domain.errors import GeocodingFailed, GeocodingUnavailable
 from neighborshare.domain.values import Location
 from tests.support.geocoding_api import GeocodingApi
+from tests.support.refusals import refused
 from tests.support.stubs import JsonStub
 
 ADDRESS = "10 Downing Street, London"
@@ -42,7 +43,7 @@ def test_an_address_becomes_coordinates(geocoder: GoogleGeocoder, stub: JsonStub
 
 
 def test_an_unknown_address_is_the_neighbors_to_fix(geocoder: GoogleGeocoder):
-    with pytest.raises(GeocodingFailed, match="couldn't find that address") as caught:
+    with refused(GeocodingFailed, "couldn't find that address") as caught:
         geocoder.geocode("1 Nowhere Lane")
     assert not isinstance(caught.value, GeocodingUnavailable)
 
@@ -52,7 +53,7 @@ def test_refusals_make_lookup_unavailable_and_are_logged(
     geocoder: GoogleGeocoder, api: GeocodingApi, status: str, caplog: pytest.LogCaptureFixture
 ):
     api.status = status
-    with caplog.at_level(logging.WARNING), pytest.raises(GeocodingUnavailable, match="pin"):
+    with caplog.at_level(logging.WARNING), refused(GeocodingUnavailable, "pin"):
         geocoder.geocode(ADDRESS)
     assert [r.getMessage() for r in caplog.records] == [f"Google geocoding refused: {status}"]
 

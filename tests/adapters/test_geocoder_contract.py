@@ -13,6 +13,7 @@ from neighborshare.domain.errors import GeocodingFailed
 from neighborshare.domain.values import Location
 from neighborshare.ports.services import Geocoder
 from tests.support.geocoding_api import GeocodingApi
+from tests.support.refusals import refused
 from tests.support.stubs import JsonStub
 
 PLACES = {"4 privet drive, little whinging": Location(51.41, -0.75)}
@@ -35,5 +36,5 @@ def test_a_known_address_gives_its_coordinates(geocoder: Geocoder):
 
 def test_an_unknown_address_is_refused_with_a_way_forward(geocoder: Geocoder):
     for _ in range(2):  # and a cached geocoder does not remember the refusal as a place
-        with pytest.raises(GeocodingFailed, match="location pin"):
+        with refused(GeocodingFailed, "location pin"):
             geocoder.geocode("221B Baker Street")

@@ -12,6 +12,7 @@ from neighborshare.adapters.memory.outside import InMemoryPhotoStore
 from neighborshare.adapters.s3.photo_store import S3PhotoStore
 from neighborshare.domain.errors import NotFound
 from neighborshare.ports.services import PhotoStore
+from tests.support.refusals import refused
 
 JPEG = b"\xff\xd8\xff\xe0" + b"dal" * 100
 
@@ -52,7 +53,7 @@ def test_a_deleted_photo_is_gone_and_deleting_twice_is_fine(store: PhotoStore):
 def test_a_url_is_given_only_for_a_stored_photo(store: PhotoStore):
     key = store.put(JPEG, "image/png", "food")
     assert key.split("/")[1] in store.url(key, expires_seconds=600)
-    with pytest.raises(NotFound, match="That photo is gone"):
+    with refused(NotFound, "That photo is gone"):
         store.get("food/never-stored")
 
 

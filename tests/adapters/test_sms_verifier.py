@@ -16,6 +16,7 @@ from neighborshare.domain.errors import (
     VerificationUnavailable,
 )
 from neighborshare.services.auth import AuthService
+from tests.support.refusals import refused
 from tests.support.stubs import JsonStub
 from tests.support.verify_api import VerifyApi
 
@@ -56,7 +57,7 @@ def test_a_wrong_code_is_refused_and_can_be_retried(verifier: TwilioSmsVerifier)
 def test_an_expired_code(verifier: TwilioSmsVerifier, api: VerifyApi):
     verifier.start(NUMBER)
     api.expired = True
-    with pytest.raises(VerificationExpired, match="expired"):
+    with refused(VerificationExpired, "expired"):
         verifier.check(NUMBER, "123456")
 
 
@@ -64,12 +65,12 @@ def test_too_many_attempts(verifier: TwilioSmsVerifier):
     verifier.start(NUMBER)
     for _ in range(5):
         assert verifier.check(NUMBER, "000000") is False
-    with pytest.raises(TooManyVerificationAttempts, match="Too many tries"):
+    with refused(TooManyVerificationAttempts, "Too many tries"):
         verifier.check(NUMBER, "123456")
 
 
 def test_a_number_that_cannot_receive_texts(verifier: TwilioSmsVerifier):
-    with pytest.raises(InvalidInput, match="can't send a text to that number"):
+    with refused(InvalidInput, "can't send a text to that number"):
         verifier.start("+15005550001")
 
 
@@ -77,7 +78,7 @@ def test_twilio_throttling_makes_verification_unavailable(
     verifier: TwilioSmsVerifier, api: VerifyApi
 ):
     api.throttled = True
-    with pytest.raises(VerificationUnavailable, match="unavailable right now"):
+    with refused(VerificationUnavailable, "unavailable right now"):
         verifier.start(NUMBER)
 
 

@@ -12,6 +12,7 @@ from dependency_injector import providers
 
 from neighborshare.adapters.memory.outside import FixedClock
 from neighborshare.container import memory_container
+from neighborshare.presentation.refusals import explain
 from tests.bdd.steps.browsing import *  # noqa: F403
 from tests.bdd.steps.credits import *  # noqa: F403
 from tests.bdd.steps.exchanges import *  # noqa: F403
@@ -78,5 +79,5 @@ def world(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Itera
         factory.dispose()
     leftover = scenario_world.refusals
     assert not leftover, (
-        f"refusals no step checked: {[(r.actor, r.error.message) for r in leftover]}"
+        f"refusals no step checked: {[(r.actor, explain(r.error)) for r in leftover]}"
     )

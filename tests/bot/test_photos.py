@@ -9,6 +9,7 @@ from PIL import Image
 
 from neighborshare.adapters.images.pillow import PillowPhotoProcessor
 from neighborshare.domain.errors import InvalidPhoto
+from tests.support.refusals import refused
 
 
 def encoded(image: Image.Image, fmt: str, **options: object) -> bytes:
@@ -43,7 +44,7 @@ def test_png_becomes_jpeg() -> None:
     ids=["fake-gif", "zeros", "decompression-bomb", "over-5-mb"],
 )
 def test_refusals(data: bytes, message: str) -> None:
-    with pytest.raises(InvalidPhoto, match=message):
+    with refused(InvalidPhoto, message):
         PillowPhotoProcessor().process(data)
 
 

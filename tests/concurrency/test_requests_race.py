@@ -9,6 +9,7 @@ import pytest
 from neighborshare.domain.errors import NotEnoughCredits, PostNotAvailable
 from neighborshare.domain.exchanges import ExchangeRequest
 from neighborshare.domain.values import Location, PickupWindow
+from neighborshare.presentation.refusals import explain
 from neighborshare.services.food import Dish
 from neighborshare.services.users import Registration
 from tests.concurrency.conftest import NOON, THREADS
@@ -47,7 +48,7 @@ def test_fifty_neighbors_race_for_the_last_three_portions(container, uow_factory
     assert len(won) == 3
     assert len(lost) == THREADS - 1 - 3
     assert all(isinstance(o, PostNotAvailable) for o in lost), {repr(o) for o in lost}
-    assert {o.message for o in lost} == {"Sorry, every portion of this dish has been claimed."}
+    assert {explain(o) for o in lost} == {"Sorry, every portion of this dish has been claimed."}
     with uow_factory() as uow:
         assert uow.posts.get(post.id).portions_reserved == 5
         assert len(uow.exchanges.for_post(post.id)) == 4
@@ -73,6 +74,6 @@ def test_one_neighbor_cannot_overspend_with_two_requests_at_once(container, uow_
         assert sum(isinstance(o, ExchangeRequest) for o in pair) == 1, pair
         [refused] = [o for o in pair if not isinstance(o, ExchangeRequest)]
         assert isinstance(refused, NotEnoughCredits), repr(refused)
-        assert refused.message.startswith("That needs 3 credits and you have 2.")
+        assert explain(refused).startswith("That needs 3 credits and you have 2.")
         assert container.credits().statement(spender).balance == 2
     _assert_ledger_balances(uow_factory)

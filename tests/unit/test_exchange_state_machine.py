@@ -9,6 +9,7 @@ import pytest
 
 from neighborshare.domain.errors import InvalidTransition, NotAllowed
 from neighborshare.domain.exchanges import ExchangeRequest, ExchangeStatus
+from tests.support.refusals import refused
 
 S = ExchangeStatus
 NOW = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
@@ -47,11 +48,11 @@ def test_every_other_move_is_refused_and_changes_nothing(source, target):
 
 
 def test_refusals_say_what_could_not_be_done():
-    with pytest.raises(InvalidTransition, match="can't be marked as picked up"):
+    with refused(InvalidTransition, "can't be marked as picked up"):
         exchange(S.PENDING).transition(S.COMPLETED, NOW)
-    with pytest.raises(InvalidTransition, match="can't be accepted any more"):
+    with refused(InvalidTransition, "can't be accepted any more"):
         exchange(S.DECLINED).transition(S.ACCEPTED, NOW)
-    with pytest.raises(InvalidTransition, match="can't be cancelled any more"):
+    with refused(InvalidTransition, "can't be cancelled any more"):
         exchange(S.COMPLETED).transition(S.CANCELLED, NOW)
 
 
@@ -86,5 +87,5 @@ def test_only_the_two_parties_belong_to_an_exchange():
     x = exchange()
     assert (x.party(2), x.party(3)) == ("requester", "sharer")
     assert (x.other_party(2), x.other_party(3)) == (3, 2)
-    with pytest.raises(NotAllowed, match="isn't yours"):
+    with refused(NotAllowed, "isn't yours"):
         x.party(4)

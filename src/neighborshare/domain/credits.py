@@ -46,10 +46,7 @@ class CreditTransaction:
 def apply(user: User, tx: CreditTransaction) -> None:
     """Move ``user``'s balance by ``tx``; a balance never goes below zero."""
     if user.balance + tx.amount < 0:
-        raise NotEnoughCredits(
-            f"You need {-tx.amount} credit{'s' if -tx.amount != 1 else ''} "
-            f"but have {user.balance}. Share a dish to earn more!"
-        )
+        raise NotEnoughCredits("balance_too_low", cost=-tx.amount, balance=user.balance)
     user.balance += tx.amount
 
 

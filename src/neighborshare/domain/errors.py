@@ -1,4 +1,5 @@
-"""Domain errors, one hierarchy; each message is fit to show a neighbor or a moderator."""
+"""Domain errors, one hierarchy. A refusal carries a code and the values its explanation
+needs, never a sentence: presentation/refusals.py words it in the reader's language."""
 
 from __future__ import annotations
 
@@ -6,129 +7,128 @@ from __future__ import annotations
 class NeighborShareError(Exception):
     """Base of every refusal the product can explain to a person."""
 
-    default_message = "Sorry, that can't be done right now."
+    code = "unavailable"
 
-    def __init__(self, message: str | None = None) -> None:
-        self.message = message or self.default_message
-        super().__init__(self.message)
+    def __init__(self, code: str | None = None, /, **values: object) -> None:
+        self.code = code or type(self).code
+        self.values = values
+        shown = ", ".join(f"{k}={v!r}" for k, v in values.items())
+        super().__init__(f"{self.code}({shown})" if values else self.code)
 
 
 class InvalidInput(NeighborShareError):
-    default_message = "That doesn't look right. Please try again."
+    code = "invalid_input"
 
 
 class NotFound(NeighborShareError):
-    default_message = "I couldn't find that. It may have been removed."
+    code = "not_found"
 
 
 class NotAllowed(NeighborShareError):
-    default_message = "You're not allowed to do that."
+    code = "not_allowed"
 
 
 class NotRegistered(NeighborShareError):
-    default_message = "Please set up your profile first with /start."
+    code = "not_registered"
 
 
 class AccountSuspended(NeighborShareError):
-    default_message = (
-        "Your account is paused while a moderator reviews it, so you can't post or request "
-        "food for now."
-    )
+    code = "account_suspended"
 
 
 class AccountBanned(NeighborShareError):
-    default_message = "This account has been closed by the moderators."
+    code = "account_banned"
 
 
 class OutsideServiceArea(NeighborShareError):
-    default_message = "Sorry, NeighborShare isn't in your area yet. We'll be there soon!"
+    code = "outside_service_area"
 
 
 class PhoneAlreadyRegistered(NeighborShareError):
-    default_message = "That phone number already belongs to another neighbor."
+    code = "phone_already_registered"
 
 
 class VerificationFailed(NeighborShareError):
-    default_message = "That code didn't match. Please check it and try again."
+    code = "verification_failed"
 
 
 class VerificationUnavailable(NeighborShareError):
-    default_message = "Phone verification is unavailable right now. Please try again later."
+    code = "verification_unavailable"
 
 
 class VerificationExpired(VerificationFailed):
-    default_message = "That code has expired. Please ask for a new one."
+    code = "verification_expired"
 
 
 class TooManyVerificationAttempts(VerificationFailed):
-    default_message = "Too many tries for that number. Please wait 10 minutes and try again."
+    code = "too_many_verification_attempts"
 
 
 class GeocodingFailed(NeighborShareError):
-    default_message = "I couldn't find that address. Please send a location pin instead."
+    code = "geocoding_failed"
 
 
 class GeocodingUnavailable(GeocodingFailed):
-    default_message = "Address lookup isn't working right now. Please send a location pin instead."
+    code = "geocoding_unavailable"
 
 
 class InvalidPickupWindow(InvalidInput):
-    default_message = "That pickup window doesn't work."
+    code = "invalid_pickup_window"
 
 
 class OwnPost(NotAllowed):
-    default_message = "That's your own dish – you can't request it."
+    code = "own_post"
 
 
 class NotEnoughPortions(NeighborShareError):
-    default_message = "There aren't that many portions left."
+    code = "not_enough_portions"
 
 
 class PostNotAvailable(NeighborShareError):
-    default_message = "This dish is no longer available."
+    code = "post_not_available"
 
 
 class TooManyOpenRequests(NeighborShareError):
-    default_message = "You already have the maximum number of open requests."
+    code = "too_many_open_requests"
 
 
 class NotEnoughCredits(NeighborShareError):
-    default_message = "You don't have enough credits for that."
+    code = "not_enough_credits"
 
 
 class InvalidTransition(NeighborShareError):
-    default_message = "That exchange can't be changed that way any more."
+    code = "invalid_transition"
 
 
 class RatingNotAllowed(NeighborShareError):
-    default_message = "You can't rate this exchange."
+    code = "rating_not_allowed"
 
 
 class AlreadyRated(RatingNotAllowed):
-    default_message = "You've already rated this exchange. Thank you!"
+    code = "already_rated"
 
 
 class ReportLimitReached(NeighborShareError):
-    default_message = "You can file one report a day for now. Please try again tomorrow."
+    code = "report_limit_reached"
 
 
 class NotAModerator(NotAllowed):
-    default_message = "Only moderators can do that."
+    code = "not_a_moderator"
 
 
 class ConflictOfInterest(NotAllowed):
-    default_message = "You can't handle a report that involves you. Ask another moderator."
+    code = "conflict_of_interest"
 
 
 class InvalidPhoto(InvalidInput):
-    default_message = "That photo couldn't be used. Please send a JPEG or PNG under 5 MB."
+    code = "invalid_photo"
 
 
 class RateLimited(NeighborShareError):
-    default_message = "You're going a little fast. Please wait a minute and try again."
+    code = "rate_limited"
 
 
 class ConcurrencyConflict(NeighborShareError):
     """Raised by adapters when a transaction lost a race and may be retried."""
 
-    default_message = "Lots happening right now. Please try again."
+    code = "concurrency_conflict"

@@ -48,14 +48,6 @@ REFUNDING_STATUSES = frozenset(
     {ExchangeStatus.DECLINED, ExchangeStatus.CANCELLED, ExchangeStatus.EXPIRED}
 )
 
-_REFUSALS = {
-    ExchangeStatus.ACCEPTED: "This request can't be accepted any more.",
-    ExchangeStatus.DECLINED: "This request can't be declined any more.",
-    ExchangeStatus.CANCELLED: "This exchange can't be cancelled any more.",
-    ExchangeStatus.COMPLETED: "This exchange can't be marked as picked up.",
-    ExchangeStatus.NO_SHOW: "This exchange can't be marked as a no-show.",
-    ExchangeStatus.EXPIRED: "This request has already been answered.",
-}
 
 
 @dataclass(eq=False)
@@ -84,7 +76,7 @@ class ExchangeRequest:
             return "requester"
         if user_id == self.sharer_id:
             return "sharer"
-        raise NotAllowed("That exchange isn't yours.")
+        raise NotAllowed("not_your_exchange")
 
     def other_party(self, user_id: int) -> int:
         self.party(user_id)
@@ -96,7 +88,7 @@ class ExchangeRequest:
 
     def transition(self, target: ExchangeStatus, now: datetime) -> None:
         if target not in TRANSITIONS.get(self.status, frozenset()):
-            raise InvalidTransition(_REFUSALS.get(target))
+            raise InvalidTransition(f"cannot_become_{target.value}")
         self.status = target
         if target in (ExchangeStatus.ACCEPTED, ExchangeStatus.DECLINED):
             self.responded_at = now

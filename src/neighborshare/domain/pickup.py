@@ -14,11 +14,6 @@ _TIME = r"(?:(now)|(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?)"
 _RANGE = re.compile(rf"^{_TIME}\s*(?:-|–|to|until)\s*{_TIME}$")
 _DAY_WORDS = {"today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1}
 
-HELP = (
-    "I didn't catch that time. Try a button, or type something like "
-    "“6-7pm today”, “18:00-19:30”, “tomorrow 12-1pm” or “now-8pm”."
-)
-
 
 def preset_window(key: str, now: datetime) -> PickupWindow:
     """The window a preset button stands for, starting from the local ``now``."""
@@ -31,7 +26,7 @@ def preset_window(key: str, now: datetime) -> PickupWindow:
         return PickupWindow(now, now + timedelta(hours=2))
     spans = {"lunch": (0, 12, 14), "tonight": (0, 18, 20), "tomorrow_lunch": (1, 12, 14)}
     if key not in spans:
-        raise InvalidPickupWindow("I don't know that pickup option.")
+        raise InvalidPickupWindow("unknown_pickup_option")
     days, start_h, end_h = spans[key]
     day = today + timedelta(days=days)
     start = _at(day, time(start_h), tz)
@@ -49,15 +44,15 @@ def parse_window(text: str, now: datetime) -> PickupWindow:
         words.remove(word)
     match = _RANGE.match(" ".join(words).replace(" - ", "-"))
     if match is None:
-        raise InvalidPickupWindow(HELP)
+        raise InvalidPickupWindow("window_unreadable")
     now_start, h1, m1, ampm1, now_end, h2, m2, ampm2 = match.groups()
     if now_end:
-        raise InvalidPickupWindow(HELP)
+        raise InvalidPickupWindow("window_unreadable")
     end_clock = _clock(h2, m2, ampm2)
     day = now.date() + timedelta(days=offset)
     if now_start:
         if offset:
-            raise InvalidPickupWindow(HELP)
+            raise InvalidPickupWindow("window_unreadable")
         start = now
     else:
         # "6-7pm": the first time borrows the second's am/pm when it has none of its own
@@ -65,7 +60,7 @@ def parse_window(text: str, now: datetime) -> PickupWindow:
         start = _at(day, start_clock, tz)
     end = _at(day, end_clock, tz)
     if end <= start and not now_start:
-        raise InvalidPickupWindow("The pickup window must end after it starts.")
+        raise InvalidPickupWindow("window_ends_before_start")
     return PickupWindow(start, end)
 
 
@@ -82,10 +77,10 @@ def _clock(hour: str, minute: str | None, ampm: str | None) -> time:
     h, m = int(hour), int(minute or 0)
     if ampm is not None:
         if not 1 <= h <= 12:
-            raise InvalidPickupWindow(HELP)
+            raise InvalidPickupWindow("window_unreadable")
         h = h % 12 + (12 if ampm == "pm" else 0)
     if not (0 <= h <= 23 and 0 <= m <= 59):
-        raise InvalidPickupWindow(HELP)
+        raise InvalidPickupWindow("window_unreadable")
     return time(h, m)
 
 

@@ -19,7 +19,7 @@ class PostStatus(StrEnum):
 def clean_food_name(raw: str, max_length: int) -> str:
     name = " ".join(raw.split())
     if not name or len(name) > max_length:
-        raise InvalidInput(f"Please name the dish in 1 to {max_length} characters.")
+        raise InvalidInput("dish_name_length", maximum=max_length)
     return name
 
 
@@ -58,8 +58,8 @@ class FoodPost:
         if count < 1 or count > self.portions_left:
             left = self.portions_left
             if left == 0:
-                raise PostNotAvailable("Sorry, every portion of this dish has been claimed.")
-            raise NotEnoughPortions(f"Only {left} portion{'s' if left != 1 else ''} left.")
+                raise PostNotAvailable("all_portions_claimed")
+            raise NotEnoughPortions("only_left", left=left)
         self.portions_reserved += count
 
     def release(self, count: int) -> None:

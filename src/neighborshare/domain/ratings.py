@@ -29,16 +29,16 @@ class RatingSummary:
     count: int
     average: float | None
 
-    def shown(self, rules: Rules) -> str:
-        """ "4.7★ (12)" once there are enough ratings, else "new neighbor"."""
+    def shown(self, rules: Rules) -> RatingSummary | None:
+        """Itself once there are enough ratings to show, else None (a new neighbor)."""
         if self.average is None or self.count < rules.ratings_before_shown:
-            return "new neighbor"
-        return f"{self.average:.1f}★ ({self.count})"
+            return None
+        return self
 
 
 def check_stars(value: int | None, label: str) -> None:
     if value is not None and not 1 <= value <= 5:
-        raise InvalidInput(f"Please give the {label} 1 to 5 stars.")
+        raise InvalidInput(f"{label}_stars")
 
 
 def new_rating(
@@ -54,12 +54,12 @@ def new_rating(
     assert exchange.id is not None
     party = ensure_may_rate(exchange, rater_id, rules, now)
     if food is not None and party != "requester":
-        raise RatingNotAllowed("Only the neighbor who received the food rates the food.")
+        raise RatingNotAllowed("food_rated_by_requester")
     check_stars(interaction, "interaction")
     check_stars(food, "food")
     comment = comment.strip()
     if len(comment) > MAX_COMMENT_LENGTH:
-        raise InvalidInput(f"Please keep the comment under {MAX_COMMENT_LENGTH} characters.")
+        raise InvalidInput("comment_length", maximum=MAX_COMMENT_LENGTH)
     return Rating(
         exchange_id=exchange.id,
         rater_id=rater_id,
@@ -77,10 +77,10 @@ def ensure_may_rate(
     """Refuse a rating of an exchange not completed or past the rating window; the party."""
     party = exchange.party(rater_id)
     if exchange.status is not ExchangeStatus.COMPLETED or exchange.completed_at is None:
-        raise RatingNotAllowed("You can rate an exchange once the pickup has happened.")
+        raise RatingNotAllowed("rate_after_pickup")
     if now > exchange.completed_at + rules.rating_window:
         days = rules.rating_window.days
-        raise RatingNotAllowed(f"Ratings are open for {days} days after the pickup.")
+        raise RatingNotAllowed("rating_closed", days=days)
     return party
 
 

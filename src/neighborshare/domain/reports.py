@@ -19,21 +19,6 @@ class ReportCategory(StrEnum):
     FAKE_LISTING = "fake_listing"
     OTHER = "other"
 
-    @property
-    def label(self) -> str:
-        return CATEGORY_LABELS[self]
-
-
-CATEGORY_LABELS = {
-    ReportCategory.FOOD_SAFETY: "Food safety",
-    ReportCategory.NO_SHOW: "No-show",
-    ReportCategory.HARASSMENT: "Harassment",
-    ReportCategory.INAPPROPRIATE: "Inappropriate content",
-    ReportCategory.SPAM: "Spam",
-    ReportCategory.FAKE_LISTING: "Fake listing",
-    ReportCategory.OTHER: "Other",
-}
-
 
 class ReportStatus(StrEnum):
     OPEN = "open"
@@ -77,12 +62,14 @@ class Report:
         if self.involves(moderator_id):
             raise ConflictOfInterest()
         if self.status not in UNHANDLED:
-            raise InvalidTransition(f"Report #{self.id} is already {self.status.value}.")
+            raise InvalidTransition(
+                "report_already_closed", report=self.id, status=self.status.value
+            )
 
     def claim(self, moderator_id: int) -> None:
         self._check_moderator(moderator_id)
         if self.status is ReportStatus.IN_REVIEW and self.moderator_id != moderator_id:
-            raise InvalidTransition(f"Report #{self.id} is already being reviewed.")
+            raise InvalidTransition("report_in_review", report=self.id)
         self.status = ReportStatus.IN_REVIEW
         self.moderator_id = moderator_id
 
@@ -100,9 +87,7 @@ class Report:
 def clean_description(raw: str, rules: Rules) -> str:
     text = raw.strip()
     if not text or len(text) > rules.max_report_length:
-        raise InvalidInput(
-            f"Please describe what happened in 1 to {rules.max_report_length} characters."
-        )
+        raise InvalidInput("report_description_length", maximum=rules.max_report_length)
     return text
 
 

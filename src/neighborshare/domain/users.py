@@ -34,16 +34,14 @@ MAX_APARTMENT_LENGTH = 20
 def clean_name(raw: str) -> str:
     name = " ".join(raw.split())
     if not name or len(name) > MAX_NAME_LENGTH:
-        raise InvalidInput(f"Please send a name of 1 to {MAX_NAME_LENGTH} characters.")
+        raise InvalidInput("name_length", maximum=MAX_NAME_LENGTH)
     return name
 
 
 def clean_apartment(raw: str) -> str:
     apartment = " ".join(raw.split())
     if not apartment or len(apartment) > MAX_APARTMENT_LENGTH:
-        raise InvalidInput(
-            f"Please send an apartment number of 1 to {MAX_APARTMENT_LENGTH} characters."
-        )
+        raise InvalidInput("apartment_length", maximum=MAX_APARTMENT_LENGTH)
     return apartment
 
 

@@ -50,19 +50,19 @@ def parse_allergens(values: object) -> frozenset[Allergen]:
 
 
 def parse_diet_tags(values: object) -> frozenset[DietTag]:
-    return frozenset(_parse_enum(DietTag, values, "diet tag"))
+    return frozenset(_parse_enum(DietTag, values, "diet_tag"))
 
 
 def _parse_enum(kind: type[_E], values: object, label: str) -> list[_E]:
     if not isinstance(values, list | tuple | set | frozenset):
-        raise InvalidInput(f"Expected a list of {label}s.")
+        raise InvalidInput(f"{label}_list_expected")
     parsed = []
     for value in values:
         text = str(value).strip().lower().replace("_", " ")
         try:
             parsed.append(kind(text))
         except ValueError:
-            raise InvalidInput(f"I don't know the {label} {str(value)[:40]!r}.") from None
+            raise InvalidInput(f"unknown_{label}", value=str(value)[:40]) from None
     return parsed
 
 
@@ -83,9 +83,9 @@ class Location:
 
     def __post_init__(self) -> None:
         if not (math.isfinite(self.latitude) and math.isfinite(self.longitude)):
-            raise InvalidInput("That location isn't valid.")
+            raise InvalidInput("invalid_location")
         if not (-90 <= self.latitude <= 90 and -180 <= self.longitude <= 180):
-            raise InvalidInput("That location isn't valid.")
+            raise InvalidInput("invalid_location")
 
     def distance_m(self, other: Location) -> float:
         """Great-circle (haversine) distance in metres."""
@@ -128,13 +128,12 @@ class ServiceArea:
         return self.centre.distance_m(point) <= self.radius_m
 
 
-def rounded_distance(metres: float) -> str:
-    """A coarse distance for display: "~100 m" steps under 1 km, then 0.5 km steps."""
+def rounded_distance(metres: float) -> int:
+    """A coarse distance in metres for display: 100 m steps under 1 km, then 500 m steps."""
     hundreds = max(100, round(metres / 100.0) * 100)
     if hundreds < 1000:  # 960 m reads "~1 km", not "~1000 m"
-        return f"~{hundreds} m"
-    half_km = round(metres / 500.0) / 2
-    return f"~{half_km:g} km"
+        return int(hundreds)
+    return max(1000, round(metres / 500.0) * 500)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,17 +145,17 @@ class PickupWindow:
 
     def __post_init__(self) -> None:
         if self.start.tzinfo is None or self.end.tzinfo is None:
-            raise InvalidPickupWindow("A pickup window needs a time zone.")
+            raise InvalidPickupWindow("window_needs_time_zone")
         if self.end <= self.start:
-            raise InvalidPickupWindow("The pickup window must end after it starts.")
+            raise InvalidPickupWindow("window_ends_before_start")
 
     def check_new(self, now: datetime, grace: timedelta, horizon: timedelta) -> None:
         """Refuse a window that starts in the past (beyond ``grace``) or ends too far ahead."""
         if self.start < now - grace:
-            raise InvalidPickupWindow("That pickup window has already started. Pick a later time.")
+            raise InvalidPickupWindow("window_started")
         if self.end > now + horizon:
             hours = int(horizon.total_seconds() // 3600)
-            raise InvalidPickupWindow(f"The pickup window must end within {hours} hours.")
+            raise InvalidPickupWindow("window_too_far", hours=hours)
 
     def contains(self, moment: datetime) -> bool:
         return self.start <= moment <= self.end
@@ -172,7 +171,7 @@ class Portions:
     def parse(cls, value: object, maximum: int) -> Portions:
         text = str(value).strip()
         if not text.isdigit() or not 1 <= int(text) <= maximum:
-            raise InvalidInput(f"Please choose a number of portions from 1 to {maximum}.")
+            raise InvalidInput("portions_range", maximum=maximum)
         return cls(int(text))
 
 
@@ -186,7 +185,7 @@ class PhoneHash:
     @classmethod
     def of(cls, e164: str, pepper: bytes) -> PhoneHash:
         if not e164.startswith("+") or not e164[1:].isdigit():
-            raise InvalidInput("That phone number isn't valid.")
+            raise InvalidInput("not_a_phone_number")
         digest = hmac.new(pepper, e164.encode(), hashlib.sha256).hexdigest()
         return cls(digest=digest, last_two=e164[-2:])
 

@@ -10,14 +10,16 @@ from neighborshare.domain.exchanges import ExchangeStatus
 from neighborshare.domain.posts import FoodPost
 from neighborshare.presentation.formatting import (
     day_and_time,
+    distance,
     esc,
     listing,
     plural,
+    rating,
     signed,
     window,
 )
 from neighborshare.presentation.i18n import N_, _
-from neighborshare.presentation.labels import POST_STATUSES, named
+from neighborshare.presentation.labels import CREDIT_KINDS, POST_STATUSES, named
 from neighborshare.services.credits import Statement
 from neighborshare.services.exchanges import ExchangeView
 from neighborshare.services.food import PostCard
@@ -48,8 +50,8 @@ def dish_lines(post: FoodPost, tz: ZoneInfo, now: datetime) -> str:
 
 def post_card(card: PostCard, tz: ZoneInfo, now: datetime) -> str:
     return _("{dish}\n{distance} · shared by {sharer} ({rating}) · dish #{id}").format(
-        dish=dish_lines(card.post, tz, now), distance=esc(card.distance),
-        sharer=esc(card.sharer_name), rating=esc(card.sharer_rating), id=card.post.id,
+        dish=dish_lines(card.post, tz, now), distance=distance(card.distance),
+        sharer=esc(card.sharer_name), rating=rating(card.sharer_rating), id=card.post.id,
     )
 
 
@@ -88,4 +90,5 @@ def statement(stmt: Statement, tz: ZoneInfo, now: datetime) -> str:
 
 def _movement(tx: CreditTransaction, tz: ZoneInfo) -> str:
     local = tx.created_at.astimezone(tz)
-    return f"{signed(tx.amount)}  {esc(tx.description)} · {day_and_time(local)}"
+    what = CREDIT_KINDS.get(tx.kind, tx.description)
+    return f"{signed(tx.amount)}  {esc(what)} · {day_and_time(local)}"

@@ -6,7 +6,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from neighborshare.ports.services import Button
-from neighborshare.presentation.formatting import esc, plural, window
+from neighborshare.presentation.formatting import distance, esc, plural, window
 from neighborshare.presentation.i18n import _
 
 Buttons = tuple[tuple[Button, ...], ...]
@@ -19,7 +19,7 @@ def daily(p: dict[str, Any], tz: ZoneInfo) -> tuple[str, Buttons]:
     for item in posts:
         when = window(str(item["window_start"]), str(item["window_end"]), tz)
         lines.append(_("• <b>{name}</b> ({distance}), {portions}, pickup {window}").format(
-            name=esc(item["name"]), distance=esc(item["distance"]),
+            name=esc(item["name"]), distance=esc(distance(item["distance"])),
             portions=plural(int(item["portions_left"]), "portion"), window=when,
         ))
     buttons = tuple(

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_date, format_skeleton, format_time
 from babel.numbers import format_decimal
 
+from neighborshare.domain.ratings import RatingSummary
 from neighborshare.presentation.i18n import _, current, ngettext
 
 
@@ -84,7 +85,7 @@ def signed(value: int) -> str:
 _PLURALS: dict[str, Callable[[int], str]] = {
     "portion": lambda n: ngettext("{count} portion", "{count} portions", n),
     "credit": lambda n: ngettext("{count} credit", "{count} credits", n),
-    "welcome credit": lambda n: ngettext("{count} welcome credit", "{count} welcome credits", n),
+    "welcome_credit": lambda n: ngettext("{count} welcome credit", "{count} welcome credits", n),
     "dish": lambda n: ngettext("{count} dish", "{count} dishes", n),
     "neighbor": lambda n: ngettext("{count} neighbor", "{count} neighbors", n),
     "exchange": lambda n: ngettext("{count} exchange", "{count} exchanges", n),
@@ -95,3 +96,21 @@ _PLURALS: dict[str, Callable[[int], str]] = {
 def plural(count: int, word: str) -> str:
     """ "1 portion", "2 portions"; "2 порції", "5 порцій" (the language's plural forms)."""
     return _PLURALS[word](count).format(count=number(count))
+
+
+def distance(metres: object) -> str:
+    """ "~300 m", "~1.5 km" / "~1,5 km" (an old outbox row may hold the text already)."""
+    if not isinstance(metres, int | float):
+        return str(metres)
+    if metres < 1000:
+        return _("~{metres} m").format(metres=number(int(metres)))
+    km = format_decimal(metres / 1000, "#,##0.#", locale=current().locale)
+    return _("~{km} km").format(km=km)
+
+
+def rating(summary: RatingSummary | None) -> str:
+    """ "4.7★ (12)" / "4,7★ (12)", or "new neighbor" until enough ratings are in."""
+    if summary is None or summary.average is None:
+        return _("new neighbor")
+    average = format_decimal(summary.average, "0.0", locale=current().locale)
+    return _("{average}★ ({count})").format(average=average, count=number(summary.count))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from neighborshare.domain.credits import CreditKind
 from neighborshare.domain.posts import PostStatus
 from neighborshare.domain.reports import ReportCategory
 from neighborshare.domain.values import Allergen, DietTag
@@ -41,6 +42,15 @@ CATEGORIES = {
     ReportCategory.SPAM: N_("Spam"),
     ReportCategory.FAKE_LISTING: N_("Fake listing"),
     ReportCategory.OTHER: N_("Other"),
+}
+
+CREDIT_KINDS = {
+    CreditKind.WELCOME_BONUS: N_("Welcome bonus"),
+    CreditKind.REQUEST_HOLD: N_("Held for a request"),
+    CreditKind.HOLD_RELEASE: N_("Hold returned"),
+    CreditKind.PORTION_REWARD: N_("Thanks for sharing"),
+    CreditKind.FIVE_STAR_BONUS: N_("5-star food bonus"),
+    CreditKind.ADJUSTMENT: N_("Adjusted by a moderator"),
 }
 
 POST_STATUSES = {

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 from neighborshare.domain.records import OutboxMessage
 from neighborshare.domain.users import User
 from neighborshare.ports.services import Button, OutgoingMessage
-from neighborshare.presentation.formatting import esc, listing, plural, signed, window
-from neighborshare.presentation.i18n import SOURCE_LANGUAGE, _, choose, speaking
+from neighborshare.presentation.formatting import distance, esc, listing, plural, signed, window
+from neighborshare.presentation.i18n import N_, SOURCE_LANGUAGE, _, choose, speaking
 from neighborshare.presentation.labels import named
 
 Template = Callable[[dict[str, object], ZoneInfo], tuple[str, tuple[tuple[Button, ...], ...]]]
@@ -21,6 +21,20 @@ def _dish(p: dict[str, object]) -> str:
 
 def _window(p: dict[str, object], tz: ZoneInfo) -> str:
     return window(str(p["window_start"]), str(p["window_end"]), tz)
+
+
+# why a post was hidden or an account paused: a code in the payload (older rows: English text)
+REASONS = {
+    "food_safety": N_("a food-safety concern"),
+    "reports": N_("several reports"),
+    "moderator": N_("a moderator's decision"),
+    "low_ratings": N_("several low ratings"),
+}
+
+
+def _reason(p: dict[str, object]) -> str:
+    reason = str(p.get("reason", ""))
+    return esc(REASONS.get(reason, reason))
 
 
 def _exchange_id(p: dict[str, object]) -> object:
@@ -38,7 +52,7 @@ def _new_post(p: dict[str, object], tz: ZoneInfo) -> tuple[str, tuple[tuple[Butt
         "{portions} · pickup {window}\n"
         "Allergens: {allergens}"
     ).format(
-        dish=_dish(p), sharer=esc(p["sharer_name"]), distance=esc(p["distance"]),
+        dish=_dish(p), sharer=esc(p["sharer_name"]), distance=esc(distance(p["distance"])),
         portions=plural(int(str(p["portions_left"])), "portion"), window=_window(p, tz),
         allergens=_allergens(p),
     )
@@ -68,9 +82,9 @@ def _suspended(p: dict[str, object]) -> str:
     if p.get("days"):
         return _(
             "Your account is paused for {days} because of {reason}, pending a moderator's review."
-        ).format(days=plural(int(str(p["days"])), "day"), reason=esc(p["reason"]))
+        ).format(days=plural(int(str(p["days"])), "day"), reason=_reason(p))
     return _("Your account is paused because of {reason}, pending a moderator's review.").format(
-        reason=esc(p["reason"])
+        reason=_reason(p)
     )
 
 
@@ -168,7 +182,7 @@ TEMPLATES: dict[str, Template] = {
     ),
     "post_hidden": lambda p, tz: (
         _("Your post {dish} was hidden because of {reason}. A moderator will review it.").format(
-            dish=_dish(p), reason=esc(p["reason"])
+            dish=_dish(p), reason=_reason(p)
         ),
         (),
     ),

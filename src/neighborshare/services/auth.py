@@ -24,9 +24,9 @@ class AuthService:
         try:
             number = phonenumbers.parse(raw.strip(), self._region)
         except phonenumbers.NumberParseException:
-            raise InvalidInput("That doesn't look like a phone number.") from None
+            raise InvalidInput("not_a_phone_number") from None
         if not phonenumbers.is_possible_number(number):
-            raise InvalidInput("That doesn't look like a phone number.")
+            raise InvalidInput("not_a_phone_number")
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
     def hash(self, e164: str) -> PhoneHash:
@@ -35,22 +35,22 @@ class AuthService:
     def from_contact(self, raw: str, contact_user_id: int | None, sender_id: int) -> PhoneHash:
         """Accept a shared contact only when it is the sender's own."""
         if contact_user_id != sender_id:
-            raise NotAllowed("Please share your own contact with the button below.")
+            raise NotAllowed("share_own_contact")
         return self.hash(self.normalize(raw))
 
     def start_sms(self, raw: str) -> str:
         if self._sms is None:
-            raise NotAllowed("Please use the “Share my phone number” button.")
+            raise NotAllowed("use_contact_button")
         e164 = self.normalize(raw)
         self._sms.start(e164)
         return e164
 
     def check_sms(self, e164: str, code: str) -> PhoneHash:
         if self._sms is None:
-            raise NotAllowed("Please use the “Share my phone number” button.")
+            raise NotAllowed("use_contact_button")
         code = code.strip()
         if not code.isdigit() or not 4 <= len(code) <= 10:
-            raise VerificationFailed("Please send the digits of the code we texted you.")
+            raise VerificationFailed("code_digits")
         if not self._sms.check(e164, code):
             raise VerificationFailed()
         return self.hash(e164)

@@ -124,7 +124,7 @@ def _history(uow: UnitOfWork, user_id: int) -> NeighborHistory:
 def _case(uow: UnitOfWork, report_id: int) -> ReportCase:
     report = uow.reports.get(report_id)
     if report is None:
-        raise NotFound(f"There is no report #{report_id}.")
+        raise NotFound("no_such_report", report=report_id)
     reporter = _history(uow, report.reporter_id) if report.reporter_id is not None else None
     post = post_or_refuse(uow, report.post_id) if report.post_id is not None else None
     exchange = None

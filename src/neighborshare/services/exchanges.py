@@ -63,7 +63,7 @@ class ExchangeService:
     def request(self, requester_id: int, post_id: int, portions: int) -> ExchangeRequest:
         """Reserve ``portions`` of a post at once and hold their credits."""
         if portions < 1:
-            raise InvalidInput("Please ask for at least one portion.")
+            raise InvalidInput("at_least_one_portion")
         return self._run(lambda uow: self._request(uow, requester_id, post_id, portions))
 
     def _request(
@@ -77,16 +77,10 @@ class ExchangeService:
         if post.sharer_id == requester_id:
             raise OwnPost()
         if uow.exchanges.count_open_by_requester(requester_id) >= self._rules.max_open_requests:
-            raise TooManyOpenRequests(
-                f"You already have {self._rules.max_open_requests} open requests. "
-                "Pick one up or cancel one first."
-            )
+            raise TooManyOpenRequests(limit=self._rules.max_open_requests)
         cost = portions * self._rules.credits_per_portion
         if requester.balance < cost:
-            raise NotEnoughCredits(
-                f"That needs {cost} credit{'s' if cost != 1 else ''} and you have "
-                f"{requester.balance}. Share a dish to earn more!"
-            )
+            raise NotEnoughCredits("request_costs", cost=cost, balance=requester.balance)
         post.reserve(portions, now)
         uow.posts.save(post)
         exchange = uow.exchanges.add(
@@ -109,9 +103,9 @@ class ExchangeService:
         def work(uow: UnitOfWork) -> ExchangeRequest:
             now = self._clock.now()
             locked = self._lock(uow, exchange_id)
-            self._only_sharer(locked.exchange, sharer_id, "accept this")
+            self._only_sharer(locked.exchange, sharer_id, "accept")
             if now >= locked.post.window.end:
-                raise InvalidTransition("The pickup window has passed, so this can't be accepted.")
+                raise InvalidTransition("window_passed")
             locked.exchange.transition(ExchangeStatus.ACCEPTED, now)
             uow.exchanges.save(locked.exchange)
             sharer = user_or_refuse(uow, sharer_id)
@@ -131,7 +125,7 @@ class ExchangeService:
     def decline(self, sharer_id: int, exchange_id: int) -> ExchangeRequest:
         def work(uow: UnitOfWork) -> ExchangeRequest:
             locked = self._lock(uow, exchange_id)
-            self._only_sharer(locked.exchange, sharer_id, "decline this")
+            self._only_sharer(locked.exchange, sharer_id, "decline")
             return self._close_with_refund(uow, locked, ExchangeStatus.DECLINED, "request_declined")
 
         return self._run(work)
@@ -147,10 +141,7 @@ class ExchangeService:
             if party == "requester" and not locked.exchange.requester_may_cancel(
                 locked.post.window.end, self._clock.now()
             ):
-                raise InvalidTransition(
-                    "The pickup window is over, so this can't be cancelled any more. If the "
-                    "pickup didn't happen, tell the sharer or /report it."
-                )
+                raise InvalidTransition("cancel_after_window")
             kind = "cancelled_by_" + party
             return self._close_with_refund(uow, locked, ExchangeStatus.CANCELLED, kind)
 
@@ -170,9 +161,9 @@ class ExchangeService:
         def work(uow: UnitOfWork) -> ExchangeRequest:
             now = self._clock.now()
             locked = self._lock(uow, exchange_id)
-            self._only_sharer(locked.exchange, sharer_id, "mark this as a no-show")
+            self._only_sharer(locked.exchange, sharer_id, "no_show")
             if now < locked.post.window.start:
-                raise InvalidTransition("You can mark a no-show once the pickup window has begun.")
+                raise InvalidTransition("no_show_too_early")
             locked.exchange.transition(ExchangeStatus.NO_SHOW, now)
             uow.exchanges.save(locked.exchange)
             self._tell(uow, locked.exchange, locked.exchange.requester_id, "marked_no_show", now)
@@ -221,9 +212,9 @@ class ExchangeService:
         return Locked(exchange_or_refuse(uow, exchange_id, lock=True), post, requester)
 
     @staticmethod
-    def _only_sharer(exchange: ExchangeRequest, user_id: int, verb: str) -> None:
+    def _only_sharer(exchange: ExchangeRequest, user_id: int, action: str) -> None:
         if exchange.party(user_id) != "sharer":
-            raise NotAllowed(f"Only the neighbor who shared the dish can {verb}.")
+            raise NotAllowed(f"sharer_only_{action}")
 
     def _tell(
         self,

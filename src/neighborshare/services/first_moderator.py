@@ -23,12 +23,10 @@ class FirstModeratorService:
 
     def _appoint(self, uow: UnitOfWork, user_id: int, reason: str) -> User:
         if has_moderator(uow):
-            raise NotAllowed(
-                "There is already a moderator: ask them to promote this neighbor (--as)."
-            )
+            raise NotAllowed("moderator_exists")
         user = user_or_refuse(uow, user_id, lock=True)
         if user.status is UserStatus.BANNED:
-            raise NotAllowed("A banned neighbor can't become a moderator.")
+            raise NotAllowed("banned_cannot_moderate")
         user.role = Role.MODERATOR
         uow.users.save(user)
         text = " ".join(reason.split())[:500] or "first moderator"

@@ -37,9 +37,9 @@ class Dish:
 @dataclass(frozen=True, slots=True)
 class PostCard:
     post: FoodPost
-    distance: str
+    distance: int  # coarse metres (domain.values.rounded_distance)
     sharer_name: str
-    sharer_rating: str
+    sharer_rating: RatingSummary | None  # None until enough ratings are in
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +63,7 @@ class FoodService:
         rules = self._rules
         cleaned = clean_food_name(name, rules.max_food_name_length)
         if not 1 <= portions <= rules.max_portions_per_post:
-            raise InvalidInput(f"Please choose 1 to {rules.max_portions_per_post} portions.")
+            raise InvalidInput("portions_to_share", maximum=rules.max_portions_per_post)
         if window is not None:
             window.check_new(self._clock.now(), rules.window_grace, rules.window_horizon)
         return cleaned

@@ -32,5 +32,5 @@ def record_exchange_movement(
     tx = credits.exchange_movement(exchange, kind, rules, now)
     user = uow.users.get_for_update(tx.user_id)
     if user is None:
-        raise NotFound("That neighbor no longer exists.")
+        raise NotFound("neighbor_gone")
     return record(uow, user, tx)

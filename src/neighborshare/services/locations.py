@@ -26,11 +26,9 @@ class LocationService:
         """Coordinates of a typed address inside the service area."""
         text = " ".join(address.split())
         if not text or len(text) > MAX_ADDRESS_LENGTH:
-            raise InvalidInput("Please type a street address, or send a location pin.")
+            raise InvalidInput("address_missing")
         if self._geocoder is None:
-            raise GeocodingFailed(
-                "Typed addresses aren't available here. Please send a location pin (📎 → Location)."
-            )
+            raise GeocodingFailed("addresses_unavailable")
         location = self._geocoder.geocode(text)
         self.ensure_in_area(location)
         return location

@@ -129,7 +129,7 @@ class ModerationService:
             )
         elif action is ModerationAction.HIDE_POST:
             if report.post_id is None:
-                raise InvalidInput("This report isn't about a post, so there is no post to hide.")
+                raise InvalidInput("report_not_about_post")
             _hide(uow, post_or_refuse(uow, report.post_id, lock=True), self._rules, now)
         elif action is ModerationAction.SUSPEND:
             _suspend(uow, user_or_refuse(uow, report.reported_id, lock=True), resolution.days, now)
@@ -137,7 +137,7 @@ class ModerationService:
             _ban(uow, user_or_refuse(uow, report.reported_id, lock=True), now)
         elif action is ModerationAction.ADJUST_CREDITS:
             if not resolution.amount:
-                raise InvalidInput("Say how many credits to add or remove (for example 2 or -2).")
+                raise InvalidInput("adjust_amount_missing")
             _adjust(uow, moderator_id, report.reported_id, resolution.amount, note or "report", now)
 
     # -- neighbors, posts, credits ---------------------------------------------------------
@@ -181,7 +181,7 @@ class ModerationService:
 
     def adjust_credits(self, moderator_id: int, user_id: int, amount: int, reason: str) -> User:
         if amount == 0:
-            raise InvalidInput("Adjust by a non-zero number of credits.")
+            raise InvalidInput("adjust_by_zero")
         reason = _reason(reason, required=True)
         return self._on_user(
             moderator_id,
@@ -199,7 +199,7 @@ class ModerationService:
 
         def work(uow: UnitOfWork, now: datetime) -> User:
             if user_id == moderator_id:
-                raise ConflictOfInterest("You can't take moderator action on your own account.")
+                raise ConflictOfInterest("own_account")
             user = user_or_refuse(uow, user_id, lock=True)
             change(uow, user, now)
             _audit(uow, moderator_id, action, "user", user_id, reason, now, **details)
@@ -215,7 +215,7 @@ class ModerationService:
         def work(uow: UnitOfWork, now: datetime) -> FoodPost:
             post = post_or_refuse(uow, post_id, lock=True)
             if post.sharer_id == moderator_id:
-                raise ConflictOfInterest("You can't moderate your own post.")
+                raise ConflictOfInterest("moderate_own_post")
             if hidden:
                 _hide(uow, post, self._rules, now)
             else:
@@ -248,16 +248,16 @@ def _key(user: User, now: datetime) -> str:
 def _report(uow: UnitOfWork, report_id: int) -> Report:
     report = uow.reports.get_for_update(report_id)
     if report is None:
-        raise NotFound(f"There is no report #{report_id}.")
+        raise NotFound("no_such_report", report=report_id)
     return report
 
 
 def _reason(text: str, required: bool) -> str:
     text = " ".join(text.split())
     if required and not text:
-        raise InvalidInput("Please give a reason.")
+        raise InvalidInput("reason_missing")
     if len(text) > 500:
-        raise InvalidInput("Please keep the reason under 500 characters.")
+        raise InvalidInput("reason_too_long", limit=500)
     return text
 
 
@@ -282,7 +282,7 @@ def _hide(uow: UnitOfWork, post: FoodPost, rules: Rules, now: datetime) -> None:
         uow,
         post.sharer_id,
         "post_hidden",
-        {"post_id": post.id, "name": post.name, "reason": "a moderator's decision"},
+        {"post_id": post.id, "name": post.name, "reason": "moderator"},
         now,
         f"post:{post.id}:hidden:{now.isoformat()}",
     )
@@ -290,14 +290,14 @@ def _hide(uow: UnitOfWork, post: FoodPost, rules: Rules, now: datetime) -> None:
 
 def _suspend(uow: UnitOfWork, user: User, days: int | None, now: datetime) -> None:
     if days is not None and not 1 <= days <= 3650:
-        raise InvalidInput("Suspend for 1 to 3650 days.")
+        raise InvalidInput("suspension_days", maximum=3650)
     user.suspend(now + timedelta(days=days) if days else None)
     uow.users.save(user)
     notify(
         uow,
         user.id or 0,
         "account_suspended",
-        {"days": days, "reason": "a moderator's decision"},
+        {"days": days, "reason": "moderator"},
         now,
         f"user:{user.id}:suspended:{now.isoformat()}",
     )

@@ -123,7 +123,7 @@ class RatingService:
             uow,
             user_id,
             "account_suspended",
-            {"days": self._rules.low_rating_suspension.days, "reason": "several low ratings"},
+            {"days": self._rules.low_rating_suspension.days, "reason": "low_ratings"},
             now,
             f"user:{user_id}:suspended:{report.id}",
         )

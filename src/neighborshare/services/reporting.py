@@ -59,7 +59,7 @@ class ReportingService:
         self._check_reporter_limit(uow, reporter_id, now)
         reported_id, post_id = self._target(uow, reporter_id, form)
         if reported_id == reporter_id:
-            raise NotAllowed("You can't report yourself.")
+            raise NotAllowed("report_yourself")
         report = uow.reports.add(
             Report(
                 reported_id=reported_id,
@@ -100,7 +100,7 @@ class ReportingService:
     ) -> tuple[int, int | None]:
         targets = [t for t in (form.post_id, form.exchange_id, form.user_id) if t is not None]
         if len(targets) != 1:
-            raise InvalidInput("Please choose one post, exchange or neighbor to report.")
+            raise InvalidInput("report_one_target")
         if form.post_id is not None:
             return post_or_refuse(uow, form.post_id).sharer_id, form.post_id
         if form.exchange_id is not None:
@@ -130,7 +130,7 @@ class ReportingService:
             uow,
             post.sharer_id,
             "post_hidden",
-            {"post_id": post_id, "name": post.name, "reason": "a food-safety concern"},
+            {"post_id": post_id, "name": post.name, "reason": "food_safety"},
             now,
             f"post:{post_id}:hidden:{report.id}",
         )
@@ -159,7 +159,7 @@ class ReportingService:
             uow,
             user_id,
             "account_suspended",
-            {"days": self._rules.report_suspension.days, "reason": "several reports"},
+            {"days": self._rules.report_suspension.days, "reason": "reports"},
             now,
             f"user:{user_id}:suspended:{report.id}",
         )

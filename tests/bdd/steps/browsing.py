@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pytest_bdd import parsers, then, when
 
+from neighborshare.presentation.formatting import distance, rating
 from tests.bdd.steps.people import names
 from tests.bdd.world import World
 
@@ -41,8 +42,8 @@ def card_shows(world: World, dish: str, text: str) -> None:
     card = cards[0]
     allergens = ", ".join(sorted(a.value for a in card.post.allergens)) or "none listed"
     shown = (
-        f"{card.post.name} · {card.post.portions_left} left · {card.distance} · "
-        f"{card.sharer_name} ({card.sharer_rating}) · allergens: {allergens}"
+        f"{card.post.name} · {card.post.portions_left} left · {distance(card.distance)} · "
+        f"{card.sharer_name} ({rating(card.sharer_rating)}) · allergens: {allergens}"
     )
     assert text in shown, shown
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pytest_bdd import parsers, then, when
 
+from neighborshare.presentation.refusals import explain
 from tests.bdd.world import World
 
 ALERT = "New nearby:"
@@ -12,7 +13,8 @@ ALERT = "New nearby:"
 @then(parsers.parse('{name} is told "{text}"'))
 def told(world: World, name: str, text: str) -> None:
     error = world.take_refusal(name)
-    assert text in error.message, f"{name} was told {error.message!r}"
+    told = explain(error)
+    assert text in told, f"{name} was told {told!r}"
 
 
 @then(parsers.parse('{name} is notified "{text}"'))
@@ -56,7 +58,7 @@ def ledger_count(world: World, name: str, description: str, count: int) -> None:
 
 @then(parsers.parse('{count:d} of them are told "{text}"'))
 def some_told(world: World, count: int, text: str) -> None:
-    matching = [r for r in world.refusals if text in r.error.message]
+    matching = [r for r in world.refusals if text in explain(r.error)]
     assert len(matching) == len(world.refusals) == count, world.refusals
     world.refusals.clear()
 

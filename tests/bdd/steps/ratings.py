@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pytest_bdd import parsers, step, then
 
+from neighborshare.presentation.formatting import rating
 from tests.bdd.world import World
 
 
@@ -39,4 +40,4 @@ def rates(
 @then(parsers.parse('{name}\'s rating shows "{text}"'))
 def rating_shows(world: World, name: str, text: str) -> None:
     rules = world.container.rules()
-    assert world.container.ratings().summary(world.id(name)).shown(rules) == text
+    assert rating(world.container.ratings().summary(world.id(name)).shown(rules)) == text

@@ -6,12 +6,12 @@ from datetime import timedelta
 
 from pytest_bdd import parsers, step, then
 
-from neighborshare.domain.reports import ReportCategory
+from neighborshare.presentation.labels import CATEGORIES as LABELS
 from neighborshare.services.reporting import ReportForm
 from tests.bdd.steps.ratings import exchange_between
 from tests.bdd.world import World
 
-CATEGORIES = {c.label.lower(): c for c in ReportCategory}
+CATEGORIES = {str(label).lower(): c for c, label in LABELS.items()}
 _ABOUT = r'(?: for (?P<category>[\w -]+?))(?:: "(?P<text>[^"]*)")?'
 
 

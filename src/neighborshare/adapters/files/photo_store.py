@@ -18,12 +18,12 @@ class LocalFolderPhotoStore:
     def _path(self, key: str) -> Path:
         path = (self._root / key).resolve()
         if self._root.resolve() not in path.parents:
-            raise InvalidInput("That photo key isn't valid.")
+            raise InvalidInput("invalid_photo_key")
         return path
 
     def put(self, data: bytes, content_type: str, prefix: str) -> str:
         if not prefix.isidentifier():
-            raise InvalidInput("That photo folder isn't valid.")
+            raise InvalidInput("invalid_photo_folder")
         key = f"{prefix}/{secrets.token_urlsafe(18)}{_EXTENSIONS.get(content_type, '.bin')}"
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -35,13 +35,13 @@ class LocalFolderPhotoStore:
     def get(self, key: str) -> bytes:
         path = self._path(key)
         if not path.is_file():
-            raise NotFound("That photo is gone.")
+            raise NotFound("photo_gone")
         return path.read_bytes()
 
     def url(self, key: str, expires_seconds: int = 3600) -> str:
         path = self._path(key)
         if not path.is_file():
-            raise NotFound("That photo is gone.")
+            raise NotFound("photo_gone")
         return path.as_uri()
 
     def delete(self, key: str) -> None:

@@ -25,7 +25,7 @@ class PillowPhotoProcessor:
 
     def process(self, data: bytes) -> bytes:
         if len(data) > self._max_bytes:
-            raise InvalidPhoto("That photo is over 5 MB. Please send a smaller one.")
+            raise InvalidPhoto("photo_over_5_mb")
         image = self._open(data)
         try:
             image = ImageOps.exif_transpose(image)  # keep it upright once EXIF is gone
@@ -46,7 +46,7 @@ class PillowPhotoProcessor:
                 if image.format not in ACCEPTED_FORMATS:
                     raise InvalidPhoto()
                 if image.width * image.height > self._max_pixels:
-                    raise InvalidPhoto("That photo is too large. Please send a smaller one.")
+                    raise InvalidPhoto("photo_too_large")
                 image.load()
                 return image
         except (UnidentifiedImageError, Image.DecompressionBombError,

@@ -64,7 +64,7 @@ class InMemoryPhotoStore:
 
     def get(self, key: str) -> bytes:
         if key not in self.objects:
-            raise NotFound("That photo is gone.")
+            raise NotFound("photo_gone")
         return self.objects[key][0]
 
     def url(self, key: str, expires_seconds: int = 3600) -> str:

@@ -44,12 +44,12 @@ class CachedReads:
         """What ``FoodService.card`` shows, assembled from cached pieces."""
         viewer, post = self.user(viewer_id), self.post(post_id)
         if viewer is None:
-            raise NotFound(f"There is no neighbor #{viewer_id}.")
+            raise NotFound("no_such_neighbor", user=viewer_id)
         if post is None:
-            raise NotFound("I couldn't find that dish. It may have been removed.")
+            raise NotFound("no_such_dish")
         sharer = self.user(post.sharer_id)
         if sharer is None:
-            raise NotFound(f"There is no neighbor #{post.sharer_id}.")
+            raise NotFound("no_such_neighbor", user=post.sharer_id)
         distance = rounded_distance(viewer.location.distance_m(post.location))
         rating = self.rating(post.sharer_id).shown(self._rules)
         return PostCard(post, distance, sharer.first_name, rating)

@@ -14,7 +14,7 @@ _MISSING = {"NoSuchKey", "404", "NotFound"}
 
 
 class PhotoStoreUnavailable(NeighborShareError):
-    default_message = "Photos can't be saved right now. Please try again in a few minutes."
+    code = "photos_unavailable"
 
 
 class S3PhotoStore:
@@ -26,7 +26,7 @@ class S3PhotoStore:
 
     def put(self, data: bytes, content_type: str, prefix: str) -> str:
         if not prefix.isidentifier():
-            raise InvalidInput("That photo folder isn't valid.")
+            raise InvalidInput("invalid_photo_folder")
         key = f"{prefix}/{secrets.token_urlsafe(18)}{_EXTENSIONS.get(content_type, '.bin')}"
         self._call("put_object", Key=key, Body=data, ContentType=content_type)
         return key
@@ -52,7 +52,7 @@ class S3PhotoStore:
             return getattr(self._s3, operation)(Bucket=self._bucket, **params)
         except ClientError as error:
             if error.response.get("Error", {}).get("Code") in _MISSING:
-                raise NotFound("That photo is gone.") from None
+                raise NotFound("photo_gone") from None
             raise PhotoStoreUnavailable() from error
         except BotoCoreError as error:
             raise PhotoStoreUnavailable() from error

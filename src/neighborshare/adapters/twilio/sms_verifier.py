@@ -54,7 +54,7 @@ def _refusal(action: str, error: TwilioRestException) -> Exception:
     if error.code in TOO_MANY_ATTEMPTS:
         return TooManyVerificationAttempts()
     if error.code in INVALID_NUMBER and action == "start":
-        return InvalidInput("I can't send a text to that number. Please check it.")
+        return InvalidInput("cannot_text_number")
     if error.code == NO_PENDING_VERIFICATION and action == "check":
         return VerificationExpired()
     if error.code == 60200:  # a malformed code

@@ -43,9 +43,9 @@ def _picture(message: Message | None) -> PhotoSize | Document | None:
 async def receive(turn: Turn, prefix: str) -> StoredPhoto:
     picture = _picture(turn.update.message)
     if picture is None:
-        raise InvalidPhoto("Please send a photo.")
+        raise InvalidPhoto("send_a_photo")
     if picture.file_size is not None and picture.file_size > MAX_BYTES:
-        raise InvalidPhoto("That photo is over 5 MB. Please send a smaller one.")
+        raise InvalidPhoto("photo_over_5_mb")
     telegram_file = await at_home(picture.get_file)  # the Bot API client lives on the bot's loop
     data = bytes(await at_home(telegram_file.download_as_bytearray))
     jpeg = await turn.deps.run(turn.deps.photo_processor.process, data)

@@ -13,6 +13,7 @@ import click
 
 from neighborshare.container import Container
 from neighborshare.domain.errors import NeighborShareError
+from neighborshare.presentation import refusals  # in English: the moderator CLI
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -60,7 +61,7 @@ def _guarded(invoke: Callable[[], Any]) -> Any:
     try:
         return invoke()
     except NeighborShareError as error:
-        raise click.ClickException(error.message) from None
+        raise click.ClickException(refusals.explain(error)) from None
     except (click.ClickException, click.exceptions.Exit, click.Abort):
         raise
     except Exception as error:

@@ -12,6 +12,7 @@ from neighborshare.entrypoints.cli import history, output, views
 from neighborshare.entrypoints.cli.common import OperatorGroup, container, json_option
 from neighborshare.entrypoints.cli.report_decisions import claim, dismiss, resolve
 from neighborshare.ports.queries import ReportFilter
+from neighborshare.presentation.refusals import explain  # English: the moderator CLI
 
 STATUSES = [s.value for s in ReportStatus] + ["all"]
 LIST_COLUMNS = (
@@ -122,7 +123,7 @@ def _evidence(ref: str | None) -> str | None:
     try:
         url: str = container().photo_store().url(ref)
     except NeighborShareError as error:
-        return f"unavailable: {error.message}"
+        return f"unavailable: {explain(error)}"
     return url.removeprefix("file://")
 
 

@@ -128,7 +128,7 @@ async def _custom(turn: Turn) -> None:
 def _required_text(turn: Turn) -> str:
     text = typed_text(turn)
     if text is None:
-        raise InvalidInput("Please type your answer.")
+        raise InvalidInput("type_your_answer")
     return text
 
 

@@ -21,7 +21,7 @@ async def location_from(turn: Turn) -> Location:
         return spot
     if message is not None and message.text:
         return await turn.deps.run(locations.locate, message.text)
-    raise InvalidInput("Please send a location pin (📎 → Location).")
+    raise InvalidInput("send_location_pin")
 
 
 async def finish(turn: Turn, custom: str) -> None:
@@ -40,7 +40,7 @@ async def finish(turn: Turn, custom: str) -> None:
     turn.end()
     name = esc(done.user.first_name)
     if done.welcome_credits:
-        credits = plural(done.welcome_credits, "welcome credit")
+        credits = plural(done.welcome_credits, "welcome_credit")
         await turn.say(_(
             "🎉 You're all set, {name}! Here are <b>{credits}</b> – "
             "each one gets you a portion from a neighbor.\n\n"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from neighborshare.domain.errors import InvalidInput
 from neighborshare.domain.pickup import parse_window, preset_window
 from neighborshare.domain.values import PickupWindow, Portions
 from neighborshare.entrypoints.bot import photos
@@ -115,8 +114,3 @@ async def _window(turn: Turn, window: PickupWindow) -> None:
 
 def _local_now(turn: Turn) -> datetime:
     return turn.deps.clock.now().astimezone(turn.deps.tz)
-
-
-def require(condition: bool, message: str) -> None:
-    if not condition:
-        raise InvalidInput(message)
