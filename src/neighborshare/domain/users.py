@@ -68,6 +68,8 @@ class User:
     quiet_start_minute: int | None = None
     quiet_end_minute: int | None = None
     language: str | None = None
+    # what their Telegram app last said (language_code's primary subtag), for what is sent later
+    telegram_language: str | None = None
     daily_digest: bool = True
     weekly_digest: bool = True
     erased_at: datetime | None = None

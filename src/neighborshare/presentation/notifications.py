@@ -221,8 +221,8 @@ def recipient_language(recipient: User, default: str = SOURCE_LANGUAGE) -> str:
     """The neighbor's choice, else the Telegram language their last update came in, else
     the community's default."""
     return choose(
-        getattr(recipient, "language", None),
-        getattr(recipient, "telegram_language", None),
+        recipient.language,
+        recipient.telegram_language,
         default,
     )
 

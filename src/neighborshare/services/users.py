@@ -30,6 +30,7 @@ class Registration:
     diet_restrictions: frozenset[DietTag] = frozenset()
     allergies: frozenset[Allergen] = frozenset()
     custom_allergies: str = ""
+    telegram_language: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,20 @@ class UserService:
 
         return in_transaction(self._uow, work)
 
+    def note_telegram_language(self, telegram_id: int, language: str) -> bool:
+        """Keep the language the neighbor's Telegram app speaks (False if nothing changed)."""
+        language = language[:16]
+
+        def work(uow: UnitOfWork) -> bool:
+            user = uow.users.get_by_telegram_id(telegram_id)
+            if user is None or user.telegram_language == language:
+                return False
+            user.telegram_language = language
+            uow.users.save(user)
+            return True
+
+        return in_transaction(self._uow, work)
+
     def profile(self, telegram_id: int) -> User:
         return read_only(self._uow, lambda uow: _registered(uow, telegram_id))
 
@@ -139,6 +154,7 @@ def _apply_form(user: User, form: Registration) -> None:
     user.diet_restrictions = form.diet_restrictions
     user.allergies = form.allergies
     user.custom_allergies = form.custom_allergies
+    user.telegram_language = form.telegram_language or user.telegram_language
 
 
 def _new_user(form: Registration, now: datetime) -> User:
@@ -153,4 +169,5 @@ def _new_user(form: Registration, now: datetime) -> User:
         diet_restrictions=form.diet_restrictions,
         allergies=form.allergies,
         custom_allergies=form.custom_allergies,
+        telegram_language=form.telegram_language,
     )

@@ -43,6 +43,7 @@ users = sa.Table(
     sa.Column("quiet_start_minute", sa.Integer),
     sa.Column("quiet_end_minute", sa.Integer),
     sa.Column("language", sa.String(16)),
+    sa.Column("telegram_language", sa.String(16)),
     sa.Column("erased_at", UtcDateTime),
     sa.Column("daily_digest", sa.Boolean, nullable=False, server_default=sa.true()),
     sa.Column("weekly_digest", sa.Boolean, nullable=False, server_default=sa.true()),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import time
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
 from telegram import Bot, Update
@@ -32,6 +32,7 @@ class NoSuchButton(LookupError):
 class Neighbor:
     name: str
     telegram_id: int
+    language_code: str | None = None  # what their Telegram app says (User.language_code)
 
     @property
     def phone(self) -> str:
@@ -39,7 +40,8 @@ class Neighbor:
         return f"+447700900{self.telegram_id % 1000:03d}"
 
     def as_user(self) -> dict[str, Any]:
-        return {"id": self.telegram_id, "is_bot": False, "first_name": self.name.capitalize()}
+        user = {"id": self.telegram_id, "is_bot": False, "first_name": self.name.capitalize()}
+        return user | ({"language_code": self.language_code} if self.language_code else {})
 
 
 def normalized(label: str) -> str:
@@ -66,6 +68,12 @@ class Neighbors(Generic[T]):
                 telegram_id += 1
             self._known[key] = Neighbor(key, telegram_id)
         return self._known[key]
+
+    def speak(self, name: str, language_code: str | None) -> Neighbor:
+        """From now on ``name``'s Telegram app says ``language_code`` ("de", "uk", "pt-BR")."""
+        who = replace(self.neighbor(name), language_code=language_code or None)
+        self._known[who.name] = who
+        return who
 
     def known(self) -> list[Neighbor]:
         return list(self._known.values())

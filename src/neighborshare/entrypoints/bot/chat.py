@@ -19,7 +19,8 @@ from neighborshare.entrypoints.bot.script import ScriptError, ScriptRunner, pars
 SCRIPT_START = "10:00"
 PROMPT_HELP = (
     "Type '@name TEXT' to speak as a neighbor (later lines keep the last speaker), "
-    "<contact>, <location LAT LON>, <photo>, <tap LABEL>, <wait 30m>. Ctrl-D quits."
+    "<contact>, <location LAT LON>, <photo>, <tap LABEL>, <language de>, <wait 30m>. "
+    "Ctrl-D quits."
 )
 
 
@@ -45,6 +46,9 @@ def chat(
       @alice <location LAT LON>
       @alice <photo PATH>     or <photo> for a sample picture
       @alice <tap LABEL>      press a button on her newest message that has it
+      @alice <language de>    her Telegram app speaks German from now on (its
+                              language_code: en, de, es, uk are shipped; <language>
+                              alone: none)
       <wait 30m>              let time pass (s, m, h, d); due jobs run
       # comment
     """

@@ -54,6 +54,7 @@ async def _handle(turn: Turn, step: Step) -> None:
     try:
         await turn.open()
         i18n.use(turn.language())  # now their own choice in /settings is known too
+        await turn.note_language()
         await step(turn)
     except ConcurrencyConflict as conflict:
         if in_update_transaction():

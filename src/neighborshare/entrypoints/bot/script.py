@@ -19,6 +19,7 @@ from neighborshare.entrypoints.bot.transcript import Failures, render
 
 _LINE = re.compile(r"^@(?P<name>[A-Za-z][\w-]*)\s+(?P<body>.+)$")
 _WAIT = re.compile(r"^<wait\s+(?P<amount>\d+)\s*(?P<unit>[smhd])>$")
+_LANGUAGE = re.compile(r"^<language(?:\s+(?P<code>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*))?>$")
 _UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
 
 
@@ -77,6 +78,10 @@ class ScriptRunner:
                 self.emit(line.body)
             amount = int(match["amount"])
             await self.bot.wait(timedelta(**{_UNITS[match["unit"]]: amount}))
+        elif (language := _LANGUAGE.match(line.body)) is not None:
+            self.bot.neighbors.speak(line.speaker, language["code"])
+            if self.echo_inputs:
+                self.emit(f"{line.speaker} > {line.body}")
         else:
             update = self._update(line.speaker, line.body)
             if self.echo_inputs:

@@ -83,6 +83,22 @@ class Turn(Replies):
 
     # -- the neighbor ---------------------------------------------------------------------
 
+    @property
+    def app_language(self) -> str | None:
+        """The primary subtag of the language the sender's Telegram app speaks ("de")."""
+        sender = self.update.effective_user
+        code = sender.language_code if sender is not None else None
+        return code.replace("_", "-").split("-", 1)[0].lower() if code else None
+
+    async def note_language(self) -> None:
+        """Keep their Telegram app's language on the profile when it changed, so that what is
+        sent to them later (notifications, digests) speaks it too."""
+        code = self.app_language
+        if self._user is None or code is None or code == self._user.telegram_language:
+            return
+        await self.deps.run(self.deps.users.note_telegram_language, self.telegram_id, code)
+        self._user.telegram_language = code
+
     def language(self) -> str:
         """Their choice in /settings, else their Telegram app's language, else the
         community's default, else English."""

@@ -35,6 +35,7 @@ async def finish(turn: Turn, custom: str) -> None:
         diet_restrictions=parse_diet_tags(data.get("diets", [])),
         allergies=parse_allergens(data.get("allergies", [])),
         custom_allergies=custom,
+        telegram_language=turn.app_language,
     )
     done = await turn.deps.run(turn.deps.users.register, form)
     turn.end()
