@@ -16,7 +16,10 @@ from neighborshare.ports.services import Button, Delivery, OutgoingMessage
 
 @pytest.fixture
 def api() -> OfflineBotApi:
-    return OfflineBotApi()
+    api = OfflineBotApi()
+    for chat_id in (7, 8):  # neighbors who started the bot
+        api.start(chat_id)
+    return api
 
 
 @pytest.fixture
@@ -103,6 +106,8 @@ def test_the_notifier_waits_out_429_and_reports_blocked_chats(api, loop) -> None
 
 def test_a_bounded_history_keeps_the_newest_of_each_chat(loop) -> None:
     api = OfflineBotApi(history=3)
+    api.start(7)
+    api.start(8)
 
     async def action(bot: Bot) -> int:
         first = await bot.send_message(7, "one")

@@ -5,36 +5,61 @@ from __future__ import annotations
 import json
 import secrets
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import Any
 
+from neighborshare.adapters.telegram.bot_setup import BotSetup
+from neighborshare.adapters.telegram.chats import ADMINISTRATOR, OWNER, ChatDirectory, member_json
+from neighborshare.adapters.telegram.errors import bad_request
+from neighborshare.adapters.telegram.files import FileStore
+from neighborshare.adapters.telegram.queries import CallbackQueries
 from neighborshare.adapters.telegram.refusals import check_html, refuse_no_change
-from neighborshare.adapters.telegram.sent import SentMessage
-
-if TYPE_CHECKING:
-    from neighborshare.adapters.telegram.offline import OfflineBotApi
-
+from neighborshare.adapters.telegram.sent import ChatLog, SentMessage
 
 Handler = Callable[[dict[str, Any]], Any]
+WEBHOOK_INFO = {"url": "", "has_custom_certificate": False, "pending_update_count": 0}
+
+
+@dataclass
+class OfflineTelegram:
+    """What the methods read and change: Telegram's side of the bot's world."""
+
+    log: ChatLog
+    chats: ChatDirectory
+    files: FileStore
+    queries: CallbackQueries
+    setup: BotSetup
+
 
 class MethodTable:
-    def __init__(self, api: OfflineBotApi) -> None:
-        self._api = api
+    def __init__(self, telegram: OfflineTelegram) -> None:
+        self._t = telegram
+        bot_user, setup = telegram.chats.bot_user, telegram.setup
         self._table: dict[str, Handler] = {
-            "getMe": lambda p: api.bot_user,
+            "getMe": lambda p: bot_user,
             "sendMessage": self.send_message,
             "sendPhoto": self.send_photo,
             "editMessageText": self.edit_text,
             "editMessageCaption": self.edit_caption,
             "editMessageReplyMarkup": self.edit_markup,
             "deleteMessage": self.delete,
-            "answerCallbackQuery": self.answer_callback,
-            "getFile": self.get_file,
-            "sendChatAction": lambda p: True,
-            "setMyCommands": lambda p: True,
+            "answerCallbackQuery": telegram.queries.answer,
+            "getFile": lambda p: telegram.files.get_file(str(p["file_id"])),
+            "sendChatAction": lambda p: bool(telegram.chats.check_send(p["chat_id"])),
+            "getChatMember": self.get_chat_member,
+            "getChatAdministrators": self.get_chat_administrators,
+            "setMyCommands": lambda p: setup.set_commands(
+                _json(p, "commands") or [], _json(p, "scope"), str(p.get("language_code", ""))),
+            "getMyCommands": lambda p: setup.commands_for(
+                _json(p, "scope"), str(p.get("language_code", ""))),
+            "deleteMyCommands": lambda p: setup.delete_commands(
+                _json(p, "scope"), str(p.get("language_code", ""))),
+            "setChatMenuButton": lambda p: setup.set_menu_button(
+                _chat_id(p), _json(p, "menu_button")),
+            "getChatMenuButton": lambda p: setup.menu_button(_chat_id(p)),
             "setWebhook": lambda p: True,
             "deleteWebhook": lambda p: True,
-            "getWebhookInfo": lambda p: {"url": "", "has_custom_certificate": False,
-                                         "pending_update_count": 0},
+            "getWebhookInfo": lambda p: WEBHOOK_INFO,
             "getUpdates": lambda p: [],
         }
 
@@ -42,72 +67,73 @@ class MethodTable:
         return self._table.get(name)
 
     def send_message(self, p: dict[str, Any]) -> dict[str, Any]:
-        chat_id = int(p["chat_id"])
-        self._api.check_chat(chat_id)
+        chat = self._t.chats.check_send(p["chat_id"])
         check_html(str(p["text"]), p.get("parse_mode"))
-        message = SentMessage(chat_id, self._api.next_message_id(), str(p["text"]),
-                              p.get("parse_mode"), _markup(p))
-        return self._raw(self._api.keep(message))
+        message = SentMessage(chat.id, self._t.log.next_message_id(), str(p["text"]),
+                              p.get("parse_mode"), _json(p, "reply_markup"))
+        return self._raw(self._t.log.keep(message))
 
     def send_photo(self, p: dict[str, Any]) -> dict[str, Any]:
-        chat_id = int(p["chat_id"])
-        self._api.check_chat(chat_id)
+        chat = self._t.chats.check_send(p["chat_id"])
         photo = p.get("photo")
         if not isinstance(photo, str) or photo.startswith("attach://"):
-            photo = self._api.add_file(_uploaded(p))
+            photo = self._t.files.add(_uploaded(p))
         check_html(str(p.get("caption", "")), p.get("parse_mode"))
-        message = SentMessage(chat_id, self._api.next_message_id(), str(p.get("caption", "")),
-                              p.get("parse_mode"), _markup(p), photo=photo)
-        return self._raw(self._api.keep(message))
+        message = SentMessage(chat.id, self._t.log.next_message_id(), str(p.get("caption", "")),
+                              p.get("parse_mode"), _json(p, "reply_markup"), photo=photo)
+        return self._raw(self._t.log.keep(message))
 
     def edit_text(self, p: dict[str, Any]) -> dict[str, Any]:
-        self._api.check_chat(int(p["chat_id"]))
-        message = self._api.find(p)
-        check_html(str(p["text"]), p.get("parse_mode"))
-        refuse_no_change(message, str(p["text"]), _markup(p))
-        message.text, message.parse_mode = str(p["text"]), p.get("parse_mode")
-        message.reply_markup = _markup(p)
-        message.edits += 1
-        return self._raw(message)
+        return self._edit(p, str(p["text"]))
 
     def edit_caption(self, p: dict[str, Any]) -> dict[str, Any]:
-        self._api.check_chat(int(p["chat_id"]))
-        message = self._api.find(p)
-        check_html(str(p.get("caption", "")), p.get("parse_mode"))
-        refuse_no_change(message, str(p.get("caption", "")), _markup(p))
-        message.text, message.parse_mode = str(p.get("caption", "")), p.get("parse_mode")
-        message.reply_markup = _markup(p)
+        return self._edit(p, str(p.get("caption", "")))
+
+    def edit_markup(self, p: dict[str, Any]) -> dict[str, Any]:
+        self._t.chats.check_send(p["chat_id"])
+        message, markup = self._t.log.find(p), _json(p, "reply_markup")
+        refuse_no_change((message.text, message.reply_markup), message.text, markup)
+        message.reply_markup = markup
         message.edits += 1
         return self._raw(message)
 
-    def edit_markup(self, p: dict[str, Any]) -> dict[str, Any]:
-        self._api.check_chat(int(p["chat_id"]))
-        message = self._api.find(p)
-        refuse_no_change(message, message.text, _markup(p))
-        message.reply_markup = _markup(p)
+    def _edit(self, p: dict[str, Any], text: str) -> dict[str, Any]:
+        self._t.chats.check_send(p["chat_id"])
+        message = self._t.log.find(p)
+        check_html(text, p.get("parse_mode"))
+        refuse_no_change((message.text, message.reply_markup), text, _json(p, "reply_markup"))
+        message.text, message.parse_mode = text, p.get("parse_mode")
+        message.reply_markup = _json(p, "reply_markup")
         message.edits += 1
         return self._raw(message)
 
     def delete(self, p: dict[str, Any]) -> bool:
-        self._api.find(p).deleted = True
+        self._t.log.find(p, action="delete").deleted = True
         return True
 
-    def answer_callback(self, p: dict[str, Any]) -> bool:
-        self._api.callback_answers.append(dict(p))
-        return True
+    def get_chat_member(self, p: dict[str, Any]) -> dict[str, Any]:
+        chats = self._t.chats
+        chat, user_id = chats.chat(p["chat_id"]), int(p["user_id"])
+        return member_json(chats.users.get(user_id) or {}, chats.status(chat, user_id))
 
-    def get_file(self, p: dict[str, Any]) -> dict[str, Any]:
-        file_id = str(p["file_id"])
-        data = self._api.file(file_id)
-        return {"file_id": file_id, "file_unique_id": file_id, "file_size": len(data),
-                "file_path": f"photos/{file_id}.jpg"}
+    def get_chat_administrators(self, p: dict[str, Any]) -> list[dict[str, Any]]:
+        chats = self._t.chats
+        chat = chats.chat(p["chat_id"])
+        if chat.is_private:
+            raise bad_request("there are no administrators in the private chat")
+        admins = [(chats.users[uid], s) for uid, s in chat.members.items()
+                  if s in (OWNER, ADMINISTRATOR)]
+        if chat.bot_status == ADMINISTRATOR:
+            admins.append((chats.bot_user, ADMINISTRATOR))
+        return [member_json(user, status) for user, status in admins]
 
     def _raw(self, message: SentMessage) -> dict[str, Any]:
+        chat = self._t.chats.get(message.chat_id)
         raw: dict[str, Any] = {
             "message_id": message.message_id,
             "date": message.date,
-            "chat": {"id": message.chat_id, "type": "private"},
-            "from": self._api.bot_user,
+            "chat": chat.as_chat() if chat else {"id": message.chat_id, "type": "private"},
+            "from": self._t.chats.bot_user,
         }
         if message.photo:
             raw["photo"] = [{"file_id": message.photo, "file_unique_id": message.photo,
@@ -121,11 +147,16 @@ class MethodTable:
         return raw
 
 
-def _markup(p: dict[str, Any]) -> dict[str, Any] | None:
-    markup = p.get("reply_markup")
-    if isinstance(markup, str):  # multipart requests carry it as JSON text
-        markup = json.loads(markup)
-    return markup if isinstance(markup, dict) else None
+def _json(p: dict[str, Any], key: str) -> Any:
+    """A parameter holding an object: PTB sends those as JSON text."""
+    value = p.get(key)
+    if isinstance(value, str):
+        value = json.loads(value)
+    return value if isinstance(value, dict | list) else None
+
+
+def _chat_id(p: dict[str, Any]) -> int | None:
+    return int(p["chat_id"]) if p.get("chat_id") is not None else None
 
 
 def _uploaded(p: dict[str, Any]) -> bytes:

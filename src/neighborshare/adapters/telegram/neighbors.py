@@ -5,6 +5,12 @@
 ``OfflinePayloads(api)`` makes the same updates as the JSON bodies Telegram would POST to a
 webhook (what the update processor takes), without building PTB objects on the way.
 Each neighbor is known by a name; their Telegram id and made-up phone number are stable.
+
+A neighbor writing in private has started the bot (the bot may answer). In a group:
+``group("hall", [names])`` makes (or finds) the supergroup, and ``text(who, "hi", chat=hall)``
+or ``tap(who, label, chat=hall)`` act there. ``my_chat_member`` updates: ``add_bot(who, chat)``,
+``remove_bot(who, chat)``, ``block_bot(who)`` and ``unblock_bot(who)`` change what the offline
+API lets the bot do, as Telegram would, and return the update Telegram sends about it.
 """
 
 from __future__ import annotations
@@ -17,6 +23,14 @@ from typing import Any, Generic, TypeVar
 
 from telegram import Bot, Update
 
+from neighborshare.adapters.telegram.chats import (
+    BANNED,
+    GROUP,
+    LEFT,
+    MEMBER,
+    OfflineChat,
+    member_json,
+)
 from neighborshare.adapters.telegram.offline import OfflineBotApi
 from neighborshare.adapters.telegram.sent import SentMessage
 
@@ -78,49 +92,98 @@ class Neighbors(Generic[T]):
     def known(self) -> list[Neighbor]:
         return list(self._known.values())
 
-    def text(self, who: Neighbor, text: str) -> T:
+    def group(self, title: str, members: list[str] | tuple[str, ...] = (),
+              chat_type: str = "supergroup") -> OfflineChat:
+        """The group called ``title``, ``members`` in it: made on first use (the first member owns
+        it, the bot is in it), else they join."""
+        users = [self.neighbor(name).as_user() for name in members]
+        chat = self._api.chats.group(title)
+        if chat is None:
+            return self._api.add_group(title, users, chat_type)
+        for user in users:
+            self._api.chats.join(chat, user)
+        return chat
+
+    def text(self, who: Neighbor, text: str, chat: OfflineChat | None = None) -> T:
         extra: dict[str, Any] = {"text": text}
         if text.startswith("/"):
             command = text.split()[0]
             extra["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
-        return self._message(who, extra)
+        return self._message(who, extra, chat)
 
-    def contact(self, who: Neighbor, phone: str | None = None, own: bool = True) -> T:
+    def contact(self, who: Neighbor, phone: str | None = None, own: bool = True,
+                chat: OfflineChat | None = None) -> T:
         contact: dict[str, Any] = {"phone_number": phone or who.phone,
                                    "first_name": who.name.capitalize()}
         if own:
             contact["user_id"] = who.telegram_id
-        return self._message(who, {"contact": contact})
+        return self._message(who, {"contact": contact}, chat)
 
-    def location(self, who: Neighbor, latitude: float, longitude: float) -> T:
-        return self._message(who, {"location": {"latitude": latitude, "longitude": longitude}})
+    def location(self, who: Neighbor, latitude: float, longitude: float,
+                 chat: OfflineChat | None = None) -> T:
+        where = {"latitude": latitude, "longitude": longitude}
+        return self._message(who, {"location": where}, chat)
 
-    def photo(self, who: Neighbor, data: bytes, width: int = 1280, height: int = 960) -> T:
+    def photo(self, who: Neighbor, data: bytes, width: int = 1280, height: int = 960,
+              chat: OfflineChat | None = None) -> T:
         file_id = self._api.add_file(data)
         sizes = [
             {"file_id": file_id, "file_unique_id": file_id, "width": width, "height": height,
              "file_size": len(data)},
         ]
-        return self._message(who, {"photo": sizes})
+        return self._message(who, {"photo": sizes}, chat)
 
-    def tap(self, who: Neighbor, label: str) -> T:
-        message, button = self.find_button(who, label)
+    def tap(self, who: Neighbor, label: str, chat: OfflineChat | None = None) -> T:
+        message, button = self.find_button(who, label, chat)
         if message.is_inline:
             return self.callback(who, message, button["callback_data"])
         if button.get("request_contact"):
-            return self.contact(who)
-        return self.text(who, button["text"])
+            return self.contact(who, chat=chat)
+        return self.text(who, button["text"], chat)
 
     def callback(self, who: Neighbor, message: SentMessage, data: str) -> T:
         """A tap on an inline button of ``message`` carrying ``data``."""
-        query = {"id": str(next(self._update_ids)), "from": who.as_user(),
-                 "chat_instance": str(who.telegram_id), "data": data, "message": message.raw}
+        query_id = str(next(self._update_ids))
+        self._api.queries.raised(query_id)  # the bot may answer it once
+        query = {"id": query_id, "from": who.as_user(),
+                 "chat_instance": str(message.chat_id), "data": data, "message": message.raw}
         return self._update({"callback_query": query})
 
-    def find_button(self, who: Neighbor, label: str) -> tuple[SentMessage, dict[str, Any]]:
+    # -- the bot's membership of a chat (my_chat_member) -------------------------------------
+
+    def add_bot(self, who: Neighbor, chat: OfflineChat) -> T:
+        """``who`` adds the bot to the group ``chat`` (they join it too, if they had not)."""
+        self._api.chats.join(chat, who.as_user())
+        return self._membership(who, chat, MEMBER)
+
+    def remove_bot(self, who: Neighbor, chat: OfflineChat) -> T:
+        """``who`` removes the bot: a group forgets it (left), a supergroup bans it (kicked)."""
+        return self._membership(who, chat, LEFT if chat.type == GROUP else BANNED)
+
+    def block_bot(self, who: Neighbor) -> T:
+        """``who`` blocks the bot: Telegram refuses every message to them with a 403."""
+        return self._membership(who, self._api.chats.private(who.as_user()), BANNED)
+
+    def unblock_bot(self, who: Neighbor) -> T:
+        """``who`` unblocks the bot (Restart): it may write to them again."""
+        chat = self._api.start(who.as_user())
+        return self._membership(who, chat, MEMBER)
+
+    def _membership(self, who: Neighbor, chat: OfflineChat, status: str) -> T:
+        old = chat.bot_status
+        chat.bot_status = status
+        bot = self._api.bot_user
+        change = {"chat": chat.as_chat(), "from": who.as_user(), "date": int(time.time()),
+                  "old_chat_member": member_json(bot, old),
+                  "new_chat_member": member_json(bot, status)}
+        return self._update({"my_chat_member": change})
+
+    def find_button(self, who: Neighbor, label: str,
+                    chat: OfflineChat | None = None) -> tuple[SentMessage, dict[str, Any]]:
         wanted = normalized(label)
+        chat_id = who.telegram_id if chat is None else chat.id
         for exact in (True, False):  # "Keep my number" also finds "Keep my number (…12)"
-            for message in reversed(self._api.messages(who.telegram_id)):
+            for message in reversed(self._api.messages(chat_id)):
                 for row in message.buttons:
                     for button in row:
                         text = normalized(button["text"])
@@ -128,10 +191,14 @@ class Neighbors(Generic[T]):
                             return message, button
         raise NoSuchButton(f"no message to {who.name} has a button labelled {label!r}")
 
-    def _message(self, who: Neighbor, extra: dict[str, Any]) -> T:
-        chat = {"id": who.telegram_id, "type": "private", "first_name": who.name.capitalize()}
+    def _message(self, who: Neighbor, extra: dict[str, Any],
+                 chat: OfflineChat | None = None) -> T:
+        if chat is None:  # a neighbor can only write to the bot in private once they started it
+            chat = self._api.start(who.as_user())
+        else:
+            self._api.chats.join(chat, who.as_user())
         message = {"message_id": self._api.next_message_id(), "date": int(time.time()),
-                   "chat": chat, "from": who.as_user()} | extra
+                   "chat": chat.as_chat(), "from": who.as_user()} | extra
         return self._update({"message": message})
 
     def _update(self, body: Payload) -> T:

@@ -5,20 +5,24 @@ Give it to PTB and nothing touches the network::
     api = OfflineBotApi()
     app = Application.builder().token(OFFLINE_TOKEN).request(api).get_updates_request(api).build()
 
-It answers getMe, sendMessage, sendPhoto, editMessageText, editMessageReplyMarkup,
-editMessageCaption, answerCallbackQuery, getFile (and the file download), deleteMessage,
-sendChatAction, setMyCommands, setWebhook, deleteWebhook, getWebhookInfo and getUpdates.
-HTML that Telegram would refuse (unknown tags, bare "&" or "<") gets its 400 "can't parse
-entities". Any other method raises ``UnknownBotMethod`` (and is kept in ``api.unknown``), so a
-test can never silently depend on something the real API would do differently.
+It answers the methods in ``methods.MethodTable`` (sending, editing and deleting messages,
+callback answers, getFile and the download, chat members and administrators, the command menu
+and menu button, webhook set-up, getUpdates) and refuses, with Telegram's status and wording,
+what Telegram refuses (``refusals``, ``chats``). Any other method raises ``UnknownBotMethod``
+(and is kept in ``api.unknown``), so a test can never silently depend on something the real API
+would do differently.
 
 What the bot sent:
 - ``api.messages(chat_id)``: the chat's messages as they stand now (edits applied, deleted
   ones left out), each a ``SentMessage`` with ``.text``, ``.parse_mode``, ``.shown`` (as a
   client displays it), ``.buttons`` / ``.labels``, ``.photo`` (a file_id) and ``.edits``.
-- ``api.calls``: every (method, parameters) in order; ``api.callback_answers``.
+- ``api.calls``: every (method, parameters) in order; ``api.callback_answers``;
+  ``api.setup.commands_for(scope, language_code)`` and ``api.setup.menu_button(chat_id)``.
 - ``OfflineBotApi(history=N)`` remembers only the newest N of each (and N messages a chat):
   what a long-running server answering offline (``neighborshare bot --offline-bot-api``) uses.
+Chats (``api.chats``): a private chat the bot may write to once its user started it
+(``api.start(user_id)``; ``neighbors.Neighbors`` does it when a neighbor writes in private);
+``api.add_group(title, members)`` makes a supergroup (or group, channel) with the bot in it.
 Files: ``api.add_file(data)`` returns a file_id that getFile and the download will serve;
 photos the bot uploads are kept the same way (``api.file(file_id)``).
 Failures: ``api.rate_limit(chat_id, retry_after=1, times=1)`` answers 429 with retry_after;
@@ -27,43 +31,45 @@ Failures: ``api.rate_limit(chat_id, retry_after=1, times=1)`` answers 429 with r
 
 from __future__ import annotations
 
-import itertools
 import json
-import secrets
 from collections.abc import MutableSequence
 from typing import Any
 
-from telegram._utils.types import ODVInput
 from telegram.request import BaseRequest, RequestData
 
-from neighborshare.adapters.telegram.methods import MethodTable
-from neighborshare.adapters.telegram.refusals import BotApiError
+from neighborshare.adapters.telegram.bot_setup import BotSetup
+from neighborshare.adapters.telegram.chats import SUPERGROUP, ChatDirectory, OfflineChat, User
+from neighborshare.adapters.telegram.errors import BotApiError, UnknownBotMethod
+from neighborshare.adapters.telegram.files import FileStore
+from neighborshare.adapters.telegram.methods import MethodTable, OfflineTelegram
+from neighborshare.adapters.telegram.queries import CallbackQueries
 from neighborshare.adapters.telegram.sent import ChatLog, history_log
+
+__all__ = ["BOT_ID", "OFFLINE_TOKEN", "SERVER_HISTORY", "OfflineBotApi", "UnknownBotMethod"]
 
 OFFLINE_TOKEN = "1234567:OFFLINE-neighborshare-bot-token"  # noqa: S105 - not a secret
 BOT_ID = 1234567
 SERVER_HISTORY = 100  # what a long-running bot answered offline remembers (a server, a bench)
 
 
-class UnknownBotMethod(RuntimeError):
-    """The bot called a Bot API method the offline API does not implement."""
-
-
 class OfflineBotApi(ChatLog, BaseRequest):
-    def __init__(self, username: str = "NeighborShareBot", history: int | None = None) -> None:
+    def __init__(self, username: str = "NeighborShareBot", history: int | None = None,
+                 strangers_started: bool = False) -> None:
         """``history``: how many calls, callback answers and messages per chat to remember
-        (``ChatLog``); None remembers everything."""
+        (``ChatLog``); None remembers everything. ``strangers_started``: any user's private chat
+        counts as started, for a server answering updates it did not make (``ChatDirectory``)."""
         self.bot_user = {"id": BOT_ID, "is_bot": True, "first_name": "NeighborShare",
                          "username": username}
         self.calls: MutableSequence[tuple[str, dict[str, Any]]] = history_log(history)
         self.callback_answers: MutableSequence[dict[str, Any]] = history_log(history)
         self.unknown: list[str] = []
         ChatLog.__init__(self, history)
-        self._files: dict[str, bytes] = {}
-        self._ids = itertools.count(1)
-        self._throttled: dict[int, tuple[int, int]] = {}  # chat -> (retry_after, times left)
-        self._blocked: set[int] = set()
-        self._table = MethodTable(self)
+        self.chats = ChatDirectory(self.bot_user, strangers_started)
+        self.files = FileStore()
+        self.queries = CallbackQueries(self.callback_answers)
+        self.setup = BotSetup()
+        self._table = MethodTable(OfflineTelegram(self, self.chats, self.files, self.queries,
+                                                  self.setup))
 
     # -- BaseRequest ------------------------------------------------------------------------
 
@@ -82,13 +88,13 @@ class OfflineBotApi(ChatLog, BaseRequest):
         url: str,
         method: str,
         request_data: RequestData | None = None,
-        read_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        write_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        connect_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
+        read_timeout: object = BaseRequest.DEFAULT_NONE,
+        write_timeout: object = BaseRequest.DEFAULT_NONE,
+        connect_timeout: object = BaseRequest.DEFAULT_NONE,
+        pool_timeout: object = BaseRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
         if method == "GET":
-            return 200, self._download(url)
+            return 200, self.files.download(url)
         name = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
         if request_data is not None and request_data.contains_files:
@@ -106,41 +112,29 @@ class OfflineBotApi(ChatLog, BaseRequest):
 
     # -- what tests and the chat command use -------------------------------------------------
 
-    def next_message_id(self) -> int:
-        return next(self._ids)
-
     def add_file(self, data: bytes) -> str:
-        file_id = "F" + secrets.token_hex(8)
-        self._files[file_id] = data
-        return file_id
+        return self.files.add(data)
 
     def file(self, file_id: str) -> bytes:
-        return self._files[file_id]
+        return self.files.data(file_id)
+
+    def start(self, user: User | int) -> OfflineChat:
+        """The user started the bot: it may write to them in private from now on."""
+        return self.chats.start(user)
+
+    def add_group(self, title: str, members: list[User] | tuple[User, ...] = (),
+                  chat_type: str = SUPERGROUP) -> OfflineChat:
+        """A group chat with the bot in it; the first member owns it."""
+        return self.chats.add_group(title, members, chat_type)
 
     def rate_limit(self, chat_id: int, retry_after: int = 1, times: int = 1) -> None:
-        self._throttled[chat_id] = (retry_after, times)
+        self.chats.rate_limit(chat_id, retry_after, times)
 
     def block(self, chat_id: int) -> None:
-        self._blocked.add(chat_id)
+        self.chats.block(chat_id)
 
     def unblock(self, chat_id: int) -> None:
-        self._blocked.discard(chat_id)
-
-    # -- used by the method table ------------------------------------------------------------
-
-    def check_chat(self, chat_id: int) -> None:
-        if chat_id in self._blocked:
-            raise BotApiError(403, "Forbidden: bot was blocked by the user")
-        retry_after, times = self._throttled.get(chat_id, (0, 0))
-        if times > 0:
-            self._throttled[chat_id] = (retry_after, times - 1)
-            raise BotApiError(429, f"Too Many Requests: retry after {retry_after}", retry_after)
-
-    def _download(self, url: str) -> bytes:
-        file_id = url.rsplit("/", 1)[-1].split(".")[0]
-        if file_id not in self._files:
-            raise UnknownBotMethod(f"no such offline file: {url!r}")
-        return self._files[file_id]
+        self.chats.unblock(chat_id)
 
 
 def _error_body(error: BotApiError) -> bytes:

@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from neighborshare.adapters.telegram.sent import SentMessage
+from neighborshare.adapters.telegram.errors import BotApiError
 
-
-class BotApiError(Exception):
-    """An injected or detected failure, turned into Telegram's error response."""
-
-    def __init__(self, status: int, description: str, retry_after: int | None = None) -> None:
-        super().__init__(description)
-        self.status, self.description, self.retry_after = status, description, retry_after
+__all__ = ["BotApiError", "check_html", "refuse_no_change"]
 
 
 _TAGS = re.compile(r"</?([a-zA-Z-]+)(?:\s[^>]*)?>")
@@ -34,7 +27,8 @@ def check_html(text: str, parse_mode: object) -> None:
         raise BotApiError(400, "Bad Request: can't parse entities")
 
 
-def refuse_no_change(message: SentMessage, text: str, markup: dict[str, Any] | None) -> None:
-    """Telegram refuses an edit that changes nothing."""
-    if message.text == text and (message.reply_markup or None) == (markup or None):
+def refuse_no_change(before: tuple[str, dict[str, Any] | None], text: str,
+                     markup: dict[str, Any] | None) -> None:
+    """Telegram refuses an edit that changes nothing: ``before`` is (text, markup) as they are."""
+    if before[0] == text and (before[1] or None) == (markup or None):
         raise BotApiError(400, "Bad Request: message is not modified")

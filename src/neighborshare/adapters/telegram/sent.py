@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import time
 from collections import deque
@@ -10,7 +11,7 @@ from collections.abc import MutableSequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from neighborshare.adapters.telegram.refusals import BotApiError
+from neighborshare.adapters.telegram.errors import bad_request
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -79,6 +80,10 @@ class ChatLog:
         self.sent: MutableSequence[SentMessage] = history_log(history)
         self._by_id: dict[tuple[int, int], SentMessage] = {}
         self._by_chat: dict[int, list[SentMessage]] = {}
+        self._message_ids = itertools.count(1)
+
+    def next_message_id(self) -> int:
+        return next(self._message_ids)
 
     def messages(self, chat_id: int) -> list[SentMessage]:
         return [m for m in self._by_chat.get(chat_id, []) if not m.deleted]
@@ -100,9 +105,9 @@ class ChatLog:
             del self._by_id[(oldest.chat_id, oldest.message_id)]
         return message
 
-    def find(self, params: dict[str, Any]) -> SentMessage:
-        """The message an edit names; Telegram's 400 if there is none."""
+    def find(self, params: dict[str, Any], action: str = "edit") -> SentMessage:
+        """The message an edit (or a delete) names; Telegram's 400 if there is none."""
         key = (int(params["chat_id"]), int(params["message_id"]))
         if key not in self._by_id or self._by_id[key].deleted:
-            raise BotApiError(400, "Bad Request: message to edit not found")
+            raise bad_request(f"message to {action} not found")
         return self._by_id[key]

@@ -71,7 +71,8 @@ def _runtime(container: Any, offline: bool) -> Any:
         return build_runtime(container)
     from neighborshare.adapters.telegram.offline import SERVER_HISTORY, OfflineBotApi
 
-    return build_runtime(container, OfflineBotApi(history=SERVER_HISTORY))
+    # updates arrive posted to the webhook: whoever wrote in private has started the bot
+    return build_runtime(container, OfflineBotApi(history=SERVER_HISTORY, strangers_started=True))
 
 
 def _webhook_secrets(settings: Settings, register: bool) -> list[bytes]:
