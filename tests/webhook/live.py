@@ -57,7 +57,7 @@ def production_container(database_url: str, redis_url: str = REDIS_URL) -> Conta
 
 class LiveBot:
     def __init__(self, container: Container, api: OfflineBotApi | None = None) -> None:
-        self.api = api or OfflineBotApi()
+        self.api = api or OfflineBotApi(strangers_started=True)  # updates are posted to it
         self.runtime = build_runtime(container, self.api)
         self.neighbors = OfflineNeighbors(self.api, self.runtime.ptb.bot)
         self.port = free_port()
