@@ -93,3 +93,12 @@ def test_a_plural_text_has_every_form_of_its_language() -> None:
 def test_the_source_language_is_english() -> None:
     assert SOURCE_LANGUAGE == "en"
     assert set(SHIPPED) == {"en", "de", "es", "uk"}
+
+
+@pytest.mark.parametrize("language", [lang for lang in SHIPPED if lang != SOURCE_LANGUAGE])
+def test_every_shipped_translation_is_complete_and_reviewed(language: str) -> None:
+    """No empty or fuzzy message: a neighbor never meets English in the middle of German."""
+    cat = catalog(language)
+    untranslated = [sources(m)[0][:50] for m in cat if m.id and (
+        m.fuzzy or len(translations(m)) < (cat.num_plurals if m.pluralizable else 1))]
+    assert not untranslated, f"{language}: translate {untranslated[:5]}"
