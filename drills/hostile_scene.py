@@ -68,7 +68,7 @@ def send(chat: BotChat, who: str, action: tuple[str, str]) -> None:
 def problems(chat: BotChat, errors: Errors) -> list[str]:
     found = list(errors.records)
     for message in chat.api.sent:
-        if texts.APOLOGY in message.text:
+        if str(texts.APOLOGY) in message.text:
             found.append(f"apology to {message.chat_id}")
         if (why := foreign_markup(message.text, message.parse_mode)) is not None:
             found.append(f"message {message.message_id}: {why}: {message.text[:200]!r}")

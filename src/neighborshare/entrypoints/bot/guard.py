@@ -16,6 +16,7 @@ from telegram.ext import ContextTypes
 
 from neighborshare.domain.errors import ConcurrencyConflict, NeighborShareError
 from neighborshare.entrypoints.bot.deps import BotDeps
+from neighborshare.entrypoints.bot.flows.common import StaleButton
 from neighborshare.entrypoints.bot.outgoing import answer_query, send
 from neighborshare.entrypoints.bot.sessions import ConversationStore
 from neighborshare.entrypoints.bot.turn import Turn
@@ -62,6 +63,8 @@ async def _handle(turn: Turn, step: Step) -> None:
         await _answer(turn, refusal_text(conflict))
     except NeighborShareError as refusal:
         await _answer(turn, refusal_text(refusal))
+    except StaleButton:  # data the bot never offered: nothing changed, nothing to redo
+        await _answer(turn, texts.STALE_BUTTON)
     except Exception as error:
         log_failure(update, error)
         await _answer(turn, texts.APOLOGY)

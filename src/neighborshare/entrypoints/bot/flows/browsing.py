@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from neighborshare.domain.errors import PostNotAvailable
-from neighborshare.entrypoints.bot.flows.common import button_parts, number
+from neighborshare.entrypoints.bot.flows.common import bounded, button_parts, one_of
 from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.presentation import keyboards
 from neighborshare.presentation.cards import post_card
 from neighborshare.presentation.i18n import N_, _
 
+MAX_PAGE = 200  # five dishes a page: far beyond any neighborhood's dishes at once
 _LINKED_POST = re.compile(r"^post_(\d{1,18})$")
 
 EMPTY = N_("Nothing to pick up nearby right now. Why not /share something?")
@@ -26,8 +27,9 @@ async def start(turn: Turn) -> None:
 
 async def on_button(turn: Turn) -> None:
     parts = button_parts(turn)
+    mode, page = one_of(parts[1], ("fit", "all")), bounded(parts[2], 0, MAX_PAGE)
     await turn.edit(None)
-    await show(turn, number(parts[2]), show_all=parts[1] == "all")
+    await show(turn, page, show_all=mode == "all")
 
 
 async def show(turn: Turn, page: int, show_all: bool) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from neighborshare.domain.errors import InvalidInput
 from neighborshare.entrypoints.bot.turn import Turn
@@ -17,6 +17,31 @@ def button_parts(turn: Turn) -> list[str]:
     query = turn.update.callback_query
     parts = (query.data or "").split(":") if query else []
     return parts + [""] * (4 - len(parts))
+
+
+class StaleButton(Exception):
+    """Callback data the bot never offered (a finished conversation's button, or forged)."""
+
+
+MAX_ID = 2**63 - 1  # a database id (BIGINT)
+
+
+def one_of(part: str, offered: Collection[str]) -> str:
+    """``part`` if it is one of the values the bot's buttons carry, else a stale button."""
+    if part not in offered:
+        raise StaleButton()
+    return part
+
+
+def bounded(part: str, low: int, high: int) -> int:
+    """A button's number, within what the bot offers (stars 1-5, portions, pages, ids)."""
+    if not (part.isascii() and part.isdigit()) or len(part) > 19 or not low <= int(part) <= high:
+        raise StaleButton()
+    return int(part)
+
+
+def button_id(part: str) -> int:
+    return bounded(part, 1, MAX_ID)
 
 
 def typed_text(turn: Turn) -> str | None:

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from neighborshare.domain.errors import PostNotAvailable
-from neighborshare.entrypoints.bot.flows.common import button_parts, number
+from neighborshare.entrypoints.bot.flows.common import (
+    bounded,
+    button_id,
+    button_parts,
+    number,
+    one_of,
+)
 from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.presentation import keyboards
 from neighborshare.presentation.cards import exchange_text, my_post_line
@@ -11,6 +17,7 @@ from neighborshare.presentation.formatting import esc, plural
 from neighborshare.presentation.i18n import N_, _
 from neighborshare.services.exchanges import ExchangeView
 
+PORTIONS_OFFERED = 5  # the buttons under "How many portions?" go up to this
 REQUEST_HINT = N_(
     "Tap 🙋 Request under a dish in /browse, or type /request followed by the dish number "
     "and the portions, e.g. /request 12 2."
@@ -31,13 +38,16 @@ async def request_command(turn: Turn) -> None:
 
 
 async def on_card_button(turn: Turn) -> None:
-    await _ask_portions(turn, number(button_parts(turn)[2]))
+    parts = button_parts(turn)
+    one_of(parts[1], ("req",))
+    await _ask_portions(turn, button_id(parts[2]))
 
 
 async def on_portions(turn: Turn) -> None:
     parts = button_parts(turn)
+    post_id, portions = button_id(parts[1]), bounded(parts[2], 1, PORTIONS_OFFERED)
     await turn.edit(None)
-    await _request(turn, number(parts[1]), number(parts[2]))
+    await _request(turn, post_id, portions)
 
 
 async def _ask_portions(turn: Turn, post_id: int) -> None:
@@ -48,7 +58,7 @@ async def _ask_portions(turn: Turn, post_id: int) -> None:
     await turn.say(
         _("How many portions of <b>{dish}</b> would you like? ({left} left, one credit each)")
         .format(dish=esc(card.post.name), left=left),
-        keyboards.portions(f"rq:{post_id}", left, 5),
+        keyboards.portions(f"rq:{post_id}", left, PORTIONS_OFFERED),
     )
 
 
@@ -80,11 +90,9 @@ async def on_button(turn: Turn) -> None:
     service = turn.deps.exchanges
     actions = {"acc": service.accept, "dec": service.decline, "cnl": service.cancel,
                "done": service.confirm_pickup, "ns": service.no_show}
-    action = actions.get(parts[1])
-    if action is None:
-        return
+    action = actions[one_of(parts[1], actions)]
+    exchange_id = button_id(parts[2])
     user_id = await turn.user_id()
-    exchange_id = number(parts[2])
 
     def act() -> ExchangeView:  # one trip to the pool
         action(user_id, exchange_id)

@@ -9,14 +9,23 @@ from telegram import ReplyKeyboardRemove
 
 from neighborshare.domain.errors import InvalidInput, NotRegistered
 from neighborshare.domain.users import User, clean_apartment, clean_name
+from neighborshare.domain.values import Allergen, DietTag
 from neighborshare.entrypoints.bot.flows import asking, keeping, profile
-from neighborshare.entrypoints.bot.flows.common import button_parts, settle, toggle, typed_text
+from neighborshare.entrypoints.bot.flows.common import (
+    button_parts,
+    one_of,
+    settle,
+    toggle,
+    typed_text,
+)
 from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.presentation import texts
 from neighborshare.presentation.i18n import _
 from neighborshare.presentation.keyboards import allergen_checklist, diet_checklist, skip
 
 FLOW = "start"
+DIETS = frozenset(d.value for d in DietTag)
+ALLERGENS = frozenset(a.value for a in Allergen)
 SMS_TTL_SECONDS = 600
 
 
@@ -104,8 +113,9 @@ async def _location(turn: Turn) -> None:
 
 
 async def _diet_button(turn: Turn, parts: list[str]) -> None:
-    if parts[2] == "t":
-        await toggle(turn, "diets", parts[3], lambda c: diet_checklist("ob:diet", c))
+    if one_of(parts[2], ("t", "done")) == "t":
+        value = one_of(parts[3], DIETS)
+        await toggle(turn, "diets", value, lambda c: diet_checklist("ob:diet", c))
         return
     await settle(turn, _("Diets"), "diets")
     turn.go("allergies")
@@ -113,8 +123,9 @@ async def _diet_button(turn: Turn, parts: list[str]) -> None:
 
 
 async def _allergy_button(turn: Turn, parts: list[str]) -> None:
-    if parts[2] == "t":
-        await toggle(turn, "allergies", parts[3], lambda c: allergen_checklist("ob:alg", c))
+    if one_of(parts[2], ("t", "done")) == "t":
+        value = one_of(parts[3], ALLERGENS)
+        await toggle(turn, "allergies", value, lambda c: allergen_checklist("ob:alg", c))
         return
     await settle(turn, _("Allergies"), "allergies")
     turn.go("custom")

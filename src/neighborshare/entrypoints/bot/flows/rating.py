@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from neighborshare.entrypoints.bot.flows.common import button_parts, number, typed_text
+from neighborshare.entrypoints.bot.flows.common import (
+    bounded,
+    button_id,
+    button_parts,
+    typed_text,
+)
 from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.ports.services import Button
 from neighborshare.presentation import keyboards, texts
@@ -32,7 +37,7 @@ async def start(turn: Turn) -> None:
 
 
 async def from_button(turn: Turn) -> None:
-    await _begin(turn, number(button_parts(turn)[1]))
+    await _begin(turn, button_id(button_parts(turn)[1]))
 
 
 async def _begin(turn: Turn, exchange_id: int) -> None:
@@ -58,12 +63,14 @@ async def _ask_interaction(turn: Turn) -> None:
 async def on_button(turn: Turn) -> None:
     parts = button_parts(turn)
     if parts[1] == "f" and turn.at(FLOW, "food"):
-        turn.data["food"] = number(parts[2])
-        await turn.edit(_("Food: {stars}").format(stars="⭐" * number(parts[2])))
+        food = bounded(parts[2], 1, 5)
+        turn.data["food"] = food
+        await turn.edit(_("Food: {stars}").format(stars="⭐" * food))
         await _ask_interaction(turn)
     elif parts[1] == "i" and turn.at(FLOW, "interaction"):
-        turn.go("comment", interaction=number(parts[2]))
-        await turn.edit(_("Pickup: {stars}").format(stars="⭐" * number(parts[2])))
+        interaction = bounded(parts[2], 1, 5)
+        turn.go("comment", interaction=interaction)
+        await turn.edit(_("Pickup: {stars}").format(stars="⭐" * interaction))
         await turn.say(_("Anything to add? Type a short comment, or tap Skip."),
                        keyboards.skip("rt:skip"))
     elif parts[1] == "skip" and turn.at(FLOW, "comment"):

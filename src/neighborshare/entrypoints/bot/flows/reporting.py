@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from neighborshare.domain.errors import InvalidInput
 from neighborshare.domain.reports import ReportCategory
 from neighborshare.entrypoints.bot import photos
-from neighborshare.entrypoints.bot.flows.common import button_parts, number, typed_text
+from neighborshare.entrypoints.bot.flows.common import button_id, button_parts, one_of, typed_text
 from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.ports.services import Button
 from neighborshare.presentation import keyboards, texts
@@ -15,6 +14,7 @@ from neighborshare.presentation.labels import CATEGORIES
 from neighborshare.services.reporting import ReportForm
 
 FLOW = "report"
+CATEGORY_VALUES = frozenset(c.value for c in ReportCategory)
 HINT = N_("To report a dish, tap ⚠️ Report under it in /browse.")
 
 
@@ -36,13 +36,11 @@ async def start(turn: Turn) -> None:
 async def on_button(turn: Turn) -> None:
     parts = button_parts(turn)
     if parts[1] in ("p", "x"):
-        target = "post_id" if parts[1] == "p" else "exchange_id"
-        turn.begin(FLOW, "category", **{target: number(parts[2])})
+        target = await _target(turn, parts[1], button_id(parts[2]))
+        turn.begin(FLOW, "category", **target)
         await turn.say(_("What's the problem?"), keyboards.report_categories())
     elif parts[1] == "c" and turn.at(FLOW, "category"):
-        if parts[2] not in {c.value for c in ReportCategory}:  # forged callback data
-            raise InvalidInput()
-        category = ReportCategory(parts[2])
+        category = ReportCategory(one_of(parts[2], CATEGORY_VALUES))
         turn.go("describe", category=category.value)
         await turn.edit(_("Problem: <b>{category}</b>").format(
             category=esc(CATEGORIES[category])))
@@ -52,6 +50,17 @@ async def on_button(turn: Turn) -> None:
         await _submit(turn, None)
     else:
         await turn.say(texts.STALE_BUTTON)
+
+
+async def _target(turn: Turn, kind: str, target_id: int) -> dict[str, int]:
+    """What a Report button names, if the neighbor may see it: a dish (its card), or one of
+    their own exchanges; refused (nothing begun) otherwise."""
+    user_id = await turn.user_id()
+    if kind == "p":
+        await turn.deps.run(turn.deps.food.card, user_id, target_id)
+        return {"post_id": target_id}
+    await turn.deps.run(turn.deps.exchanges.view, user_id, target_id)
+    return {"exchange_id": target_id}
 
 
 async def on_message(turn: Turn) -> None:

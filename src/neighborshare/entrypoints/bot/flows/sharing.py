@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from neighborshare.domain.pickup import parse_window, preset_window
+from neighborshare.domain.pickup import PRESETS, parse_window, preset_window
 from neighborshare.domain.values import PickupWindow, Portions
 from neighborshare.entrypoints.bot import photos
 from neighborshare.entrypoints.bot.flows import publishing
-from neighborshare.entrypoints.bot.flows.common import button_parts, settle, toggle, typed_text
+from neighborshare.entrypoints.bot.flows.common import (
+    bounded,
+    button_parts,
+    one_of,
+    settle,
+    toggle,
+    typed_text,
+)
+from neighborshare.entrypoints.bot.flows.onboarding import ALLERGENS, DIETS
 from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.presentation import keyboards, texts
 from neighborshare.presentation.i18n import _
@@ -55,11 +63,12 @@ async def on_button(turn: Turn) -> None:
         await turn.edit(None)
         await _ask_portions(turn)
     elif action == "n" and turn.at(FLOW, "portions"):
-        await _portions(turn, parts[2])
+        maximum = turn.deps.rules.max_portions_per_post
+        await _portions(turn, str(bounded(parts[2], 1, maximum)))
     elif action in ("alg", "diet") and turn.at(FLOW, "allergens" if action == "alg" else "diet"):
         await _checklist(turn, action, parts)
     elif action == "win" and turn.at(FLOW, "window"):
-        await _window(turn, preset_window(parts[2], _local_now(turn)))
+        await _window(turn, preset_window(one_of(parts[2], PRESETS), _local_now(turn)))
     elif action == "pub" and turn.at(FLOW, "preview"):
         await publishing.publish(turn)
     else:
@@ -93,8 +102,9 @@ async def _portions(turn: Turn, value: str) -> None:
 async def _checklist(turn: Turn, action: str, parts: list[str]) -> None:
     key = "allergens" if action == "alg" else "diet_tags"
     build = keyboards.allergen_checklist if action == "alg" else keyboards.diet_checklist
-    if parts[2] == "t":
-        await toggle(turn, key, parts[3], lambda chosen: build(f"sh:{action}", chosen))
+    if one_of(parts[2], ("t", "done")) == "t":
+        value = one_of(parts[3], ALLERGENS if action == "alg" else DIETS)
+        await toggle(turn, key, value, lambda chosen: build(f"sh:{action}", chosen))
         return
     await settle(turn, _("Allergens") if action == "alg" else _("Diet"), key)
     if action == "alg":
