@@ -56,3 +56,35 @@ def test_a_line_that_cannot_be_carried_out_fails_clearly(tmp_path: Path) -> None
     )
     assert result.exit_code != 0
     assert "line 2: no message to alice has a button labelled 'Launch rocket'" in result.output
+
+
+def read_by(transcript: str, name: str) -> str:
+    """Everything the bot sent ``name`` (messages, edits, buttons), one block after another."""
+    blocks = re.findall(rf"(?m)^bot > {name}:(?: \(edited\))?\n((?:  .*\n?)*)", transcript)
+    return "".join(blocks)
+
+
+# phrases only each language's own texts contain (dish and neighbor names aside)
+GERMAN = ("Willkommen bei NeighborShare", "Abholung", "Fertig", "Annehmen", "Dein Guthaben",
+          "Das kostet 9 Punkte und du hast 5", "fragt nach 2 Portionen", "Neu in der Nähe",
+          "Allergene: Sellerie", "Abholung bei Wohnung 14")
+UKRAINIAN = ("Вітаємо в NeighborShare", "забрати", "Готово", "5 вітальних кредитів",
+             "Нове поруч", "Не зрозумів час", "Прийняти", "Ваш баланс: 5 кредитів",
+             "Ваш запит до Greta: 2 порції")
+ENGLISH = ("Welcome to NeighborShare", "pickup", "Done", "Your balance", "Cancel request",
+           "That needs 7 credits and you have 5", "New nearby", "Pick up at apartment 2C")
+
+
+def test_each_neighbor_reads_everything_in_their_own_language(tmp_path: Path) -> None:
+    transcript = run_script(tmp_path, EXAMPLES / "mehrsprachig.chat")
+    greta, oksana, tom = (read_by(transcript, n) for n in ("greta", "oksana", "tom"))
+    for reader, own, others in ((greta, GERMAN, UKRAINIAN + ENGLISH),
+                                (oksana, UKRAINIAN, GERMAN + ENGLISH),
+                                (tom, ENGLISH, GERMAN + UKRAINIAN)):
+        assert [p for p in own if p not in reader] == []
+        assert [p for p in others if p in reader] == []
+    # notifications follow the recipient: Oksana's request reaches Greta in German, Greta's
+    # request reaches Oksana in Ukrainian, Greta's acceptance reaches Tom in English
+    assert "Оксана fragt nach 2 Portionen Kartoffelsuppe" in greta
+    assert "Greta просить: 1 порція Борщ" in oksana
+    assert "Greta accepted your request for Kartoffelsuppe" in tom

@@ -9,6 +9,7 @@ import pytest
 
 from neighborshare.domain.errors import InvalidPickupWindow
 from neighborshare.domain.pickup import parse_window, preset_window
+from neighborshare.presentation.pickup_words import pickup_words
 from tests.support.refusals import refused
 
 LONDON = ZoneInfo("Europe/London")
@@ -109,3 +110,35 @@ def test_check_new_compares_local_windows_with_a_utc_clock():
     window.check_new(now, timedelta(minutes=5), timedelta(hours=48))
     with refused(InvalidPickupWindow, "within 8 hours"):
         window.check_new(now, timedelta(minutes=5), timedelta(hours=8, minutes=59))
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "start", "end"),
+    [
+        ("de", "heute 18-19 Uhr", local(1, 18), local(1, 19)),
+        ("de", "morgen 12-13 Uhr", local(2, 12), local(2, 13)),
+        ("de", "heute Abend 6-8", local(1, 18), local(1, 20)),
+        ("de", "von 18:00 bis 19:30", local(1, 18), local(1, 19, 30)),
+        ("de", "jetzt-20 Uhr", MORNING, local(1, 20)),
+        ("es", "hoy 18-19h", local(1, 18), local(1, 19)),
+        ("es", "mañana de 12 a 13", local(2, 12), local(2, 13)),
+        ("es", "esta noche 8-10", local(1, 20), local(1, 22)),
+        ("es", "ahora-20h", MORNING, local(1, 20)),
+        ("uk", "сьогодні 18-19", local(1, 18), local(1, 19)),
+        ("uk", "завтра з 12 до 13", local(2, 12), local(2, 13)),
+        ("uk", "сьогодні ввечері 7-9", local(1, 19), local(1, 21)),
+        ("uk", "зараз-20:00", MORNING, local(1, 20)),
+        ("uk", "18:00-19:30", local(1, 18), local(1, 19, 30)),
+        ("de", "tomorrow 12-1pm", local(2, 12), local(2, 13)),  # English is understood too
+    ],
+)
+def test_typed_windows_in_each_language(language, text, start, end):
+    window = parse_window(text, MORNING, pickup_words(language))
+    assert (window.start, window.end) == (start, end)
+
+
+@pytest.mark.parametrize(("language", "text"), [("de", "irgendwann"), ("es", "mañana"),
+                                                ("uk", "завтра ввечері")])
+def test_unreadable_in_each_language(language, text):
+    with refused(InvalidPickupWindow, "didn't catch that time"):
+        parse_window(text, MORNING, pickup_words(language))

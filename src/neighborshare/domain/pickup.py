@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from neighborshare.domain.errors import InvalidPickupWindow
@@ -11,8 +12,41 @@ from neighborshare.domain.values import PickupWindow
 PRESETS = ("next_hour", "next_2_hours", "lunch", "tonight", "tomorrow_lunch")
 
 _TIME = r"(?:(now)|(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?)"
-_RANGE = re.compile(rf"^{_TIME}\s*(?:-|–|to|until)\s*{_TIME}$")
-_DAY_WORDS = {"today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1}
+_RANGE = re.compile(rf"^{_TIME}\s*(?:-|–)\s*{_TIME}$")
+
+
+@dataclass(frozen=True, slots=True)
+class PickupWords:
+    """One language's words for a typed pickup window ("heute 18-19 Uhr", "hoy de 18 a 19h").
+
+    ``days``: a word or phrase -> days from today; those in ``evening`` also mean "after
+    noon" (a bare "6-8" then reads 18:00-20:00); ``now``: words for this moment; ``until``:
+    words between the two times; ``filler``: words and hour suffixes to ignore ("Uhr", "h").
+    """
+
+    days: dict[str, int]
+    evening: frozenset[str] = frozenset()
+    now: frozenset[str] = frozenset()
+    until: frozenset[str] = frozenset()
+    filler: frozenset[str] = frozenset()
+    meridiem: bool = False  # "am"/"pm"
+
+    def __or__(self, other: PickupWords) -> PickupWords:
+        """Both languages' words (this one's first where a phrase means something else)."""
+        return PickupWords(
+            other.days | self.days, self.evening | other.evening, self.now | other.now,
+            self.until | other.until, self.filler | other.filler,
+            self.meridiem or other.meridiem,
+        )
+
+
+ENGLISH = PickupWords(
+    days={"today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "tomorrow night": 1},
+    evening=frozenset({"tonight", "tomorrow night"}),
+    now=frozenset({"now"}),
+    until=frozenset({"to", "until", "till"}),
+    meridiem=True,
+)
 
 
 def preset_window(key: str, now: datetime) -> PickupWindow:
@@ -33,21 +67,21 @@ def preset_window(key: str, now: datetime) -> PickupWindow:
     return PickupWindow(max(start, now) if days == 0 else start, _at(day, time(end_h), tz))
 
 
-def parse_window(text: str, now: datetime) -> PickupWindow:
-    """Parse "6-7pm today", "18:00-19:30", "tomorrow 12-1pm" or "now-8pm" around local ``now``."""
+def parse_window(text: str, now: datetime, words: PickupWords = ENGLISH) -> PickupWindow:
+    """Parse "6-7pm today", "18:00-19:30", "tomorrow 12-1pm" or "now-8pm" around local ``now``
+    (or the same in another language's ``words``: "morgen 12-13 Uhr", "сьогодні 18-19")."""
     tz = now.tzinfo
     assert tz is not None
-    words = text.strip().lower().replace(",", " ").split()
-    offset = 0
-    for word in [w for w in words if w in _DAY_WORDS]:
-        offset = _DAY_WORDS[word]
-        words.remove(word)
-    match = _RANGE.match(" ".join(words).replace(" - ", "-"))
+    typed, offset, evening = _day(text.strip().lower().replace(",", " "), words)
+    match = _RANGE.match(_normalized(typed, words))
     if match is None:
         raise InvalidPickupWindow("window_unreadable")
     now_start, h1, m1, ampm1, now_end, h2, m2, ampm2 = match.groups()
-    if now_end:
+    if now_end or ((ampm1 or ampm2) and not words.meridiem):
         raise InvalidPickupWindow("window_unreadable")
+    if evening and not (ampm1 or ampm2):  # "tonight 6-8": after noon
+        ampm1 = ampm1 if now_start or int(h1) >= 12 else "pm"
+        ampm2 = None if int(h2) >= 12 else "pm"
     end_clock = _clock(h2, m2, ampm2)
     day = now.date() + timedelta(days=offset)
     if now_start:
@@ -62,6 +96,30 @@ def parse_window(text: str, now: datetime) -> PickupWindow:
     if end <= start and not now_start:
         raise InvalidPickupWindow("window_ends_before_start")
     return PickupWindow(start, end)
+
+
+def _day(typed: str, words: PickupWords) -> tuple[str, int, bool]:
+    """Take the day words out of ``typed`` (longest phrase first): days ahead, and evening."""
+    offset, evening = 0, False
+    for phrase in sorted(words.days, key=len, reverse=True):
+        pattern = rf"(?<!\w){re.escape(phrase)}(?!\w)"
+        if re.search(pattern, typed):
+            typed = re.sub(pattern, " ", typed)
+            offset = max(offset, words.days[phrase])
+            evening = evening or phrase in words.evening
+    return typed, offset, evening
+
+
+def _normalized(typed: str, words: PickupWords) -> str:
+    """ "von 18 bis 19 Uhr" -> "18-19": fillers gone, the language's "until" and "now" as ours."""
+    for suffix in words.filler:  # "19h", "19uhr"
+        typed = re.sub(rf"(?<=\d){re.escape(suffix)}(?!\w)", " ", typed)
+    kept = []
+    for token in re.sub(r"\s*[-–]\s*", " - ", typed).split():
+        if token in words.filler:
+            continue
+        kept.append("-" if token in words.until else "now" if token in words.now else token)
+    return " ".join(kept).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
 
 
 def _borrowed_meridiem(hour: str, ampm: str | None, end: time) -> str | None:

@@ -20,6 +20,7 @@ from neighborshare.entrypoints.bot.flows.onboarding import ALLERGENS, DIETS
 from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.presentation import keyboards, texts
 from neighborshare.presentation.i18n import _
+from neighborshare.presentation.pickup_words import pickup_words
 
 FLOW = "share"
 
@@ -47,7 +48,7 @@ async def on_message(turn: Turn) -> None:
     elif step == "portions":
         await _portions(turn, text)
     elif step == "window":
-        await _window(turn, parse_window(text, _local_now(turn)))
+        await _window(turn, parse_window(text, _local_now(turn), pickup_words(turn.language())))
 
 
 async def on_button(turn: Turn) -> None:
