@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+from telegram.constants import BotCommandLimit
 
 from neighborshare.adapters.telegram.errors import bad_request
 
 DEFAULT_SCOPE = {"type": "default"}
+_COMMAND = re.compile(rf"[a-z0-9_]{{1,{BotCommandLimit.MAX_COMMAND}}}")
 Commands = list[dict[str, str]]
 
 
@@ -27,6 +31,16 @@ class BotSetup:
 
     def set_commands(self, commands: Commands, scope: dict[str, Any] | None,
                      language_code: str) -> bool:
+        """Telegram's rules: 1-32 lowercase letters, digits or "_"; 1-256 characters of
+        description; at most 100 commands."""
+        if len(commands) > BotCommandLimit.MAX_COMMAND_NUMBER:
+            raise bad_request("BOT_COMMANDS_TOO_MUCH")
+        for command in commands:
+            if not _COMMAND.fullmatch(str(command.get("command", ""))):
+                raise bad_request("BOT_COMMAND_INVALID")
+            if not 1 <= len(str(command.get("description", ""))) <= (
+                    BotCommandLimit.MAX_DESCRIPTION):
+                raise bad_request("BOT_COMMAND_DESCRIPTION_INVALID")
         self.commands[(scope_key(scope), language_code)] = [dict(c) for c in commands]
         return True
 

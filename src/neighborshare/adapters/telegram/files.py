@@ -5,6 +5,8 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
+from telegram.constants import FileSizeLimit
+
 from neighborshare.adapters.telegram.errors import UnknownBotMethod, bad_request
 
 
@@ -21,9 +23,12 @@ class FileStore:
         return self._files[file_id]
 
     def get_file(self, file_id: str) -> dict[str, Any]:
+        """getFile: Telegram lets a bot download files of at most 20 MB."""
         if file_id not in self._files:
             raise bad_request("invalid file_id")
         size = len(self._files[file_id])
+        if size > FileSizeLimit.FILESIZE_DOWNLOAD:
+            raise bad_request("file is too big")
         return {"file_id": file_id, "file_unique_id": file_id, "file_size": size,
                 "file_path": f"photos/{file_id}.jpg"}
 

@@ -10,10 +10,16 @@ from typing import Any
 
 from neighborshare.adapters.telegram.bot_setup import BotSetup
 from neighborshare.adapters.telegram.chats import ADMINISTRATOR, OWNER, ChatDirectory, member_json
+from neighborshare.adapters.telegram.entities import parse
 from neighborshare.adapters.telegram.errors import bad_request
 from neighborshare.adapters.telegram.files import FileStore
 from neighborshare.adapters.telegram.queries import CallbackQueries
-from neighborshare.adapters.telegram.refusals import check_html, refuse_no_change
+from neighborshare.adapters.telegram.refusals import (
+    caption,
+    check_markup,
+    message_text,
+    refuse_no_change,
+)
 from neighborshare.adapters.telegram.sent import ChatLog, SentMessage
 
 Handler = Callable[[dict[str, Any]], Any]
@@ -68,7 +74,8 @@ class MethodTable:
 
     def send_message(self, p: dict[str, Any]) -> dict[str, Any]:
         chat = self._t.chats.check_send(p["chat_id"])
-        check_html(str(p["text"]), p.get("parse_mode"))
+        message_text(str(p.get("text", "")), p.get("parse_mode"))
+        check_markup(_json(p, "reply_markup"))
         message = SentMessage(chat.id, self._t.log.next_message_id(), str(p["text"]),
                               p.get("parse_mode"), _json(p, "reply_markup"))
         return self._raw(self._t.log.keep(message))
@@ -78,30 +85,39 @@ class MethodTable:
         photo = p.get("photo")
         if not isinstance(photo, str) or photo.startswith("attach://"):
             photo = self._t.files.add(_uploaded(p))
-        check_html(str(p.get("caption", "")), p.get("parse_mode"))
+        caption(str(p.get("caption", "")), p.get("parse_mode"))
+        check_markup(_json(p, "reply_markup"))
         message = SentMessage(chat.id, self._t.log.next_message_id(), str(p.get("caption", "")),
                               p.get("parse_mode"), _json(p, "reply_markup"), photo=photo)
         return self._raw(self._t.log.keep(message))
 
     def edit_text(self, p: dict[str, Any]) -> dict[str, Any]:
-        return self._edit(p, str(p["text"]))
+        return self._edit(p, str(p.get("text", "")), media=False)
 
     def edit_caption(self, p: dict[str, Any]) -> dict[str, Any]:
-        return self._edit(p, str(p.get("caption", "")))
+        return self._edit(p, str(p.get("caption", "")), media=True)
 
     def edit_markup(self, p: dict[str, Any]) -> dict[str, Any]:
         self._t.chats.check_send(p["chat_id"])
         message, markup = self._t.log.find(p), _json(p, "reply_markup")
-        refuse_no_change((message.text, message.reply_markup), message.text, markup)
+        check_markup(markup)
+        shown = parse(message.text, message.parse_mode)
+        refuse_no_change((shown, message.reply_markup), shown, markup)
         message.reply_markup = markup
         message.edits += 1
         return self._raw(message)
 
-    def _edit(self, p: dict[str, Any], text: str) -> dict[str, Any]:
+    def _edit(self, p: dict[str, Any], text: str, media: bool) -> dict[str, Any]:
         self._t.chats.check_send(p["chat_id"])
         message = self._t.log.find(p)
-        check_html(text, p.get("parse_mode"))
-        refuse_no_change((message.text, message.reply_markup), text, _json(p, "reply_markup"))
+        if media != bool(message.photo):
+            raise bad_request("there is no caption in the message to edit" if media
+                              else "there is no text in the message to edit")
+        kept_as = caption if media else message_text
+        parsed = kept_as(text, p.get("parse_mode"))
+        check_markup(_json(p, "reply_markup"))
+        before = kept_as(message.text, message.parse_mode)
+        refuse_no_change((before, message.reply_markup), parsed, _json(p, "reply_markup"))
         message.text, message.parse_mode = text, p.get("parse_mode")
         message.reply_markup = _json(p, "reply_markup")
         message.edits += 1

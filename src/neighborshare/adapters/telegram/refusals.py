@@ -1,34 +1,95 @@
-"""What Telegram refuses, as the offline Bot API answers it: errors with Telegram's wording."""
+"""What Telegram refuses of what the bot sends, as the offline Bot API answers it.
+
+Texts and captions are measured after entity parsing (and trimming, as Telegram trims them),
+in UTF-16 code units; keyboards by Telegram's sizes; callback data by its bytes.
+"""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from neighborshare.adapters.telegram.errors import BotApiError
+from telegram.constants import (
+    InlineKeyboardButtonLimit,
+    InlineKeyboardMarkupLimit,
+    MessageLimit,
+)
 
-__all__ = ["BotApiError", "check_html", "refuse_no_change"]
+from neighborshare.adapters.telegram.entities import Parsed, parse, utf16_length
+from neighborshare.adapters.telegram.errors import BotApiError, bad_request
 
+__all__ = ["BotApiError", "caption", "check_html", "check_markup", "message_text",
+           "refuse_no_change"]
 
-_TAGS = re.compile(r"</?([a-zA-Z-]+)(?:\s[^>]*)?>")
-_BARE_AMPERSAND = re.compile(r"&(?!(?:amp|lt|gt|quot|#\d+|#x[0-9a-fA-F]+);)")
-_ALLOWED = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
-            "span", "tg-spoiler", "tg-emoji", "blockquote"}
+NOT_MODIFIED = ("message is not modified: specified new message content and reply markup are "
+                "exactly the same as a current content and reply markup of the message")
+REPLY_BUTTONS_PER_ROW, REPLY_BUTTONS = 12, 300  # reply keyboards: more than inline ones
+_ACTIONS = ("callback_data", "url", "login_url", "switch_inline_query", "web_app", "pay",
+            "switch_inline_query_current_chat", "switch_inline_query_chosen_chat",
+            "callback_game", "copy_text")
 
 
 def check_html(text: str, parse_mode: object) -> None:
-    """Refuse what Telegram refuses: unknown tags, stray '<' and bare '&' in HTML mode."""
-    if str(parse_mode or "").upper() != "HTML":
+    """Refuse what Telegram's entity parser refuses (``entities.parse``)."""
+    parse(text, parse_mode)
+
+
+def message_text(text: str, parse_mode: object) -> Parsed:
+    """A message's text as Telegram keeps it: parsed, trimmed, 1-4096 characters."""
+    parsed = _trimmed(parse(text, parse_mode))
+    if not parsed.text:
+        raise bad_request("message text is empty")
+    if utf16_length(parsed.text) > MessageLimit.MAX_TEXT_LENGTH:
+        raise bad_request("message is too long")
+    return parsed
+
+
+def caption(text: str, parse_mode: object) -> Parsed:
+    """A caption as Telegram keeps it: parsed, trimmed, at most 1024 characters."""
+    parsed = _trimmed(parse(text, parse_mode))
+    if utf16_length(parsed.text) > MessageLimit.CAPTION_LENGTH:
+        raise bad_request("message caption is too long")
+    return parsed
+
+
+def check_markup(markup: dict[str, Any] | None) -> None:
+    """Keyboard sizes, and every inline button doing one thing (callback data of 1-64 bytes)."""
+    if not markup:
         return
-    unknown = [t for t in _TAGS.findall(text) if t.lower() not in _ALLOWED]
-    outside_tags = _TAGS.sub("", text)
-    stray = "<" in outside_tags or ">" in outside_tags
-    if unknown or stray or _BARE_AMPERSAND.search(text):
-        raise BotApiError(400, "Bad Request: can't parse entities")
+    inline = "inline_keyboard" in markup
+    rows = markup.get("inline_keyboard") or markup.get("keyboard") or []
+    per_row, total = ((InlineKeyboardMarkupLimit.BUTTONS_PER_ROW,
+                       InlineKeyboardMarkupLimit.TOTAL_BUTTON_NUMBER) if inline
+                      else (REPLY_BUTTONS_PER_ROW, REPLY_BUTTONS))
+    if any(len(row) > per_row for row in rows) or sum(len(row) for row in rows) > total:
+        raise bad_request("reply markup is too long")
+    for row in rows if inline else ():
+        for button in row:
+            _check_inline_button(button)
 
 
-def refuse_no_change(before: tuple[str, dict[str, Any] | None], text: str,
+def _check_inline_button(button: dict[str, Any]) -> None:
+    if not any(key in button for key in _ACTIONS):
+        raise bad_request("text buttons are unallowed in the inline keyboard")
+    if "callback_data" in button:
+        size = len(str(button["callback_data"]).encode())
+        if not InlineKeyboardButtonLimit.MIN_CALLBACK_DATA <= size <= (
+                InlineKeyboardButtonLimit.MAX_CALLBACK_DATA):
+            raise bad_request("BUTTON_DATA_INVALID")
+
+
+def refuse_no_change(before: tuple[Parsed, dict[str, Any] | None], after: Parsed,
                      markup: dict[str, Any] | None) -> None:
-    """Telegram refuses an edit that changes nothing: ``before`` is (text, markup) as they are."""
-    if before[0] == text and (before[1] or None) == (markup or None):
-        raise BotApiError(400, "Bad Request: message is not modified")
+    """Telegram refuses an edit that changes neither what is shown nor the keyboard."""
+    if before[0] == after and (before[1] or None) == (markup or None):
+        raise bad_request(NOT_MODIFIED)
+
+
+def _trimmed(parsed: Parsed) -> Parsed:
+    """Telegram drops leading and trailing whitespace (entities move with the text)."""
+    stripped = parsed.text.lstrip()
+    shift = utf16_length(parsed.text) - utf16_length(stripped)
+    text = stripped.rstrip()
+    entities = [e for e in parsed.entities if e.offset + e.length > shift]
+    for entity in entities:
+        entity.offset = max(0, entity.offset - shift)
+    return Parsed(text, entities)

@@ -11,16 +11,20 @@ from collections.abc import MutableSequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from neighborshare.adapters.telegram.errors import bad_request
+from neighborshare.adapters.telegram.entities import parse
+from neighborshare.adapters.telegram.errors import BotApiError, bad_request
 
 _TAG = re.compile(r"<[^>]+>")
 
 
 def as_shown(text: str, parse_mode: str | None) -> str:
-    """The text as a Telegram client displays it: HTML markup applied and removed."""
-    if parse_mode and parse_mode.upper() == "HTML":
-        return html.unescape(_TAG.sub("", text))
-    return text
+    """The text as a Telegram client displays it: HTML markup applied and removed, trimmed."""
+    try:
+        return parse(text, parse_mode).text.strip()
+    except BotApiError:  # kept without being sent (a test's own message): as it comes
+        if parse_mode and parse_mode.upper() == "HTML":
+            return html.unescape(_TAG.sub("", text))
+        return text
 
 
 @dataclass

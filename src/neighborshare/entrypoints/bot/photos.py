@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from telegram import Document, Message, PhotoSize
+from telegram.error import BadRequest
 
 from neighborshare.adapters.images.pillow import MAX_BYTES
 from neighborshare.domain.errors import InvalidPhoto
@@ -46,7 +47,12 @@ async def receive(turn: Turn, prefix: str) -> StoredPhoto:
         raise InvalidPhoto("send_a_photo")
     if picture.file_size is not None and picture.file_size > MAX_BYTES:
         raise InvalidPhoto("photo_over_5_mb")
-    telegram_file = await at_home(picture.get_file)  # the Bot API client lives on the bot's loop
+    try:
+        telegram_file = await at_home(picture.get_file)  # on the loop the Bot API client lives
+    except BadRequest as error:  # Telegram serves a bot files of at most 20 MB
+        if "file is too big" not in error.message.lower():
+            raise
+        raise InvalidPhoto("photo_over_5_mb") from error
     data = bytes(await at_home(telegram_file.download_as_bytearray))
     jpeg = await turn.deps.run(turn.deps.photo_processor.process, data)
     ref = await turn.deps.run(turn.deps.photo_store.put, jpeg, "image/jpeg", prefix)
