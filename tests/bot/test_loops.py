@@ -1,5 +1,5 @@
-"""ThreadLoops: an update's coroutine runs to its end on the calling thread, in place while it
-never waits and on the thread's own loop from its first wait, as a task would run it."""
+"""ThreadLoops: an update's coroutine runs to its end as a task of the calling thread's own
+loop, in a copy of the caller's context; ``at_home`` reaches the bot's loop from there."""
 
 from __future__ import annotations
 
@@ -34,9 +34,9 @@ def loops() -> Iterator[ThreadLoops]:
     made.close()
 
 
-def test_a_coroutine_that_never_waits_runs_in_place_with_a_running_loop(home, loops) -> None:
+def test_a_coroutine_runs_on_the_thread_s_own_loop_in_the_caller_s_context(home, loops) -> None:
     async def work() -> tuple[str, bool, bool]:
-        await asyncio.sleep(0)  # a bare yield: stepped through
+        await asyncio.sleep(0)  # a bare yield: the task goes on
         running = asyncio.get_running_loop()
         return seen.get(), running is not home, on_transaction_thread()
 
