@@ -76,7 +76,7 @@ def _bulk_expiry(uow_factory: Any, rules: Any) -> Any:
 
 
 def _task_queue(settings: Settings) -> Any:
-    from neighborshare.entrypoints.worker.queue import HueyTaskQueue
+    from neighborshare.adapters.huey.queue import HueyTaskQueue
 
     return HueyTaskQueue(settings)
 

@@ -13,11 +13,14 @@ from huey import MemoryHuey, RedisHuey, SqliteHuey
 from huey.serializer import SignedSerializer
 from pydantic import SecretStr
 
+from neighborshare.adapters.huey.app import build_huey
+from neighborshare.adapters.huey.queue import HueyTaskQueue
+from neighborshare.adapters.huey.tasks import ON_DEMAND
 from neighborshare.entrypoints.cli import main
 from neighborshare.entrypoints.worker import huey_app
 from neighborshare.entrypoints.worker.cli import build_consumer
 from neighborshare.entrypoints.worker.jobs import JOBS
-from neighborshare.entrypoints.worker.queue import HueyTaskQueue
+from neighborshare.entrypoints.worker.tasks import ON_DEMAND as WORKER_ON_DEMAND
 from neighborshare.settings import Profile, Settings
 from tests.worker.conftest import MakeWorld
 from tests.worker.scenario import build
@@ -35,24 +38,24 @@ def unbound() -> Iterator[None]:
 
 def test_production_uses_redis_with_signed_payloads_and_refuses_no_secret() -> None:
     secret = SecretStr("s3cret-signing-key")
-    huey = huey_app.build_huey(settings(Profile.PRODUCTION, huey_secret=secret))
+    huey = build_huey(settings(Profile.PRODUCTION, huey_secret=secret))
     assert isinstance(huey, RedisHuey) and isinstance(huey.serializer, SignedSerializer)
-    other = huey_app.build_huey(settings(Profile.PRODUCTION, huey_secret=SecretStr("not-it!!")))
+    other = build_huey(settings(Profile.PRODUCTION, huey_secret=SecretStr("not-it!!")))
     signed = huey.serializer.serialize({"task": "drain_outbox"})
     assert huey.serializer.deserialize(signed) == {"task": "drain_outbox"}
     with pytest.raises(ValueError, match="mismatch"):
         other.serializer.deserialize(signed)  # a forged or foreign payload is refused
     with pytest.raises(ValueError, match="HUEY_SECRET"):
-        huey_app.build_huey(settings(Profile.PRODUCTION))
+        build_huey(settings(Profile.PRODUCTION))
 
 
 def test_embedded_uses_sqlite_at_the_configured_path_and_tests_run_immediately(
     tmp_path: Path,
 ) -> None:
-    embedded = huey_app.build_huey(settings(Profile.EMBEDDED, huey_path=tmp_path / "q.db"))
+    embedded = build_huey(settings(Profile.EMBEDDED, huey_path=tmp_path / "q.db"))
     assert isinstance(embedded, SqliteHuey)
     assert embedded.storage.filename == str(tmp_path / "q.db")
-    memory = huey_app.build_huey(settings(Profile.MEMORY))
+    memory = build_huey(settings(Profile.MEMORY))
     assert isinstance(memory, MemoryHuey) and memory.immediate
 
 
@@ -60,7 +63,7 @@ def test_the_task_queue_drains_the_outbox_through_the_bound_container(
     make_world: MakeWorld,
 ) -> None:
     world = make_world("memory")
-    huey_app.bind(world.container, huey_app.build_huey(settings(Profile.MEMORY)))
+    huey_app.bind(world.container, build_huey(settings(Profile.MEMORY)))
     build(world, pairs=1)
     queue = HueyTaskQueue(world.container.settings())
     queue.enqueue("drain_outbox")
@@ -68,8 +71,26 @@ def test_the_task_queue_drains_the_outbox_through_the_bound_container(
     assert [(m.chat_id, "asked for" in m.html) for m in world.notifier.sent] == [(100, True)]
 
 
+def test_a_task_queued_by_a_process_without_the_worker_runs_on_the_worker(
+    make_world: MakeWorld, tmp_path: Path
+) -> None:
+    world = make_world("sqlite")
+    embedded = settings(Profile.EMBEDDED, huey_path=tmp_path / "q.db")
+    build(world, pairs=1)
+    HueyTaskQueue(embedded).enqueue("drain_outbox")  # nothing bound: this process only queues
+    worker = build_huey(embedded)
+    huey_app.bind(world.container, worker)
+    [task] = worker.pending()  # found under the key the worker registered
+    worker.execute(task, timestamp=task.eta)  # as the consumer does once the delay is over
+    assert [m.chat_id for m in world.notifier.sent] == [100]
+
+
+def test_the_worker_runs_every_task_a_service_may_ask_for() -> None:
+    assert set(WORKER_ON_DEMAND) == ON_DEMAND
+
+
 def test_every_job_is_scheduled_and_the_worker_command_is_listed(tmp_path: Path) -> None:
-    huey = huey_app.build_huey(settings(Profile.EMBEDDED, huey_path=tmp_path / "q.db"))
+    huey = build_huey(settings(Profile.EMBEDDED, huey_path=tmp_path / "q.db"))
     huey_app.bind(None, huey)
     periodic = {task.name for task in huey._registry.periodic_tasks}
     assert {job.name for job in JOBS} <= {name.rsplit(".", 1)[-1] for name in periodic}
@@ -122,7 +143,7 @@ def test_production_queue_signs_tasks_on_redis_and_shrugs_off_an_outage(tmp_path
         huey = huey_app.get_huey()
         [task] = huey.pending()  # the consumer holds it back until its eta
         assert task.name == "drain_outbox" and task.eta is not None
-        forger = huey_app.build_huey(
+        forger = build_huey(
             settings(Profile.PRODUCTION, redis_url=redis.url, huey_secret=SecretStr("guessed!"))
         )
         assert forger.pending() == []  # a worker with another key refuses these payloads

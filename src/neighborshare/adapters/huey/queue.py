@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from neighborshare.entrypoints.worker.huey_app import get_huey
-from neighborshare.entrypoints.worker.tasks import register
+from neighborshare.adapters.huey.app import process_huey
+from neighborshare.adapters.huey.tasks import ON_DEMAND, declare, run_by_the_worker
 from neighborshare.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -20,11 +20,13 @@ class HueyTaskQueue:
 
     def enqueue(self, task: str) -> None:
         """Queue ``task``; if the queue is down the periodic sweeps pick the work up later."""
+        if task not in ON_DEMAND:
+            log.warning("no background task named %r", task)
+            return
         try:
-            wrapper = register(get_huey(self._settings)).get(task)
-            if wrapper is None:
-                log.warning("no background task named %r", task)
-            elif wrapper.huey.immediate:
+            huey = process_huey(self._settings)
+            wrapper = declare(huey, task, run_by_the_worker(task))  # the worker's, if it is here
+            if huey.immediate:
                 wrapper()
             else:
                 wrapper.schedule(delay=DELAY_SECONDS)

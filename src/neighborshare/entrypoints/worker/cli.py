@@ -5,7 +5,9 @@ from __future__ import annotations
 import click
 from huey.consumer import Consumer
 
-from neighborshare.entrypoints.worker.huey_app import bind, build_huey, worker_container
+from neighborshare.adapters.huey.app import build_huey
+from neighborshare.entrypoints.worker.huey_app import bind
+from neighborshare.entrypoints.worker.tasks import worker_container
 from neighborshare.settings import Profile, Settings
 
 

@@ -2,38 +2,47 @@
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable
 
-from huey import Huey, crontab
+from huey import Huey
 from huey.api import TaskWrapper
 
+from neighborshare.adapters.huey.tasks import declare
+from neighborshare.container import Container
 from neighborshare.entrypoints.worker import jobs
-from neighborshare.entrypoints.worker.huey_app import worker_container
 
-# Tasks the services enqueue by name (TaskQueue.enqueue): a hint to act now, never required.
+# Tasks the services enqueue by name (TaskQueue.enqueue; adapters/huey/tasks.py ON_DEMAND).
 ON_DEMAND: dict[str, Callable[..., int]] = {"drain_outbox": jobs.drain_outbox}
-_REGISTERED: weakref.WeakKeyDictionary[Huey, dict[str, TaskWrapper]] = weakref.WeakKeyDictionary()
+_container: Container | None = None
 
 
-def _task(job: Callable[..., int], name: str) -> Callable[[], int]:
-    def run() -> int:
-        return job(worker_container())
+def worker_container() -> Container:
+    """The container the tasks run against: from the environment unless one was bound."""
+    global _container
+    if _container is None:
+        _container = Container()
+    return _container
 
-    run.__name__ = run.__qualname__ = name
-    run.__doc__ = job.__doc__
-    return run
+
+def bind_container(container: Container | None) -> None:
+    """Make tasks use ``container``; ``None`` forgets it (the next task builds its own)."""
+    global _container
+    _container = container
 
 
 def register(huey: Huey) -> dict[str, TaskWrapper]:
     """Register the on-demand and periodic tasks on ``huey``; returns them by name."""
-    if huey in _REGISTERED:
-        return _REGISTERED[huey]
-    registered: dict[str, TaskWrapper] = {}
-    for name, job in ON_DEMAND.items():
-        registered[name] = huey.task(name=name)(_task(job, name))
+    registered = {name: declare(huey, name, _on_worker_container(job))
+                  for name, job in ON_DEMAND.items()}
     for periodic in jobs.JOBS:
-        decorate = huey.periodic_task(crontab(**periodic.schedule), name=periodic.name)
-        registered[periodic.name] = decorate(_task(periodic.run, periodic.name))
-    _REGISTERED[huey] = registered
+        registered[periodic.name] = declare(
+            huey, periodic.name, _on_worker_container(periodic.run), periodic.schedule)
     return registered
+
+
+def _on_worker_container(job: Callable[..., int]) -> Callable[[], int]:
+    def run() -> int:
+        return job(worker_container())
+
+    run.__doc__ = job.__doc__
+    return run
