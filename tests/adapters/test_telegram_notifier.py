@@ -8,13 +8,18 @@ from collections.abc import Callable, Iterator
 import pytest
 import redis
 from telegram import Bot
-from telegram.error import RetryAfter
 
 from neighborshare.adapters.redis.send_schedule import RedisSendSchedule
 from neighborshare.adapters.telegram.notifier import MAX_ATTEMPTS, TelegramNotifier
 from neighborshare.adapters.telegram.offline import OFFLINE_TOKEN
 from neighborshare.adapters.telegram.throttle import Pacer, Throttle
-from neighborshare.ports.services import Button, Delivery, OutgoingMessage
+from neighborshare.ports.services import (
+    Button,
+    Delivery,
+    OutgoingMessage,
+    SendPostponed,
+    SendRefused,
+)
 from tests.adapters.telegram_fakes import FakeTime, StampedApi
 
 Make = Callable[[], TelegramNotifier]
@@ -128,12 +133,13 @@ def test_a_429_delays_the_message_without_losing_it(
     assert [s for _, c, s in api.attempts if c == 8] == [200]
 
 
-def test_endless_429s_raise_so_the_outbox_keeps_the_message(
+def test_endless_429s_postpone_the_message_so_the_outbox_keeps_it(
     notifier: TelegramNotifier, api: StampedApi
 ):
-    api.rate_limit(7, retry_after=1, times=MAX_ATTEMPTS)
-    with pytest.raises(RetryAfter):
+    api.rate_limit(7, retry_after=3, times=MAX_ATTEMPTS)
+    with pytest.raises(SendPostponed) as postponed:
         notifier.send(note(7, "kept for later"))
+    assert postponed.value.retry_in == 3
     assert api.messages(7) == []
     assert notifier.send(note(7, "kept for later")) is Delivery.SENT
 
@@ -159,3 +165,13 @@ def test_html_buttons_and_photos_reach_the_chat(notifier: TelegramNotifier, api:
     sent = api.last(3)
     assert (sent.photo, sent.parse_mode, sent.text) == (file_id, "HTML", "<b>Dal</b> &amp; rice")
     assert sent.labels == [["Request a portion"]]
+
+
+def test_a_refused_message_raises_send_refused_with_telegrams_reason(
+    notifier: TelegramNotifier, api: StampedApi
+):
+    api.refused[7] = "Bad Request: message is too long"
+    with pytest.raises(SendRefused) as refused:
+        notifier.send(note(7, "x"))
+    assert refused.value.reason == "Message is too long"
+    assert notifier.send(note(8, "next")) is Delivery.SENT

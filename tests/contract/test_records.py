@@ -97,10 +97,34 @@ def test_claim_due_backlog_and_marking_sent(uow_factory):
         uow.outbox.save(due[0])
         uow.commit()
     with uow_factory() as uow:
-        assert [m.dedupe_key for m in uow.outbox.claim_due(NOON + 10 * MINUTE, 5)] == ["2", "3"]
+        # one class: the earliest due first
+        assert [m.dedupe_key for m in uow.outbox.claim_due(NOON + 10 * MINUTE, 5)] == ["3", "2"]
         assert uow.outbox.count_for(a, "alert", NOON) == 1
         assert uow.outbox.count_for(a, "alert", NOON + MINUTE) == 0
         assert uow.outbox.sent_to(a)[0].attempts == 1
+
+
+def test_claim_due_takes_classes_in_order_then_due_time_and_leaves_failed_rows(uow_factory):
+    (a,) = add_users(uow_factory, 1)
+    with uow_factory() as uow:
+        uow.outbox.add(_message(a, "digest", kind="daily_digest"))
+        uow.outbox.add(_message(a, "alert-late", kind="new_post", available=NOON + MINUTE))
+        uow.outbox.add(_message(a, "alert", kind="new_post"))
+        uow.outbox.add(_message(a, "accepted", kind="request_accepted", available=NOON + MINUTE))
+        uow.outbox.add(_message(a, "reply", kind="reply", available=NOON + MINUTE))
+        uow.outbox.add(_message(a, "failed", kind="reply"))
+        uow.commit()
+    with uow_factory() as uow:
+        (failed,) = [m for m in uow.outbox.claim_due(NOON, 10) if m.dedupe_key == "failed"]
+        failed.failed_at, failed.last_error = NOON, "Message is too long"
+        uow.outbox.save(failed)
+        uow.commit()
+    with uow_factory() as uow:
+        due = uow.outbox.claim_due(NOON + MINUTE, 10)
+        assert [m.dedupe_key for m in due] == ["reply", "accepted", "alert", "alert-late", "digest"]
+        assert uow.outbox.backlog(NOON + MINUTE) == 5
+        assert [m.last_error for m in uow.outbox.sent_to(a) if m.failed_at] == [
+            "Message is too long"]
 
 
 def test_sessions_are_saved_replaced_and_expired(uow_factory):

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
-from telegram.error import RetryAfter
 
 from neighborshare.adapters.memory.outside import InMemoryRateLimiter, RecordingNotifier
 from neighborshare.observability.counting import CountingNotifier, CountingRateLimiter
 from neighborshare.observability.metrics import Metrics
-from neighborshare.ports.services import Delivery, OutgoingMessage
+from neighborshare.ports.services import Delivery, OutgoingMessage, SendPostponed, SendRefused
 
 
 def value(metrics: Metrics, name: str, **labels: str) -> float:
@@ -20,21 +17,27 @@ def value(metrics: Metrics, name: str, **labels: str) -> float:
 
 class ThrottledNotifier:
     def send(self, message: OutgoingMessage) -> Delivery:
-        raise RetryAfter(timedelta(seconds=3))
+        raise SendPostponed("Too Many Requests", 3)
 
 
-# PTB 22 warns about its own RetryAfter constructor until its next major version
-@pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
+class RefusingNotifier:
+    def send(self, message: OutgoingMessage) -> Delivery:
+        raise SendRefused("Message is too long")
+
+
 def test_notifications_are_counted_by_result_and_429s_as_throttled() -> None:
     metrics = Metrics()
     inner = RecordingNotifier()
     counting = CountingNotifier(inner, metrics)
     assert counting.send(OutgoingMessage(1, "hello")) is Delivery.SENT
     assert len(inner.sent) == 1
-    with pytest.raises(RetryAfter):
+    with pytest.raises(SendPostponed):
         CountingNotifier(ThrottledNotifier(), metrics).send(OutgoingMessage(2, "hi"))
+    with pytest.raises(SendRefused):
+        CountingNotifier(RefusingNotifier(), metrics).send(OutgoingMessage(3, "hi"))
     assert value(metrics, "neighborshare_notifications_total", result="sent") == 1
     assert value(metrics, "neighborshare_notifications_throttled_total") == 1
+    assert value(metrics, "neighborshare_notifications_total", result="refused") == 1
 
 
 def test_refusals_are_counted_and_a_first_refusal_is_one_limited_neighbor() -> None:

@@ -13,6 +13,10 @@ class Crash(RuntimeError):
     """The process died here."""
 
 
+class Killed(BaseException):
+    """The process dies mid-send: unlike an error, no handler of the drain sees it."""
+
+
 class CrashingUnitOfWorkFactory:
     """Lets ``survive`` commits through; the next one dies before reaching the database."""
 
@@ -53,7 +57,7 @@ class _CrashingUnitOfWork:
 
 
 class CrashingNotifier(RecordingNotifier):
-    """Delivers ``survive`` messages, then dies before delivering the next."""
+    """Delivers ``survive`` messages, then the process dies before delivering the next."""
 
     def __init__(self, survive: int) -> None:
         super().__init__()
@@ -61,7 +65,7 @@ class CrashingNotifier(RecordingNotifier):
 
     def send(self, message: OutgoingMessage) -> Delivery:
         if len(self.sent) >= self.survive:
-            raise Crash(f"crashed after {len(self.sent)} messages")
+            raise Killed(f"killed after {len(self.sent)} messages")
         return super().send(message)
 
 

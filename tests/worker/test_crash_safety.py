@@ -15,7 +15,13 @@ from neighborshare.services.exchanges import ExchangeService
 from neighborshare.services.notifications import NotificationService
 from neighborshare.services.sweeps import SweepService
 from tests.worker.conftest import BACKENDS, SQL_BACKENDS, MakeWorld, World
-from tests.worker.crashes import Crash, CrashingNotifier, CrashingUnitOfWorkFactory, crash_on_batch
+from tests.worker.crashes import (
+    Crash,
+    CrashingNotifier,
+    CrashingUnitOfWorkFactory,
+    Killed,
+    crash_on_batch,
+)
 from tests.worker.scenario import Neighborhood, build, register, snapshot
 
 pytestmark = pytest.mark.slow  # memory, SQLite and PostGIS worlds, built twice each
@@ -121,7 +127,7 @@ def test_drain_interrupted_by_a_dying_notifier_delivers_every_message_once(
     hood = build(world, accept=True)  # request and accept messages: 8 rows (and 4 fan-outs)
     c = world.container
     dying = CrashingNotifier(survive=3)
-    with pytest.raises(Crash):
+    with pytest.raises(Killed):
         NotificationService(world.uow, world.clock, dying, c.renderer(), c.rules()).drain(batch=12)
     world.clock.advance(timedelta(minutes=6))  # the dead worker's lease runs out
     survivor = c.notifications()

@@ -9,8 +9,9 @@ import pytest
 
 from neighborshare.adapters.memory.outside import RecordingNotifier
 from neighborshare.domain.records import OutboxMessage
+from neighborshare.domain.sending import MAX_REFUSALS
 from neighborshare.domain.users import User
-from neighborshare.ports.services import Delivery, OutgoingMessage
+from neighborshare.ports.services import Delivery, OutgoingMessage, SendRefused
 from neighborshare.services.notifications import NotificationService
 from neighborshare.services.transactions import in_transaction, notify
 from tests.worker.conftest import BACKENDS, MakeWorld, World
@@ -102,3 +103,41 @@ def test_a_row_claimed_by_a_lost_worker_is_sent_after_its_lease(
     assert survivor.drain_all().sent == 10
     assert lost.drain_all().sent == 0
     assert len(world.notifier.sent) == ROWS
+
+
+class RefusingNotifier(RecordingNotifier):
+    """Telegram refuses every message to ``refused`` for good."""
+
+    def __init__(self, refused: int) -> None:
+        super().__init__()
+        self.refused, self.refusals = refused, 0
+
+    def send(self, message: OutgoingMessage) -> Delivery:
+        if message.chat_id == self.refused:
+            self.refusals += 1
+            raise SendRefused("Message is too long")
+        return super().send(message)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_poisoned_row_first_in_the_outbox_blocks_no_other_and_ends_failed(
+    make_world: MakeWorld, backend: str
+) -> None:
+    world = make_world(backend)
+    users = _fill(world)  # row 1 is to users[0]
+    poisoned = 300  # users[0]'s chat
+    notifier = RefusingNotifier(poisoned)
+    service = NotificationService(world.uow, world.clock, notifier, by_id,
+                                  world.container.rules())
+    first = service.drain(batch=ROWS)
+    assert (first.sent, first.refused) == (ROWS - ROWS // 6, ROWS // 6)
+    for _ in range(MAX_REFUSALS + 1):
+        world.clock.advance(timedelta(hours=1))
+        service.drain_all()
+    delivered = [int(m.html.split()[1]) for m in notifier.sent]
+    assert len(delivered) == len(set(delivered)) == ROWS - ROWS // 6
+    assert notifier.refusals == MAX_REFUSALS * ROWS // 6
+    with world.uow() as uow:
+        rows = uow.outbox.sent_to(users[0])
+        assert all(r.failed_at and r.last_error == "Message is too long" for r in rows)
+        assert uow.outbox.backlog(world.clock.now()) == 0

@@ -6,6 +6,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from neighborshare.domain.sending import MAX_REFUSALS, deferral, refusal_backoff, send_class
+
+REASON_LENGTH = 500
+
 
 @dataclass(eq=False)
 class AuditEntry:
@@ -34,3 +38,29 @@ class OutboxMessage:
     sent_at: datetime | None = None
     attempts: int = 0
     id: int | None = None
+    priority: int = -1  # a SendClass; -1: from the kind
+    refusals: int = 0  # times Telegram refused it for good
+    failed_at: datetime | None = None  # refused too often: kept for an operator
+    last_error: str | None = None  # Telegram's latest reason
+
+    def __post_init__(self) -> None:
+        if self.priority < 0:
+            self.priority = int(send_class(self.kind))
+
+    def refused(self, reason: str, now: datetime) -> None:
+        """Telegram refused it for good: tried again later, or failed after MAX_REFUSALS."""
+        self.refusals += 1
+        self.last_error = reason[:REASON_LENGTH]
+        if self.refusals >= MAX_REFUSALS:
+            self.failed_at = now
+        else:
+            self.available_at = now + refusal_backoff(self.refusals)
+
+    def deferred(self, reason: str, now: datetime, seconds: float | None = None) -> None:
+        """Not sent for a passing reason (Telegram busy, the network): tried again soon."""
+        self.last_error = reason[:REASON_LENGTH]
+        self.available_at = now + deferral(seconds, self.attempts)
+
+    def retried(self, now: datetime) -> None:
+        """An operator asked for another try of a failed message."""
+        self.failed_at, self.refusals, self.available_at = None, 0, now

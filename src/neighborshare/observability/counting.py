@@ -3,8 +3,6 @@ refused by the per-user rate limit."""
 
 from __future__ import annotations
 
-from telegram.error import RetryAfter
-
 from neighborshare.observability.metrics import Metrics
 from neighborshare.ports.services import (
     Delivery,
@@ -12,6 +10,8 @@ from neighborshare.ports.services import (
     OutgoingMessage,
     RateDecision,
     RateLimiter,
+    SendPostponed,
+    SendRefused,
 )
 
 
@@ -25,8 +25,11 @@ class CountingNotifier:
     def send(self, message: OutgoingMessage) -> Delivery:
         try:
             delivery = self._inner.send(message)
-        except RetryAfter:  # Telegram still answered 429 after the sender's own waiting
+        except SendPostponed:  # Telegram still answered 429 after the sender's own waiting
             self._metrics.throttled.inc()
+            raise
+        except SendRefused:
+            self._metrics.notifications.labels("refused").inc()
             raise
         self._metrics.notifications.labels(delivery.value).inc()
         return delivery

@@ -66,8 +66,28 @@ class Delivery(StrEnum):
     BLOCKED = "blocked"  # the neighbor blocked the bot: stop messaging them
 
 
+class SendRefused(Exception):
+    """Telegram refused the message for good (a 400 other than a gone chat): sent again as it
+    is, it would be refused again."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class SendPostponed(Exception):
+    """The message could not go now (Telegram asked to wait, the network failed): try later,
+    after ``retry_in`` seconds when Telegram said how long."""
+
+    def __init__(self, reason: str, retry_in: float | None = None) -> None:
+        super().__init__(reason)
+        self.reason, self.retry_in = reason, retry_in
+
+
 class Notifier(Protocol):
-    def send(self, message: OutgoingMessage) -> Delivery: ...
+    def send(self, message: OutgoingMessage) -> Delivery:
+        """Raises SendRefused or SendPostponed when the message was not delivered."""
+        ...
 
 
 class TaskQueue(Protocol):

@@ -9,9 +9,11 @@ is committed with the post) nor queued twice (the row is done in the alerts' tra
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from neighborshare.domain.posts import FoodPost
@@ -21,7 +23,14 @@ from neighborshare.domain.targeting import in_quiet_hours, new_post_alert_allowe
 from neighborshare.domain.users import User
 from neighborshare.domain.values import rounded_distance
 from neighborshare.ports.queries import AlertQuery
-from neighborshare.ports.services import Clock, Delivery, Notifier, OutgoingMessage
+from neighborshare.ports.services import (
+    Clock,
+    Delivery,
+    Notifier,
+    OutgoingMessage,
+    SendPostponed,
+    SendRefused,
+)
 from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from neighborshare.services.transactions import in_transaction, notify
 
@@ -104,15 +113,23 @@ class DrainResult:
     blocked: int
     skipped: int
     fanned_out: int = 0  # new posts whose alerts were queued
+    postponed: int = 0  # not sent for a passing reason (429, network): due again soon
+    refused: int = 0  # refused for good by Telegram: tried again later, or failed
+    failed: int = 0  # of those, refused too often: set aside for an operator
 
     @property
     def handled(self) -> int:
         """Rows done by this drain: none means the outbox holds nothing due."""
-        return self.sent + self.blocked + self.skipped + self.fanned_out
+        return (self.sent + self.blocked + self.skipped + self.fanned_out + self.postponed
+                + self.refused)
 
     def __add__(self, other: DrainResult) -> DrainResult:
-        return DrainResult(self.sent + other.sent, self.blocked + other.blocked,
-                           self.skipped + other.skipped, self.fanned_out + other.fanned_out)
+        return DrainResult(*(a + b for a, b in zip(_counts(self), _counts(other), strict=True)))
+
+
+def _counts(result: DrainResult) -> tuple[int, ...]:
+    return (result.sent, result.blocked, result.skipped, result.fanned_out, result.postponed,
+            result.refused, result.failed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,18 +158,13 @@ class NotificationService:
         self._lease = lease
 
     def drain(self, batch: int = 100) -> DrainResult:
+        """Send one batch of what is due; each message succeeds or fails alone."""
         fanned_out, claimed = in_transaction(self._uow, lambda uow: self._claim(uow, batch))
-        sent = blocked = skipped = 0
-        for item in claimed:
-            if item.outgoing is None:
-                skipped += 1
-                self._finish(item.message, blocked=False)
-                continue
-            delivery = self._notifier.send(item.outgoing)
-            blocked += delivery is Delivery.BLOCKED
-            sent += delivery is Delivery.SENT
-            self._finish(item.message, blocked=delivery is Delivery.BLOCKED)
-        return DrainResult(sent, blocked, skipped, fanned_out)
+        outcomes = Counter(self._send(item) for item in claimed)
+        return DrainResult(
+            outcomes["sent"], outcomes["blocked"], outcomes["skipped"], fanned_out,
+            outcomes["postponed"], outcomes["refused"] + outcomes["failed"], outcomes["failed"],
+        )
 
     def drain_all(self, batch: int = 100, max_batches: int = 1000) -> DrainResult:
         totals = DrainResult(0, 0, 0)
@@ -181,6 +193,39 @@ class NotificationService:
             outgoing = self._render(message, recipient) if usable and recipient else None
             claimed.append(_Claimed(message, outgoing))
         return fanned_out, claimed
+
+    def _send(self, item: _Claimed) -> str:
+        """Send one claimed message; returns its outcome. A refusal or an error sets this
+        message aside (tried again later, or failed) and the rest of the batch goes on."""
+        message = item.message
+        if item.outgoing is None:
+            self._finish(message, blocked=False)
+            return "skipped"
+        try:
+            delivery = self._notifier.send(item.outgoing)
+        except SendRefused as refusal:
+            log.warning("outbox message %s (%s) refused: %s", message.id, message.kind,
+                        refusal.reason)
+            self._save(message, partial(message.refused, refusal.reason))
+            return "failed" if message.failed_at else "refused"
+        except SendPostponed as delay:
+            self._save(message, partial(message.deferred, delay.reason, seconds=delay.retry_in))
+            return "postponed"
+        except Exception as error:  # unforeseen: this message waits, the others still go
+            log.exception("outbox message %s (%s) could not be sent", message.id, message.kind)
+            self._save(message, partial(message.deferred, type(error).__name__))
+            return "postponed"
+        self._finish(message, blocked=delivery is Delivery.BLOCKED)
+        return str(delivery.value)
+
+    def _save(self, message: OutboxMessage, change: Callable[..., None]) -> None:
+        """Apply ``change(now=...)`` to ``message`` and save it."""
+
+        def work(uow: UnitOfWork) -> None:
+            change(now=self._clock.now())
+            uow.outbox.save(message)
+
+        in_transaction(self._uow, work)
 
     def _fan_out(self, uow: UnitOfWork, message: OutboxMessage, now: datetime) -> None:
         """Queue the alerts of the post ``message`` announces, unless it is gone by now

@@ -326,8 +326,8 @@ class InMemoryOutbox(_Table):
         return True
 
     def claim_due(self, now: datetime, limit: int) -> list[OutboxMessage]:
-        due = [m for m in self._rows() if m.sent_at is None and m.available_at <= now]
-        return sorted(due, key=lambda m: m.id)[:limit]
+        due = [m for m in self._rows() if _waiting(m, now)]
+        return sorted(due, key=lambda m: (m.priority, m.available_at, m.id))[:limit]
 
     def count_for(self, recipient_id: int, kind: str, since: datetime) -> int:
         return sum(
@@ -340,10 +340,15 @@ class InMemoryOutbox(_Table):
         return sum(self.add(message) for message in messages)
 
     def backlog(self, now: datetime) -> int:
-        return sum(1 for m in self._rows() if m.sent_at is None and m.available_at <= now)
+        return sum(1 for m in self._rows() if _waiting(m, now))
 
     def sent_to(self, recipient_id: int) -> Sequence[OutboxMessage]:
         return [m for m in self._rows() if m.recipient_id == recipient_id]
+
+
+def _waiting(message: OutboxMessage, now: datetime) -> bool:
+    """Unsent, not failed, and due by ``now``."""
+    return message.sent_at is None and message.failed_at is None and message.available_at <= now
 
 
 class InMemorySessionRepository:

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from neighborshare.adapters.sql import codes
 from neighborshare.domain.credits import CreditKind
+from neighborshare.domain.sending import send_class
 
 RELEASE = CreditKind.HOLD_RELEASE
 
@@ -19,17 +20,20 @@ RELEASE = CreditKind.HOLD_RELEASE
 # carry no times or attempts (the sweeps') are new as of :now; the outbox's add_many gives them.
 OUTBOX_FROM_JSON_PG = """
     INSERT INTO outbox (recipient_id, kind, payload, dedupe_key, created_at, available_at,
-                        sent_at, attempts)
+                        sent_at, attempts, priority)
     SELECT x.recipient_id, x.kind, x.payload, x.dedupe_key, COALESCE(x.created_at, :now),
-        COALESCE(x.available_at, :now), x.sent_at, COALESCE(x.attempts, 0)
+        COALESCE(x.available_at, :now), x.sent_at, COALESCE(x.attempts, 0), x.priority
     FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS x(
         recipient_id bigint, kind text, payload jsonb, dedupe_key text,
-        created_at timestamptz, available_at timestamptz, sent_at timestamptz, attempts int)
+        created_at timestamptz, available_at timestamptz, sent_at timestamptz, attempts int,
+        priority smallint)
     ON CONFLICT (dedupe_key) DO NOTHING"""
 OUTBOX_FROM_JSON_SQLITE = """
-    INSERT INTO outbox (recipient_id, kind, payload, dedupe_key, created_at, available_at, attempts)
+    INSERT INTO outbox (recipient_id, kind, payload, dedupe_key, created_at, available_at, attempts,
+                        priority)
     SELECT json_extract(value, '$.recipient_id'), json_extract(value, '$.kind'),
-        json_extract(value, '$.payload'), json_extract(value, '$.dedupe_key'), :now, :now, 0
+        json_extract(value, '$.payload'), json_extract(value, '$.dedupe_key'), :now, :now, 0,
+        json_extract(value, '$.priority')
     FROM json_each(:rows) WHERE true
     ON CONFLICT (dedupe_key) DO NOTHING"""
 
@@ -116,4 +120,5 @@ def post_expired(post_id: int, post: Any, released: Counter[int]) -> dict[str, A
 
 
 def _message(recipient_id: int, kind: str, payload: dict[str, Any], key: str) -> dict[str, Any]:
-    return {"recipient_id": recipient_id, "kind": kind, "payload": payload, "dedupe_key": key}
+    return {"recipient_id": recipient_id, "kind": kind, "payload": payload, "dedupe_key": key,
+            "priority": int(send_class(kind))}

@@ -51,6 +51,10 @@ outbox = sa.Table(
     sa.Column("available_at", UtcDateTime, nullable=False),
     sa.Column("sent_at", UtcDateTime),
     sa.Column("attempts", sa.Integer, nullable=False),
+    sa.Column("priority", sa.SmallInteger, nullable=False, server_default="1"),
+    sa.Column("refusals", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("failed_at", UtcDateTime),
+    sa.Column("last_error", sa.Text),
 )
 
 sessions = sa.Table(

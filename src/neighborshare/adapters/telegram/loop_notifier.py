@@ -11,10 +11,14 @@ import asyncio
 from collections.abc import Awaitable, Callable
 
 from telegram import Bot
-from telegram.error import Forbidden, RetryAfter
+from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
-from neighborshare.adapters.telegram.sending import deliver, retry_after_seconds
-from neighborshare.ports.services import Delivery, OutgoingMessage
+from neighborshare.adapters.telegram.sending import (
+    after_bad_request,
+    deliver,
+    retry_after_seconds,
+)
+from neighborshare.ports.services import Delivery, OutgoingMessage, SendPostponed
 
 MAX_ATTEMPTS = 3
 
@@ -35,14 +39,23 @@ class LoopBotNotifier:
         return asyncio.run_coroutine_threadsafe(self.send_async(message), self._loop).result()
 
     async def send_async(self, message: OutgoingMessage) -> Delivery:
+        """As TelegramNotifier.send: SendRefused or SendPostponed when not sent."""
+        retry_in: float | None = None
         for attempt in range(1, MAX_ATTEMPTS + 1):
             try:
                 await deliver(self._bot, message)
                 return Delivery.SENT
             except Forbidden:
                 return Delivery.BLOCKED
+            except BadRequest as error:
+                outcome = after_bad_request(error, message)
+                if isinstance(outcome, Delivery):
+                    return outcome
+                message = outcome
             except RetryAfter as error:
-                if attempt == MAX_ATTEMPTS:
-                    raise
-                await self._sleep(retry_after_seconds(error))
-        raise AssertionError("unreachable")
+                retry_in = retry_after_seconds(error)
+                if attempt < MAX_ATTEMPTS:
+                    await self._sleep(retry_in)
+            except TelegramError as error:
+                raise SendPostponed(type(error).__name__) from error
+        raise SendPostponed("Too Many Requests", retry_in)

@@ -2,7 +2,9 @@
 
 Telegram allows a bot about 30 messages a second overall and one a second per chat. The
 throttle spaces sends to stay inside both; a 429 makes the chat wait ``retry_after`` before the
-same message is sent again (nothing is dropped); a 403 means the neighbor blocked the bot.
+same message is sent again, and after a few the outbox keeps it for later (nothing is dropped);
+a 403 means the neighbor blocked the bot; a refused photo is replaced by the same text alone;
+any other 400 is a refusal for good, which the outbox counts against the message alone.
 ``Throttle`` keeps the limits per process; production paces with ``RedisSendSchedule``,
 which keeps them for every process sending with the same bot token.
 """
@@ -15,13 +17,17 @@ from concurrent.futures import Future
 from typing import Any
 
 from telegram import Bot
-from telegram.error import BadRequest, Forbidden, RetryAfter
+from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
-from neighborshare.adapters.telegram.sending import deliver, retry_after_seconds
+from neighborshare.adapters.telegram.sending import (
+    after_bad_request,
+    deliver,
+    retry_after_seconds,
+)
 from neighborshare.adapters.telegram.throttle import Pacer, Throttle
-from neighborshare.ports.services import Delivery, OutgoingMessage
+from neighborshare.ports.services import Delivery, OutgoingMessage, SendPostponed
 
-MAX_ATTEMPTS = 5  # then the error goes up and the outbox keeps the message for the next drain
+MAX_ATTEMPTS = 5  # then SendPostponed: the outbox keeps the message for a later drain
 
 
 class TelegramNotifier:
@@ -33,7 +39,9 @@ class TelegramNotifier:
         self._start_lock = threading.Lock()
 
     def send(self, message: OutgoingMessage) -> Delivery:
-        for attempt in range(1, MAX_ATTEMPTS + 1):
+        """Raises SendRefused (a 400) or SendPostponed (429s, the network) when not sent."""
+        retry_in: float | None = None
+        for _ in range(MAX_ATTEMPTS):
             self._throttle.wait_turn(message.chat_id)
             try:
                 self._run(deliver(self._bot, message))
@@ -41,14 +49,16 @@ class TelegramNotifier:
             except Forbidden:  # blocked, or the account is gone: either way, stop messaging
                 return Delivery.BLOCKED
             except BadRequest as error:
-                if "chat not found" in error.message.lower():  # no such chat any more
-                    return Delivery.BLOCKED
-                raise
+                outcome = after_bad_request(error, message)
+                if isinstance(outcome, Delivery):
+                    return outcome
+                message = outcome
             except RetryAfter as error:
-                if attempt == MAX_ATTEMPTS:
-                    raise
-                self._throttle.hold_chat(message.chat_id, retry_after_seconds(error))
-        raise AssertionError("unreachable")
+                retry_in = retry_after_seconds(error)
+                self._throttle.hold_chat(message.chat_id, retry_in)
+            except TelegramError as error:  # timed out, network: the outbox tries later
+                raise SendPostponed(type(error).__name__) from error
+        raise SendPostponed("Too Many Requests", retry_in)
 
     def close(self) -> None:
         if self._loop is not None and self._thread is not None:

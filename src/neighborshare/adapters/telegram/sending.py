@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 import warnings
+from dataclasses import replace
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
-from telegram.error import RetryAfter
+from telegram.error import BadRequest, RetryAfter
 from telegram.warnings import PTBDeprecationWarning
 
-from neighborshare.ports.services import OutgoingMessage
+from neighborshare.ports.services import Delivery, OutgoingMessage, SendRefused
+
+log = logging.getLogger(__name__)
 
 
 async def deliver(bot: Bot, message: OutgoingMessage) -> None:
@@ -24,6 +28,17 @@ async def deliver(bot: Bot, message: OutgoingMessage) -> None:
         await bot.send_message(
             message.chat_id, message.html, parse_mode=ParseMode.HTML, reply_markup=markup
         )
+
+
+def after_bad_request(error: BadRequest, message: OutgoingMessage) -> OutgoingMessage | Delivery:
+    """What a 400 means: the chat is gone (BLOCKED); a photo was refused (the same text
+    without it, to send next); else the message is refused for good (SendRefused raised)."""
+    if "chat not found" in error.message.lower():
+        return Delivery.BLOCKED
+    if message.photo:
+        log.warning("a photo was refused (%s); the text goes alone", error.message)
+        return replace(message, photo=None)
+    raise SendRefused(error.message) from error
 
 
 def keyboard(message: OutgoingMessage) -> InlineKeyboardMarkup | None:

@@ -61,7 +61,7 @@ class SqlOutbox(SqlRepository):
         statement = (
             self._select()
             .where(*self._due(now))
-            .order_by(outbox.c.id)
+            .order_by(outbox.c.priority, outbox.c.available_at, outbox.c.id)
             .limit(limit)
         )
         if self._s.is_postgres:  # workers share the backlog instead of queueing behind each other
@@ -102,7 +102,8 @@ class SqlOutbox(SqlRepository):
 
     @staticmethod
     def _due(now: datetime) -> list[Any]:
-        return [outbox.c.sent_at.is_(None), outbox.c.available_at <= now]
+        return [outbox.c.sent_at.is_(None), outbox.c.failed_at.is_(None),
+                outbox.c.available_at <= now]
 
 
 def _json_row(message: OutboxMessage) -> dict[str, Any]:
@@ -111,6 +112,7 @@ def _json_row(message: OutboxMessage) -> dict[str, Any]:
         "dedupe_key": message.dedupe_key, "created_at": _json_instant(message.created_at),
         "available_at": _json_instant(message.available_at),
         "sent_at": _json_instant(message.sent_at), "attempts": message.attempts,
+        "priority": message.priority,
     }
 
 
