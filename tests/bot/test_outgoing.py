@@ -64,7 +64,7 @@ def test_a_failed_call_is_counted_and_the_rest_still_go_out(
     assert "Forbidden" in caplog.text
 
 
-def test_too_many_requests_waits_as_asked_and_tries_once_more(
+def test_too_many_requests_waits_as_asked_and_a_long_wait_holds_back_the_rest_in_order(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     waited: list[float] = []
@@ -74,11 +74,18 @@ def test_too_many_requests_waits_as_asked_and_tries_once_more(
 
     monkeypatch.setattr(outgoing.asyncio, "sleep", sleep)
     calls = Calls()
-    held = outgoing.Held([calls.call("busy", RetryAfter(2)), calls.call("very busy",
-                                                                     RetryAfter(600))])
-    assert asyncio.run(outgoing.release(held)) == 0
-    assert calls.made == ["busy", "busy", "very busy", "very busy"]
-    assert waited == [2, outgoing.MAX_RETRY_WAIT_S]
+    held = outgoing.Held([calls.call("busy", RetryAfter(2)),
+                          calls.call("very busy", RetryAfter(600)), calls.call("after it")])
+
+    async def answer() -> int:
+        failed = await outgoing.release(held)
+        assert calls.made == ["busy", "busy", "very busy"]  # the update need not wait 600 s
+        await outgoing.settled()
+        return failed
+
+    assert asyncio.run(answer()) == 0
+    assert calls.made == ["busy", "busy", "very busy", "very busy", "after it"]
+    assert waited == [2, 600]
 
 
 def test_a_call_made_after_the_release_goes_out_at_once_instead_of_being_lost() -> None:
@@ -168,3 +175,25 @@ def test_an_unknown_message_edit_raises_bad_request() -> None:
         return True
 
     assert _on_offline_api(action)
+
+
+@pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
+def test_a_reply_refused_with_429_reaches_the_neighbor_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    waited: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        waited.append(seconds)
+
+    monkeypatch.setattr(outgoing.asyncio, "sleep", sleep)
+
+    async def action(bot: Any, api: Any) -> Any:
+        api.rate_limit(7, retry_after=30, times=2)
+        reply = outgoing.ApiCall(bot, "sendMessage", {"chat_id": 7, "text": "Accepted!"})
+        assert await outgoing.release(outgoing.Held([reply])) == 0
+        await outgoing.settled()
+        return [m.text for m in api.messages(7)]
+
+    assert _on_offline_api(action) == ["Accepted!"]
+    assert waited == [30, 30]

@@ -97,13 +97,36 @@ def holding(calls: Held) -> Iterator[None]:
 async def release(calls: Held) -> int:
     """Make the held calls in order; a failed one is logged and the rest still go out.
 
-    Returns how many failed. The effects are committed by now, so nothing is redone.
+    Returns how many failed. The effects are committed by now, so nothing is redone. A call
+    Telegram asks to wait for (429) is never dropped: it is made again after ``retry_after``,
+    at once when that is a few seconds, else (with the calls after it, to keep their order)
+    from a task of this loop, so that the update's processing does not wait minutes for it.
     """
     calls.released = True  # a task of the update that answers later answers at once
+    return await _in_order(list(calls))
+
+
+async def settled() -> None:
+    """Wait for the answers still waiting out a 429 (for shutdown and tests)."""
+    while _later:
+        await asyncio.gather(*list(_later))
+
+
+_later: set[asyncio.Task[int]] = set()  # referenced until done (asyncio keeps weak ones)
+
+
+async def _in_order(calls: list[Call]) -> int:
     failed = 0
-    for call in calls:
+    for index, call in enumerate(calls):
         try:
-            await _with_one_retry(call)
+            await _until_not_busy(call)
+        except _Busy as busy:
+            task = asyncio.get_running_loop().create_task(_after(busy.seconds, calls[index:]))
+            _later.add(task)
+            task.add_done_callback(_later.discard)
+            log.warning("Telegram asked to wait %.0f s; %d replies go then", busy.seconds,
+                        len(calls) - index)
+            return failed
         except BadRequest as error:
             if "not modified" in error.message:  # a double tap: the message is already so
                 continue
@@ -115,10 +138,26 @@ async def release(calls: Held) -> int:
     return failed
 
 
-async def _with_one_retry(call: Call) -> None:
-    """Telegram said "too many requests": wait as asked (a few seconds at most), try once more."""
-    try:
-        await call()
-    except RetryAfter as error:
-        await asyncio.sleep(min(retry_after_seconds(error), MAX_RETRY_WAIT_S))
-        await call()
+async def _after(seconds: float, calls: list[Call]) -> int:
+    await asyncio.sleep(seconds)
+    return await _in_order(calls)
+
+
+class _Busy(Exception):
+    def __init__(self, seconds: float) -> None:
+        super().__init__(seconds)
+        self.seconds = seconds
+
+
+async def _until_not_busy(call: Call) -> None:
+    """Telegram said "too many requests": wait as asked when it is a few seconds and try
+    again; a longer wait raises ``_Busy`` for the caller to make the call later."""
+    while True:
+        try:
+            await call()
+            return
+        except RetryAfter as error:
+            wait = retry_after_seconds(error)
+            if wait > MAX_RETRY_WAIT_S:
+                raise _Busy(wait) from error
+            await asyncio.sleep(wait)
