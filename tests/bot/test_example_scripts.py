@@ -88,3 +88,38 @@ def test_each_neighbor_reads_everything_in_their_own_language(tmp_path: Path) ->
     assert "Оксана fragt nach 2 Portionen Kartoffelsuppe" in greta
     assert "Greta просить: 1 порція Борщ" in oksana
     assert "Greta accepted your request for Kartoffelsuppe" in tom
+
+
+def bot_blocks(transcript: str, chat: str) -> list[str]:
+    """Each message the bot sent to ``chat`` ("priya", "#hall"), with its indented lines."""
+    return re.findall(rf"(?m)^bot > {re.escape(chat)}:.*\n(?:  .*\n?)*", transcript)
+
+
+def test_a_building_group_hears_nothing_private(tmp_path: Path) -> None:
+    from neighborshare.adapters.telegram.neighbors import Neighbors
+    from neighborshare.adapters.telegram.offline import OfflineBotApi
+
+    transcript = run_script(tmp_path, EXAMPLES / "building_group.chat")
+    in_group = bot_blocks(transcript, "#hall")
+    priya_phone = Neighbors(OfflineBotApi()).neighbor("priya").phone
+    # one pointer per command addressed to the bot (/mine, /credits, /start); chatter, /dance
+    # and Tom's "brb" during his onboarding get nothing
+    assert len(in_group) == 3, in_group
+    for block in in_group:
+        assert "I answer that in our private chat" in block
+        assert "[💬 Open a private chat]" in block
+        assert len(block.splitlines()) == 3  # the header, one line of text, one button
+        for private in ("4B", "apartment", "credit", "balance", "Priya", "Red lentil dal",
+                        "…", priya_phone[-2:], "profile"):
+            assert private not in block, (private, block)
+    tom_onboarding = replies_to(transcript, "tom", "Tom")
+    assert "Thanks, Tom!" in tom_onboarding[0]  # "brb" in the group was not taken as his name
+    (mine,) = replies_to(transcript, "priya", "/start mine")
+    assert "Your posts" in mine and "Red lentil dal" in mine
+
+
+def test_chat_help_tells_how_to_speak_in_a_group() -> None:
+    result = CliRunner().invoke(main, ["chat", "--help"])
+    assert result.exit_code == 0
+    assert "@alice #hall TEXT" in result.output
+    assert 'bot > #hall:' in result.output

@@ -19,7 +19,8 @@ from neighborshare.entrypoints.bot.script import ScriptError, ScriptRunner, pars
 SCRIPT_START = "10:00"
 PROMPT_HELP = (
     "Type '@name TEXT' to speak as a neighbor (later lines keep the last speaker), "
-    "<contact>, <location LAT LON>, <photo>, <tap LABEL>, <language de>, <wait 30m>. "
+    "#group TEXT, <contact>, <location LAT LON>, <photo>, <tap LABEL>, <language de>, "
+    "<wait 30m>. "
     "Ctrl-D quits."
 )
 
@@ -49,6 +50,10 @@ def chat(
       @alice <language de>    her Telegram app speaks German from now on (its
                               language_code: en, de, es, uk are shipped; <language>
                               alone: none)
+      @alice #hall TEXT       alice writes TEXT in the supergroup "hall" (made on
+                              first use; whoever speaks there is a member); also
+                              <photo>, <location ...>, <tap LABEL> there. The bot's
+                              messages in it print as "bot > #hall:"
       <wait 30m>              let time pass (s, m, h, d); due jobs run
       # comment
     """

@@ -20,6 +20,7 @@ from neighborshare.entrypoints.bot.transcript import Failures, render
 _LINE = re.compile(r"^@(?P<name>[A-Za-z][\w-]*)\s+(?P<body>.+)$")
 _WAIT = re.compile(r"^<wait\s+(?P<amount>\d+)\s*(?P<unit>[smhd])>$")
 _LANGUAGE = re.compile(r"^<language(?:\s+(?P<code>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*))?>$")
+_GROUP = re.compile(r"^#(?P<title>[A-Za-z][\w-]*)\s+(?P<body>.+)$")
 _UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
 
 
@@ -95,22 +96,28 @@ class ScriptRunner:
             raise ScriptError(f"the bot called unknown Bot API methods: {self.bot.api.unknown}")
 
     def _update(self, speaker: str, body: str) -> Update:
+        """``body`` from ``speaker``; "#hall BODY" says it in the supergroup "hall" (made on
+        first use, with every neighbor who speaks there a member)."""
         who = self.bot.neighbors.neighbor(speaker)
         make = self.bot.neighbors
+        chat = None
+        if (in_group := _GROUP.match(body)) is not None:
+            chat, body = make.group(in_group["title"].lower(), [speaker]), in_group["body"]
         if not (body.startswith("<") and body.endswith(">")):
-            return make.text(who, body)
+            return make.text(who, body, chat)
         word, _, rest = body[1:-1].strip().partition(" ")
         rest = rest.strip()
         try:
             if word == "contact":
-                return make.contact(who, rest or None)
+                return make.contact(who, rest or None, chat=chat)
             if word == "location":
                 lat, lon = (float(v) for v in rest.split())
-                return make.location(who, lat, lon)
+                return make.location(who, lat, lon, chat)
             if word == "photo":
-                return make.photo(who, Path(rest).read_bytes() if rest else sample_photo())
+                data = Path(rest).read_bytes() if rest else sample_photo()
+                return make.photo(who, data, chat=chat)
             if word == "tap":
-                return make.tap(who, rest)
+                return make.tap(who, rest, chat)
         except NoSuchButton as error:
             raise ScriptError(str(error)) from None
         except (ValueError, OSError) as error:
@@ -120,6 +127,10 @@ class ScriptRunner:
     def _show_new(self) -> None:
         names = {n.telegram_id: n.name for n in self.bot.neighbors.known()}
         for message in self.bot.api.sent:
+            if message.chat_id not in names:
+                chat = self.bot.api.chats.get(message.chat_id)
+                if chat is not None and chat.title:
+                    names[message.chat_id] = f"#{chat.title}"
             key = (message.chat_id, message.message_id)
             before = self._shown.get(key)
             if message.deleted or (before is not None and before[0] == message.edits):
