@@ -22,6 +22,7 @@ from neighborshare.adapters.memory.unit_of_work import InMemoryUnitOfWork
 from neighborshare.adapters.redis.cached_reads import CachedReads
 from neighborshare.adapters.redis.invalidation import invalidating
 from neighborshare.adapters.system import LogSmsVerifier, NullTaskQueue, SystemClock
+from neighborshare.presentation.controls import CONTROL_TEMPLATES
 from neighborshare.presentation.digests import DIGEST_TEMPLATES
 from neighborshare.presentation.notifications import NotificationRenderer
 from neighborshare.services.auth import AuthService
@@ -146,7 +147,7 @@ class Container(containers.DeclarativeContainer):
     renderer = providers.Singleton(
         NotificationRenderer,
         providers.Callable(lambda r: r.time_zone, rules),
-        providers.Object(DIGEST_TEMPLATES),
+        providers.Object(DIGEST_TEMPLATES | CONTROL_TEMPLATES),
         providers.Callable(lambda r: r.default_language, rules),
     )
 

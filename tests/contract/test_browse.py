@@ -129,3 +129,24 @@ def test_paging_through_dishes_at_one_spot_shows_each_once_in_id_order(uow_facto
     seen = [post_id for page in pages for post_id in page]
     assert seen[1:] == ids  # after the nearest one, the tied twelve in id order, once each
     assert [len(page) for page in pages] == [5, 5, 3]
+
+
+def test_a_suspended_or_banned_sharers_posts_are_left_out_until_the_suspension_ends(uow_factory):
+    fine, paused, banned, lapsed = add_users(uow_factory, 4)
+    with uow_factory() as uow:
+        ids = {n: uow.posts.add(post(s, location=north_of(CENTRE, 100 * i))).id
+               for i, (n, s) in enumerate(
+                   {"fine": fine, "paused": paused, "banned": banned, "lapsed": lapsed}.items())}
+        for user_id, until in ((paused, NOW + timedelta(minutes=30)), (lapsed, NOW)):
+            sharer = uow.users.get(user_id)
+            sharer.suspend(until)
+            uow.users.save(sharer)
+        sharer = uow.users.get(banned)
+        sharer.ban()
+        uow.users.save(sharer)
+        uow.commit()
+    with uow_factory() as uow:
+        shown = [n.post.id for n in uow.posts.nearby(_query())]
+        later = [n.post.id for n in uow.posts.nearby(_query(now=NOW + timedelta(minutes=45)))]
+    assert shown == [ids["fine"], ids["lapsed"]]
+    assert later == [ids["fine"], ids["paused"], ids["lapsed"]]

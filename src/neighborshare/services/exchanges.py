@@ -13,6 +13,7 @@ from neighborshare.domain.errors import (
     NotAllowed,
     NotEnoughCredits,
     OwnPost,
+    PostNotAvailable,
     TooManyOpenRequests,
 )
 from neighborshare.domain.exchanges import ExchangeRequest, ExchangeStatus
@@ -76,6 +77,8 @@ class ExchangeService:
         post = post_or_refuse(uow, post_id, lock=True)
         if post.sharer_id == requester_id:
             raise OwnPost()
+        if not user_or_refuse(uow, post.sharer_id).is_active(now):
+            raise PostNotAvailable()  # the sharer's account is paused: the dish is away too
         if uow.exchanges.count_open_by_requester(requester_id) >= self._rules.max_open_requests:
             raise TooManyOpenRequests(limit=self._rules.max_open_requests)
         cost = portions * self._rules.credits_per_portion

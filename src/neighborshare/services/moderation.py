@@ -16,6 +16,7 @@ from neighborshare.domain.rules import Rules
 from neighborshare.domain.users import Role, User
 from neighborshare.ports.services import Clock, TaskQueue
 from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from neighborshare.services.closing import step_back_from_sharing
 from neighborshare.services.common import moderator_or_refuse, post_or_refuse, user_or_refuse
 from neighborshare.services.ledger import record
 from neighborshare.services.transactions import in_transaction, notify, read_only
@@ -132,9 +133,10 @@ class ModerationService:
                 raise InvalidInput("report_not_about_post")
             _hide(uow, post_or_refuse(uow, report.post_id, lock=True), self._rules, now)
         elif action is ModerationAction.SUSPEND:
-            _suspend(uow, user_or_refuse(uow, report.reported_id, lock=True), resolution.days, now)
+            _suspend(uow, user_or_refuse(uow, report.reported_id, lock=True), resolution.days,
+                     self._rules, now)
         elif action is ModerationAction.BAN:
-            _ban(uow, user_or_refuse(uow, report.reported_id, lock=True), now)
+            _ban(uow, user_or_refuse(uow, report.reported_id, lock=True), self._rules, now)
         elif action is ModerationAction.ADJUST_CREDITS:
             if not resolution.amount:
                 raise InvalidInput("adjust_amount_missing")
@@ -148,7 +150,7 @@ class ModerationService:
             user_id,
             "suspend",
             reason,
-            lambda uow, user, now: _suspend(uow, user, days, now),
+            lambda uow, user, now: _suspend(uow, user, days, self._rules, now),
             days=days,
         )
 
@@ -168,7 +170,10 @@ class ModerationService:
         return self._on_user(moderator_id, user_id, "unsuspend", reason, lift)
 
     def ban_user(self, moderator_id: int, user_id: int, reason: str) -> User:
-        return self._on_user(moderator_id, user_id, "ban", reason, _ban)
+        return self._on_user(
+            moderator_id, user_id, "ban", reason,
+            lambda uow, user, now: _ban(uow, user, self._rules, now),
+        )
 
     def set_role(self, moderator_id: int, user_id: int, role: Role, reason: str) -> User:
         def change(uow: UnitOfWork, user: User, now: datetime) -> None:
@@ -288,11 +293,14 @@ def _hide(uow: UnitOfWork, post: FoodPost, rules: Rules, now: datetime) -> None:
     )
 
 
-def _suspend(uow: UnitOfWork, user: User, days: int | None, now: datetime) -> None:
+def _suspend(
+    uow: UnitOfWork, user: User, days: int | None, rules: Rules, now: datetime
+) -> None:
     if days is not None and not 1 <= days <= 3650:
         raise InvalidInput("suspension_days", maximum=3650)
     user.suspend(now + timedelta(days=days) if days else None)
     uow.users.save(user)
+    step_back_from_sharing(uow, user.id or 0, rules, now)
     notify(
         uow,
         user.id or 0,
@@ -303,9 +311,10 @@ def _suspend(uow: UnitOfWork, user: User, days: int | None, now: datetime) -> No
     )
 
 
-def _ban(uow: UnitOfWork, user: User, now: datetime) -> None:
+def _ban(uow: UnitOfWork, user: User, rules: Rules, now: datetime) -> None:
     user.ban()
     uow.users.save(user)
+    step_back_from_sharing(uow, user.id or 0, rules, now)
     notify(uow, user.id or 0, "account_banned", {}, now, f"user:{user.id}:banned")
 
 

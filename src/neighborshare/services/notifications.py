@@ -236,7 +236,7 @@ class NotificationService:
         if post is None or not post.is_available(now):
             return
         sharer = uow.users.get(post.sharer_id)
-        if sharer is not None:
+        if sharer is not None and sharer.is_active(now):  # suspended since: no alerts
             target_new_post(uow, post, sharer, self._rules, now)
 
     def _finish(self, message: OutboxMessage, blocked: bool) -> None:

@@ -13,6 +13,7 @@ from neighborshare.domain.reports import Report, ReportCategory
 from neighborshare.domain.rules import Rules
 from neighborshare.ports.services import Clock, TaskQueue
 from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from neighborshare.services.closing import step_back_from_sharing
 from neighborshare.services.common import exchange_or_refuse, user_or_refuse
 from neighborshare.services.ledger import record_exchange_movement
 from neighborshare.services.transactions import in_transaction, notify, read_only
@@ -97,6 +98,7 @@ class RatingService:
             return
         user.suspend(now + self._rules.low_rating_suspension)
         uow.users.save(user)
+        step_back_from_sharing(uow, user_id, self._rules, now)
         report = uow.reports.add(
             Report(
                 reported_id=user_id,

@@ -17,6 +17,7 @@ from neighborshare.domain.reports import (
 from neighborshare.domain.rules import Rules
 from neighborshare.ports.services import Clock, TaskQueue
 from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from neighborshare.services.closing import step_back_from_sharing
 from neighborshare.services.common import exchange_or_refuse, post_or_refuse, user_or_refuse
 from neighborshare.services.transactions import in_transaction, notify
 from neighborshare.services.withdrawal import withdraw_open_exchanges
@@ -144,6 +145,7 @@ class ReportingService:
             return
         user.suspend(now + self._rules.report_suspension)
         uow.users.save(user)
+        step_back_from_sharing(uow, user_id, self._rules, now)
         uow.audit.add(
             AuditEntry(
                 None,

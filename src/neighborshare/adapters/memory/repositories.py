@@ -128,6 +128,9 @@ class InMemoryFoodPostRepository(_Table):
                 continue
             if post.portions_left <= 0 or post.sharer_id == query.exclude_sharer_id:
                 continue
+            sharer = self._tx.load("users", post.sharer_id)
+            if sharer is not None and not sharer.is_active(query.now):  # as SQL's NOT EXISTS
+                continue
             if post.allergens & query.excluded_allergens:
                 continue
             if not diet_tags_satisfy(post.diet_tags, query.required_diet_tags):

@@ -11,9 +11,10 @@ import sqlalchemy as sa
 from neighborshare.adapters.sql import codes, expressions, mapping, spatial
 from neighborshare.adapters.sql.repositories.base import KEY, LIMIT, SqlRepository, select_by
 from neighborshare.adapters.sql.session import SqlSession
-from neighborshare.adapters.sql.tables import posts
+from neighborshare.adapters.sql.tables import posts, users
 from neighborshare.domain.errors import ConcurrencyConflict
 from neighborshare.domain.posts import FoodPost, PostStatus
+from neighborshare.domain.users import UserStatus
 from neighborshare.domain.values import DietTag
 from neighborshare.ports.queries import NearbyPost, NearbyQuery
 
@@ -133,7 +134,21 @@ def available(now: Any) -> list[Any]:
         posts.c.status == ACTIVE,
         posts.c.window_end > now,
         posts.c.portions_reserved < posts.c.portions,
+        sharer_active(now),
     ]
+
+
+def sharer_active(now: Any) -> Any:
+    """The sharer is neither banned nor suspended at ``now`` (a suspension that ran out needs
+    no write for the dishes to come back): one primary-key lookup per candidate row."""
+    away = sa.or_(
+        users.c.status == UserStatus.BANNED.value,
+        sa.and_(
+            users.c.status == UserStatus.SUSPENDED.value,
+            sa.or_(users.c.suspended_until.is_(None), users.c.suspended_until > now),
+        ),
+    )
+    return ~sa.exists().where(users.c.id == posts.c.sharer_id, away)
 
 
 def suitable(session: SqlSession, shape: _Shape) -> list[Any]:
