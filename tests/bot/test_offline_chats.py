@@ -166,7 +166,9 @@ def test_callback_queries_are_answered_once_and_only_if_telegram_raised_them() -
         assert query.callback_query is not None
         with pytest.raises(BadRequest, match=r"^Query is too old and response timeout expired or"):
             await bot.answer_callback_query("12345")
-        await bot.answer_callback_query(query.callback_query.id)
+        with pytest.raises(BadRequest, match=r"(?i)^message_too_long$"):
+            await bot.answer_callback_query(query.callback_query.id, text="x" * 201)
+        await bot.answer_callback_query(query.callback_query.id, text="x" * 200)
         with pytest.raises(BadRequest, match=r"(?i)query ID is invalid$"):
             await bot.answer_callback_query(query.callback_query.id)
 

@@ -193,7 +193,8 @@ class _HtmlParser:
                        f'"</{tag}>", found "</{name}>"')
         self.i += 1
         if self.offset > offset:
-            self.entities.append(Entity(TAGS[tag], offset, self.offset - offset, argument))
+            kind = "expandable_blockquote" if tag == "blockquote" and argument else TAGS[tag]
+            self.entities.append(Entity(kind, offset, self.offset - offset, argument))
 
 
 def _argument(tag: str, name: str, value: str, argument: str) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import MutableSequence
 from typing import Any
 
+from telegram.constants import CallbackQueryLimit
+
 from neighborshare.adapters.telegram.errors import bad_request
 
 STALE_QUERY = "query is too old and response timeout expired or query ID is invalid"
@@ -24,6 +26,8 @@ class CallbackQueries:
         query_id = str(params.get("callback_query_id", ""))
         if query_id not in self._open:
             raise bad_request(STALE_QUERY)
+        if len(str(params.get("text", ""))) > CallbackQueryLimit.ANSWER_CALLBACK_QUERY_TEXT_LENGTH:
+            raise bad_request("MESSAGE_TOO_LONG")  # the notification or alert: 0-200 characters
         self._open.discard(query_id)
         self.answers.append(dict(params))
         return True
