@@ -9,6 +9,7 @@ import re
 
 from drills.neighborhood import Neighborhood
 from neighborshare.domain.values import METRES_PER_DEGREE_LAT, Location
+from neighborshare.presentation.formatting import distance
 
 _SHOWN = re.compile(r"~([\d.]+) (m|km)")
 
@@ -45,7 +46,8 @@ def probe(hood: Neighborhood, post_ids: list[int], origins: list[Location]) -> l
     food, answers = hood.container.food(), []
     for index, origin in enumerate(origins):
         viewer = hood.register(10_000 + index, origin, name=f"Probe {index}")
-        answers.append([food.card(viewer, post_id).distance for post_id in post_ids])
+        # what the card shows (in English): the attacker reads the text, not our metres
+        answers.append([distance(food.card(viewer, post_id).distance) for post_id in post_ids])
     return answers
 
 
