@@ -86,7 +86,6 @@ from neighborshare.adapters.telegram.offline import OFFLINE_TOKEN, SERVER_HISTOR
 from neighborshare.container import Container
 from neighborshare.domain.rules import Rules
 from neighborshare.entrypoints.bot.offline_bot import OfflineBot
-from neighborshare.entrypoints.started import settle_bot_process
 from neighborshare.settings import Profile, Settings
 
 NOW = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)  # 10:00 in London: every preset is open
@@ -130,14 +129,13 @@ def bot_worker(link: Link, setup: Setup) -> None:
 
 
 async def started_bot(setup: Setup) -> tuple[Any, OfflineBot]:
-    """The bench's container and bot, started and settled as `neighborshare bot` is."""
+    """The bench's container and bot, started as `neighborshare bot` is."""
     container = container_for(setup)
     # a running bot's Telegram keeps no history of its own: remember what the taps need
     api = OfflineBotApi(history=SERVER_HISTORY)
     bot = OfflineBot(container, FixedClock(NOW), typing_time=timedelta(0), api=api)
     bot.drain_after_updates = False
     await bot.start()
-    settle_bot_process()
     return container, bot
 
 

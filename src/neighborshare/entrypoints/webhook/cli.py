@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import dataclasses
 import signal
 from typing import Any
 
@@ -41,20 +40,7 @@ def bot(polling: bool, host: str, port: int, register_webhook: bool,
         asyncio.run(_poll(runtime))
         return
     registration = _registration(runtime, settings) if register else None
-    parts = settled_after_startup(runtime.webhook_parts(secrets, registration))
-    uvicorn_server(parts, host, port).run()
-
-
-def settled_after_startup(parts: Any) -> Any:
-    """``parts`` whose start-up ends by settling the process: its heap (entrypoints/heap.py)
-    and its threads' switch interval (entrypoints/gil.py)."""
-    from neighborshare.entrypoints.started import settle_bot_process
-
-    async def startup() -> None:
-        await parts.startup()
-        settle_bot_process()
-
-    return dataclasses.replace(parts, startup=startup)
+    uvicorn_server(runtime.webhook_parts(secrets, registration), host, port).run()
 
 
 def _refuse_unless_ready(check: Any, settings: Settings) -> None:
@@ -111,7 +97,6 @@ def uvicorn_server(parts: Any, host: str, port: int) -> Any:
 
 
 async def _poll(runtime: Any) -> None:
-    from neighborshare.entrypoints.started import settle_bot_process
     from neighborshare.entrypoints.webhook.polling import poll
 
     stop = asyncio.Event()
@@ -120,7 +105,6 @@ async def _poll(runtime: Any) -> None:
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(signum, stop.set)
     await runtime.start()
-    settle_bot_process()
     try:
         await poll(runtime, stop)
     finally:

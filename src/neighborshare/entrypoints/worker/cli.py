@@ -33,7 +33,6 @@ def build_consumer(settings: Settings, workers: int, periodic: bool) -> Consumer
 )
 def worker(workers: int, no_periodic: bool) -> None:
     from neighborshare.container import check_ready_to_serve, check_schema
-    from neighborshare.entrypoints import heap
     from neighborshare.observability.logging import configure, secrets_of
 
     settings = worker_container().settings()
@@ -44,5 +43,4 @@ def worker(workers: int, no_periodic: bool) -> None:
     except RuntimeError as error:
         raise click.ClickException(str(error)) from None
     consumer = build_consumer(settings, workers, periodic=not no_periodic)
-    heap.settle()
     consumer.run()
