@@ -41,6 +41,11 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_previous_secret: SecretStr | None = None  # still accepted while rotating
     webhook_url: str | None = None
+    # the Mini App (docs/operations.md): its public https URL turns on the bot's Map buttons
+    miniapp_url: str | None = None
+    miniapp_tile_url: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    miniapp_tile_attribution: str = "© OpenStreetMap contributors"
+    miniapp_init_data_max_age_s: int = Field(default=3600, ge=60)  # older initData is refused
     phone_pepper: SecretStr = SecretStr(EMBEDDED_PEPPER)
     default_region: str = "GB"
 

@@ -31,6 +31,7 @@ class Rules:
     notify_radius_m: int = 1000
     browse_page_size: int = 5
     privacy_grid_m: float = 100.0
+    map_max_dishes: int = 100  # the Mini App's map shows this many nearest dishes at most
     # ratings
     rating_window: timedelta = timedelta(days=7)
     ratings_before_shown: int = 3

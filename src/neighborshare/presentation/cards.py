@@ -55,6 +55,17 @@ def post_card(card: PostCard, tz: ZoneInfo, now: datetime) -> str:
     )
 
 
+def request_sent(view: ExchangeView, portions: int, balance: int) -> str:
+    """The requester's chat message once portions are asked for (a card's button or the map)."""
+    return _(
+        "🙋 You asked {other} for {portions} of <b>{dish}</b>.\n{credits} held until "
+        "pickup (balance now {balance}). I'll tell you when {other} answers."
+    ).format(
+        other=esc(view.other_name), portions=plural(portions, "portion"),
+        dish=esc(view.post.name), credits=plural(portions, "credit"), balance=balance,
+    )
+
+
 def my_post_line(post: FoodPost, tz: ZoneInfo, now: datetime) -> str:
     return _("• <b>{name}</b> – {status}, {left}/{portions} left, {window}").format(
         name=esc(post.name), status=POST_STATUSES.get(post.status, post.status.value),

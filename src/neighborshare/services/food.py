@@ -9,8 +9,14 @@ from neighborshare.domain.posts import FoodPost, clean_food_name
 from neighborshare.domain.ratings import RatingSummary
 from neighborshare.domain.rules import Rules
 from neighborshare.domain.users import User
-from neighborshare.domain.values import Allergen, DietTag, PickupWindow, rounded_distance
-from neighborshare.ports.queries import NearbyQuery
+from neighborshare.domain.values import (
+    Allergen,
+    DietTag,
+    Location,
+    PickupWindow,
+    rounded_distance,
+)
+from neighborshare.ports.queries import NearbyPost, NearbyQuery
 from neighborshare.ports.services import Clock, TaskQueue
 from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from neighborshare.services.common import post_or_refuse, user_or_refuse
@@ -47,6 +53,17 @@ class BrowsePage:
     cards: tuple[PostCard, ...]
     page: int
     has_more: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DishMap:
+    """Dishes nearby as cards, the viewer's own available dishes apart, the viewer's (exact)
+    location, and the ids of shown dishes that conflict with their diet (only with show all)."""
+
+    cards: tuple[PostCard, ...]
+    own: tuple[FoodPost, ...]
+    origin: Location
+    conflicts: frozenset[int]
 
 
 class FoodService:
@@ -105,24 +122,48 @@ class FoodService:
     def _browse(self, uow: UnitOfWork, viewer_id: int, page: int, show_all: bool) -> BrowsePage:
         viewer = user_or_refuse(uow, viewer_id)
         size = self._rules.browse_page_size
+        found = self._nearby(uow, viewer, show_all, limit=size + 1, offset=page * size)
+        return BrowsePage(self._cards(uow, found[:size]), page, len(found) > size)
+
+    def dish_map(self, viewer_id: int, show_all: bool = False) -> DishMap:
+        """The Mini App's map: the same dishes as /browse (all at once, up to
+        ``map_max_dishes``), the neighbor's own apart, and which shown dishes conflict."""
+
+        def work(uow: UnitOfWork) -> DishMap:
+            viewer = user_or_refuse(uow, viewer_id)
+            found = self._nearby(uow, viewer, show_all, self._rules.map_max_dishes, 0)
+            now = self._clock.now()
+            own = tuple(p for p in uow.posts.by_sharer(viewer_id) if p.is_available(now))
+            conflicts = frozenset(
+                item.post.id or 0 for item in found
+                if viewer.conflicts_with(item.post.allergens, item.post.diet_tags,
+                                         item.post.searchable_text())
+            )
+            return DishMap(self._cards(uow, found), own, viewer.location, conflicts)
+
+        return read_only(self._uow, work)
+
+    def _nearby(
+        self, uow: UnitOfWork, viewer: User, show_all: bool, limit: int, offset: int
+    ) -> list[NearbyPost]:
         query = NearbyQuery(
             origin=viewer.location,
             radius_m=self._rules.browse_radius_m,
             now=self._clock.now(),
-            exclude_sharer_id=viewer_id,
+            exclude_sharer_id=viewer.id,
             excluded_allergens=frozenset() if show_all else viewer.allergies,
             required_diet_tags=frozenset() if show_all else viewer.diet_restrictions,
             excluded_terms=() if show_all else viewer.custom_allergy_terms(),
-            limit=size + 1,
-            offset=page * size,
+            limit=limit,
+            offset=offset,
         )
-        found = uow.posts.nearby(query)
-        shown = found[:size]
+        return uow.posts.nearby(query)
+
+    def _cards(self, uow: UnitOfWork, shown: list[NearbyPost]) -> tuple[PostCard, ...]:
         sharer_ids = [item.post.sharer_id for item in shown]
         ratings = uow.ratings.summaries(sharer_ids)
         uow.users.get_many(sharer_ids)  # one read; _card finds each sharer already loaded
-        cards = tuple(self._card(uow, item.post, item.distance_m, ratings) for item in shown)
-        return BrowsePage(cards, page, len(found) > size)
+        return tuple(self._card(uow, item.post, item.distance_m, ratings) for item in shown)
 
     def card(self, viewer_id: int, post_id: int) -> PostCard:
         def work(uow: UnitOfWork) -> PostCard:

@@ -1,4 +1,5 @@
-"""The ASGI app: POST /telegram/webhook, GET /healthz, GET /metrics, with an access log."""
+"""The ASGI app: POST /telegram/webhook, GET /healthz, GET /metrics and the Mini App's routes
+(entrypoints/miniapp), with an access log."""
 
 from __future__ import annotations
 
@@ -6,14 +7,14 @@ import json
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 from starlette.types import ASGIApp
 
 from neighborshare.entrypoints.webhook.access_log import AccessLog
@@ -42,6 +43,7 @@ class WebhookParts:
     secrets: list[bytes]  # the current webhook secret, and the previous one while rotating
     startup: Callable[[], Awaitable[None]]
     shutdown: Callable[[], Awaitable[None]]
+    extra_routes: list[BaseRoute] = field(default_factory=list)  # the Mini App's
 
 
 def create_app(parts: WebhookParts) -> ASGIApp:
@@ -57,6 +59,7 @@ def create_app(parts: WebhookParts) -> ASGIApp:
         Route(WEBHOOK_PATH, _webhook(parts), methods=["POST"]),
         Route("/healthz", _healthz(parts), methods=["GET"]),
         Route("/metrics", _metrics(parts), methods=["GET"]),
+        *parts.extra_routes,
     ]
     return AccessLog(Starlette(routes=routes, lifespan=lifespan))
 

@@ -14,6 +14,8 @@ from telegram.request import BaseRequest
 from neighborshare.entrypoints.bot.app import build_application
 from neighborshare.entrypoints.bot.chats import HANDLED_UPDATES
 from neighborshare.entrypoints.bot.menu import register_commands
+from neighborshare.entrypoints.miniapp.api import MiniAppParts, miniapp_routes
+from neighborshare.entrypoints.miniapp.assembly import miniapp_parts
 from neighborshare.entrypoints.webhook.app import WebhookParts
 from neighborshare.entrypoints.webhook.processing import PTBApplication, UpdateProcessor
 from neighborshare.observability.counting import CountingRateLimiter
@@ -28,6 +30,7 @@ class BotRuntime:
     processor: UpdateProcessor
     metrics: Metrics
     health: Callable[[], dict[str, bool]]
+    miniapp: MiniAppParts
 
     async def start(self) -> None:
         await self.ptb.initialize()
@@ -53,7 +56,7 @@ class BotRuntime:
                 await register()
 
         return WebhookParts(self.processor, self.metrics, self.health, secrets, startup,
-                            self.stop)
+                            self.stop, miniapp_routes(self.miniapp))
 
 
 def build_runtime(container: Any, request: BaseRequest | None = None) -> BotRuntime:
@@ -67,7 +70,8 @@ def build_runtime(container: Any, request: BaseRequest | None = None) -> BotRunt
     processor = UpdateProcessor(ptb, uow_factory, clock, concurrency=settings.db_pool_size)
     metrics.watch_database(uow_factory, clock)
     redis_url = settings.redis_url if settings.profile is Profile.PRODUCTION else None
-    return BotRuntime(ptb, processor, metrics, Health(uow_factory, redis_url))
+    miniapp = miniapp_parts(container, ptb.bot, ptb.bot_data["deps"])
+    return BotRuntime(ptb, processor, metrics, Health(uow_factory, redis_url), miniapp)
 
 
 class Health:

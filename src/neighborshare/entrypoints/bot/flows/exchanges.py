@@ -12,8 +12,8 @@ from neighborshare.entrypoints.bot.flows.common import (
 )
 from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.presentation import keyboards
-from neighborshare.presentation.cards import exchange_text, my_post_line
-from neighborshare.presentation.formatting import esc, plural
+from neighborshare.presentation.cards import exchange_text, my_post_line, request_sent
+from neighborshare.presentation.formatting import esc
 from neighborshare.presentation.i18n import N_, _
 from neighborshare.services.exchanges import ExchangeView
 
@@ -72,16 +72,8 @@ async def _request(turn: Turn, post_id: int, portions: int) -> None:
         return exchanges.view(user_id, exchange.id), credits.balance(user_id)
 
     view, balance = await turn.deps.run(request)
-    await turn.say(
-        _(
-            "🙋 You asked {other} for {portions} of <b>{dish}</b>.\n{credits} held until "
-            "pickup (balance now {balance}). I'll tell you when {other} answers."
-        ).format(
-            other=esc(view.other_name), portions=plural(portions, "portion"),
-            dish=esc(view.post.name), credits=plural(portions, "credit"), balance=balance,
-        ),
-        keyboards.exchange_actions(view, user_id, turn.deps.clock.now()),
-    )
+    await turn.say(request_sent(view, portions, balance),
+                   keyboards.exchange_actions(view, user_id, turn.deps.clock.now()))
 
 
 async def on_button(turn: Turn) -> None:
