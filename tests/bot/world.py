@@ -124,6 +124,21 @@ class BotWorld:
                                          "from": who.as_user(), "chat_instance": "1",
                                          "data": button["callback_data"], "message": gone}})
 
+    def inline(self, name: str, words: str = "") -> list[dict[str, Any]]:
+        """``name`` types "@Bot words" in some chat: the results the bot answered."""
+        who = self.bot.neighbors.neighbor(name)
+        query_id = str(next(self._update_ids))
+        self.deliver({"inline_query": {"id": query_id, "from": who.as_user(), "query": words,
+                                       "offset": "", "chat_type": "supergroup"}})
+        return self.api.inline.results(query_id)
+
+    def choose_inline(self, name: str, result_id: str, inline_message_id: str) -> None:
+        """``name`` chose result ``result_id``: Telegram posted it as ``inline_message_id``."""
+        who = self.bot.neighbors.neighbor(name)
+        self.deliver({"chosen_inline_result": {"result_id": result_id, "from": who.as_user(),
+                                               "query": "",
+                                               "inline_message_id": inline_message_id}})
+
     def private_chat(self, name: str) -> dict[str, Any]:
         who = self.bot.neighbors.neighbor(name)
         return {"id": who.telegram_id, "type": "private", "first_name": who.name.capitalize()}

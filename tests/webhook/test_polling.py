@@ -51,7 +51,8 @@ def test_polled_updates_are_processed_once_and_acknowledged_by_the_offset() -> N
 
     asyncio.run(run())
     assert api.offsets == [None, start["update_id"] + 1, name["update_id"] + 1]
-    handled = ["message", "callback_query", "my_chat_member"]
+    handled = ["message", "callback_query", "my_chat_member", "inline_query",
+               "chosen_inline_result"]
     assert api.asked_for == [handled] * 3  # only the update types the bot acts on
     assert len(api.messages(priya.telegram_id)) == 2
     with container.uow_factory()() as uow:

@@ -26,7 +26,8 @@ def test_the_webhook_subscribes_to_the_handled_update_types_only_and_sets_the_me
 
     asyncio.run(register())
     (params,) = [p for method, p in api.calls if method == "setWebhook"]
-    assert params["allowed_updates"] == ["message", "callback_query", "my_chat_member"]
+    assert params["allowed_updates"] == ["message", "callback_query", "my_chat_member",
+                                         "inline_query", "chosen_inline_result"]
     assert params["allowed_updates"] == list(HANDLED_UPDATES)
     menus = [p for method, p in api.calls if method == "setMyCommands"]  # set at start-up
     assert sorted(str(p.get("language_code")) for p in menus) == ["None", "de", "es", "uk"]

@@ -163,6 +163,17 @@ class SessionRepository(Protocol):
     def delete_expired(self, now: datetime) -> int: ...
 
 
+class ChatCardRepository(Protocol):
+    """The cards of dishes neighbors posted into chats (inline mode), by inline_message_id."""
+
+    def remember(self, post_id: int, inline_message_id: str, now: datetime) -> bool:
+        """Keep a card; False if it was known already (a redelivered chosen result)."""
+        ...
+
+    def of_post(self, post_id: int) -> list[str]: ...
+    def forget(self, inline_message_id: str) -> None: ...
+
+
 class UpdateLog(Protocol):
     def record(self, update_id: int, now: datetime, sender: int | None = None) -> bool:
         """Remember a Telegram update id; False if it was already handled.

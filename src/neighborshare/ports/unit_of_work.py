@@ -9,6 +9,7 @@ from typing import Protocol, Self
 
 from neighborshare.ports.repositories import (
     AuditLog,
+    ChatCardRepository,
     CreditLedger,
     ExchangeRepository,
     FoodPostRepository,
@@ -34,6 +35,7 @@ class UnitOfWork(Protocol):
     outbox: Outbox
     sessions: SessionRepository
     updates: UpdateLog
+    cards: ChatCardRepository
 
     def __enter__(self) -> Self: ...
 

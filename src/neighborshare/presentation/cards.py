@@ -48,6 +48,18 @@ def dish_lines(post: FoodPost, tz: ZoneInfo, now: datetime) -> str:
     )
 
 
+def chat_card(post: FoodPost, tz: ZoneInfo, now: datetime) -> str:
+    """A dish as a chat's readers see it (inline mode): nothing of the sharer but the dish."""
+    return dish_lines(post, tz, now)
+
+
+def chat_card_summary(post: FoodPost, tz: ZoneInfo, now: datetime) -> str:
+    """The line under an inline result's title: portions left and the window (plain text)."""
+    return _("{portions} left · pickup {window}").format(
+        portions=plural(post.portions_left, "portion"),
+        window=window(post.window.start, post.window.end, tz, now))
+
+
 def post_card(card: PostCard, tz: ZoneInfo, now: datetime) -> str:
     return _("{dish}\n{distance} · shared by {sharer} ({rating}) · dish #{id}").format(
         dish=dish_lines(card.post, tz, now), distance=distance(card.distance),

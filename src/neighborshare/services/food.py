@@ -24,6 +24,7 @@ from neighborshare.services.notifications import announce_new_post
 from neighborshare.services.transactions import in_transaction, read_only
 
 NO_RATINGS = RatingSummary(0, None)
+INLINE_SCAN = 200  # nearest open dishes searched for the words typed after @Bot
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +185,38 @@ class FoodService:
         sharer: User = user_or_refuse(uow, post.sharer_id)
         rating = ratings.get(post.sharer_id, NO_RATINGS).shown(self._rules)
         return PostCard(post, rounded_distance(distance_m), sharer.first_name, rating)
+
+    def to_pass_on(self, telegram_id: int, words: str, limit: int) -> tuple[FoodPost, ...]:
+        """What a neighbor may put into a chat (inline mode): their own dishes still open,
+        or, with ``words``, open dishes nearby whose name holds every word. Nobody else's
+        dishes, and nothing at all for someone not registered."""
+        return read_only(self._uow, lambda uow: self._to_pass_on(uow, telegram_id, words, limit))
+
+    def _to_pass_on(
+        self, uow: UnitOfWork, telegram_id: int, words: str, limit: int
+    ) -> tuple[FoodPost, ...]:
+        viewer, now = uow.users.get_by_telegram_id(telegram_id), self._clock.now()
+        if viewer is None or viewer.id is None:
+            return ()
+        wanted = words.casefold().split()
+        if not wanted:
+            own = [p for p in uow.posts.by_sharer(viewer.id) if p.is_available(now)]
+            return tuple(own[:limit])
+        query = NearbyQuery(origin=viewer.location, radius_m=self._rules.browse_radius_m,
+                            now=now, exclude_sharer_id=None, limit=INLINE_SCAN)
+        found = (item.post for item in uow.posts.nearby(query))
+        return tuple(p for p in found if all(w in p.name.casefold() for w in wanted))[:limit]
+
+    def keep_card(self, post_id: int, inline_message_id: str) -> bool:
+        """A neighbor posted ``post_id``'s card into a chat: remember it, to keep it true."""
+        now = self._clock.now()
+
+        def work(uow: UnitOfWork) -> bool:
+            if uow.posts.get(post_id) is None:
+                return False
+            return uow.cards.remember(post_id, inline_message_id, now)
+
+        return in_transaction(self._uow, work)
 
     def by_sharer(self, sharer_id: int) -> list[FoodPost]:
         return read_only(self._uow, lambda uow: uow.posts.by_sharer(sharer_id))

@@ -4,4 +4,5 @@ from tests.bot.steps.acting import *  # noqa: F403
 from tests.bot.steps.arranging import *  # noqa: F403
 from tests.bot.steps.checking import *  # noqa: F403
 from tests.bot.steps.groups import *  # noqa: F403
+from tests.bot.steps.inline import *  # noqa: F403
 from tests.bot.steps.telegram import *  # noqa: F403

@@ -404,3 +404,24 @@ class InMemoryUpdateLog:
         for update_id in old:
             self._tx.delete(self.name, update_id)
         return len(old)
+
+
+class InMemoryChatCardRepository:
+    name = "chat_cards"
+
+    def __init__(self, tx: Transaction) -> None:
+        self._tx = tx
+
+    def remember(self, post_id: int, inline_message_id: str, now: datetime) -> bool:
+        if self._tx.load(self.name, inline_message_id) is not None:
+            return False
+        self._tx.put(self.name, inline_message_id, (inline_message_id, post_id, now))
+        return True
+
+    def of_post(self, post_id: int) -> list[str]:
+        cards = sorted((at, key) for key, post, at in self._tx.rows(self.name) if post == post_id)
+        return [key for _, key in cards]
+
+    def forget(self, inline_message_id: str) -> None:
+        if self._tx.load(self.name, inline_message_id) is not None:
+            self._tx.delete(self.name, inline_message_id)

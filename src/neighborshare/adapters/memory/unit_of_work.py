@@ -29,6 +29,7 @@ class InMemoryUnitOfWork:
         self.outbox = repos.InMemoryOutbox(tx)
         self.sessions = repos.InMemorySessionRepository(tx)
         self.updates = repos.InMemoryUpdateLog(tx)
+        self.cards = repos.InMemoryChatCardRepository(tx)
         return self
 
     def __exit__(

@@ -68,6 +68,15 @@ sessions = sa.Table(
     sa.Column("data", Document, nullable=False),
 )
 
+# a dish's card a neighbor posted into a chat with inline mode, kept to edit it as it changes
+chat_cards = sa.Table(
+    "chat_cards",
+    metadata,
+    sa.Column("inline_message_id", sa.String(255), primary_key=True, autoincrement=False),
+    sa.Column("post_id", Id, sa.ForeignKey("posts.id"), nullable=False, index=True),
+    sa.Column("created_at", UtcDateTime, nullable=False),
+)
+
 telegram_updates = sa.Table(
     "telegram_updates",
     metadata,

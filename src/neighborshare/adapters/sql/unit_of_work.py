@@ -10,6 +10,7 @@ from typing import Any, Self
 import sqlalchemy as sa
 
 from neighborshare.adapters.sql.engine import make_engine
+from neighborshare.adapters.sql.repositories.cards import SqlChatCardRepository
 from neighborshare.adapters.sql.repositories.exchanges import SqlExchangeRepository
 from neighborshare.adapters.sql.repositories.ledger import SqlCreditLedger, SqlRatingRepository
 from neighborshare.adapters.sql.repositories.posts import SqlFoodPostRepository
@@ -37,6 +38,7 @@ class SqlUnitOfWork:
         self.outbox = SqlOutbox(session)
         self.sessions = SqlSessionRepository(session)
         self.updates = SqlUpdateLog(session)
+        self.cards = SqlChatCardRepository(session)
         return self
 
     def __exit__(

@@ -69,6 +69,10 @@ class MethodTable:
             "getUpdates": lambda p: [],
         }
 
+    def add(self, methods: dict[str, Handler]) -> None:
+        """More methods, answered by another module (``offline_inline``)."""
+        self._table.update(methods)
+
     def get(self, name: str) -> Handler | None:
         return self._table.get(name)
 

@@ -7,15 +7,16 @@ Give it to PTB and nothing touches the network::
 
 It answers the methods in ``methods.MethodTable`` (sending, editing and deleting messages,
 callback answers, getFile and the download, chat members and administrators, the command menu
-and menu button, webhook set-up, getUpdates) and refuses, with Telegram's status and wording,
-what Telegram refuses (``refusals``, ``chats``). Any other method raises ``UnknownBotMethod``
-(and is kept in ``api.unknown``), so a test can never silently depend on something the real API
-would do differently.
+and menu button, webhook set-up, getUpdates) and ``offline_inline`` (answerInlineQuery), and
+refuses, with Telegram's status and wording, what Telegram refuses (``refusals``, ``chats``).
+Any other method raises ``UnknownBotMethod`` (and is kept in ``api.unknown``), so a test can
+never silently depend on something the real API would do differently.
 
 What the bot sent:
 - ``api.messages(chat_id)``: the chat's messages as they stand now (edits applied, deleted
   ones left out), each a ``SentMessage`` with ``.text``, ``.parse_mode``, ``.shown`` (as a
   client displays it), ``.buttons`` / ``.labels``, ``.photo`` (a file_id) and ``.edits``.
+- ``api.inline.results(query_id)``: what the bot answered an inline query (offline_inline.py);
 - ``api.calls``: every (method, parameters) in order; ``api.callback_answers``;
   ``api.setup.commands_for(scope, language_code)`` and ``api.setup.menu_button(chat_id)``.
 - ``OfflineBotApi(history=N)`` remembers only the newest N of each (and N messages a chat):
@@ -42,6 +43,7 @@ from neighborshare.adapters.telegram.chats import SUPERGROUP, ChatDirectory, Off
 from neighborshare.adapters.telegram.errors import BotApiError, UnknownBotMethod
 from neighborshare.adapters.telegram.files import FileStore
 from neighborshare.adapters.telegram.methods import MethodTable, OfflineTelegram
+from neighborshare.adapters.telegram.offline_inline import InlineAnswers
 from neighborshare.adapters.telegram.queries import CallbackQueries
 from neighborshare.adapters.telegram.sent import ChatLog, history_log
 
@@ -70,6 +72,8 @@ class OfflineBotApi(ChatLog, BaseRequest):
         self.setup = BotSetup()
         self._table = MethodTable(OfflineTelegram(self, self.chats, self.files, self.queries,
                                                   self.setup))
+        self.inline = InlineAnswers()  # inline mode (offline_inline.py)
+        self._table.add(self.inline.methods())
 
     # -- BaseRequest ------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from neighborshare.entrypoints.bot import groups, routes
+from neighborshare.entrypoints.bot import groups, inline, routes
 from neighborshare.entrypoints.bot.chats import Kind, kind_of
 from neighborshare.entrypoints.bot.deps import BotDeps, deps_from
 from neighborshare.entrypoints.bot.guard import guarded, log_failure
@@ -79,6 +79,8 @@ def _triage(deps: BotDeps) -> Any:
         try:
             if kind is Kind.MEMBERSHIP:
                 await groups.on_membership(update, context.bot, deps)
+            elif kind is Kind.INLINE:
+                await inline.on_inline(update, context.bot, deps)
             elif kind is Kind.STRAY_BUTTON and update.callback_query is not None:
                 await send(answer_query(update.callback_query))
         except Exception as error:

@@ -15,7 +15,9 @@ from telegram.constants import ChatType, MessageEntityType
 from telegram.ext import filters
 
 # What webhook and polling ask Telegram for (allowed_updates); nothing else ever arrives
-HANDLED_UPDATES = ("message", "callback_query", "my_chat_member")
+HANDLED_UPDATES = (
+    "message", "callback_query", "my_chat_member", "inline_query", "chosen_inline_result"
+)
 GROUPS = (ChatType.GROUP, ChatType.SUPERGROUP)
 
 
@@ -24,6 +26,7 @@ class Kind(Enum):
     GROUP_COMMAND = "group_command"  # one of our commands in a group: a pointer, nothing else
     STRAY_BUTTON = "stray_button"  # a tap outside a private chat: answered, nothing else
     MEMBERSHIP = "membership"  # the bot joined or left a chat, or a neighbor (un)blocked it
+    INLINE = "inline"  # "@Bot words" typed in any chat, or the result a neighbor chose
     IGNORED = "ignored"  # anything else: edits, service messages, group chatter, channels...
 
     @property
@@ -36,6 +39,8 @@ def kind_of(update: Update, commands: frozenset[str], bot_username: str | None) 
     """``commands`` are the bot's own; ``bot_username`` tells ``/x@OtherBot`` apart."""
     if update.my_chat_member is not None:
         return Kind.MEMBERSHIP
+    if update.inline_query is not None or update.chosen_inline_result is not None:
+        return Kind.INLINE  # answered to the neighbor alone; never a turn, never counted
     if update.callback_query is not None:
         chat = update.effective_chat
         private = chat is not None and chat.type == ChatType.PRIVATE
