@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 BUNDLE_DIR = Path(__file__).parent / "static"
-BUILD_COMMAND = "bash scripts/build_miniapp.sh"
 MISSING = (
-    "The Mini App's page is not built in this installation (it needs npm): run "
-    f"`{BUILD_COMMAND}` in the source checkout, then restart. The bot works without it."
+    "The Mini App's page is not part of this release yet: only its JSON API under "
+    "/miniapp/api/ is served. The bot works without it."
 )
 
 
