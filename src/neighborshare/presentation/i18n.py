@@ -45,12 +45,17 @@ class Translator:
         return self.translations.ungettext(singular, plural, count)
 
 
-def primary(language: str | None) -> str | None:
-    """The shipped language a tag like "de-AT" or "uk_UA" stands for, if any."""
+def subtag(language: str | None) -> str | None:
+    """The primary subtag of a tag like "de-AT" or "uk_UA" ("de", "uk"), shipped or not."""
     if not language:
         return None
-    subtag = language.replace("_", "-").split("-", 1)[0].lower()
-    return subtag if subtag in SHIPPED else None
+    return language.replace("_", "-").split("-", 1)[0].lower()
+
+
+def primary(language: str | None) -> str | None:
+    """The shipped language a tag like "de-AT" or "uk_UA" stands for, if any."""
+    found = subtag(language)
+    return found if found in SHIPPED else None
 
 
 def choose(*preferences: str | None) -> str:

@@ -13,7 +13,7 @@ from neighborshare.entrypoints.bot.deps import BotDeps
 from neighborshare.entrypoints.bot.preload import Preloaded, preloaded_for
 from neighborshare.entrypoints.bot.replies import Replies
 from neighborshare.entrypoints.bot.sessions import ConversationStore
-from neighborshare.presentation.i18n import choose
+from neighborshare.presentation.i18n import choose, subtag
 
 
 class Turn(Replies):
@@ -87,8 +87,7 @@ class Turn(Replies):
     def app_language(self) -> str | None:
         """The primary subtag of the language the sender's Telegram app speaks ("de")."""
         sender = self.update.effective_user
-        code = sender.language_code if sender is not None else None
-        return code.replace("_", "-").split("-", 1)[0].lower() if code else None
+        return subtag(sender.language_code if sender is not None else None)
 
     async def note_language(self) -> None:
         """Keep their Telegram app's language on the profile when it changed, so that what is
