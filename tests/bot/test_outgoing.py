@@ -29,6 +29,18 @@ class Calls:
         return make
 
 
+@pytest.fixture
+def waited(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The waits ``outgoing`` asked for, in order; ``asyncio.sleep`` there returns at once."""
+    seconds_asked: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        seconds_asked.append(seconds)
+
+    monkeypatch.setattr(outgoing.asyncio, "sleep", sleep)
+    return seconds_asked
+
+
 def test_without_holding_a_call_goes_out_at_once() -> None:
     calls = Calls()
     asyncio.run(outgoing.send(calls.call("hello")))
@@ -65,14 +77,8 @@ def test_a_failed_call_is_counted_and_the_rest_still_go_out(
 
 
 def test_too_many_requests_waits_as_asked_and_a_long_wait_holds_back_the_rest_in_order(
-    monkeypatch: pytest.MonkeyPatch,
+    waited: list[float],
 ) -> None:
-    waited: list[float] = []
-
-    async def sleep(seconds: float) -> None:
-        waited.append(seconds)
-
-    monkeypatch.setattr(outgoing.asyncio, "sleep", sleep)
     calls = Calls()
     held = outgoing.Held([calls.call("busy", RetryAfter(2)),
                           calls.call("very busy", RetryAfter(600)), calls.call("after it")])
@@ -178,15 +184,7 @@ def test_an_unknown_message_edit_raises_bad_request() -> None:
 
 
 @pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
-def test_a_reply_refused_with_429_reaches_the_neighbor_once(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    waited: list[float] = []
-
-    async def sleep(seconds: float) -> None:
-        waited.append(seconds)
-
-    monkeypatch.setattr(outgoing.asyncio, "sleep", sleep)
+def test_a_reply_refused_with_429_reaches_the_neighbor_once(waited: list[float]) -> None:
 
     async def action(bot: Any, api: Any) -> Any:
         api.rate_limit(7, retry_after=30, times=2)
