@@ -58,6 +58,9 @@ def skip(data: str) -> Rows:
     return ((Button(_("Skip"), data),),)
 
 
+PORTIONS_OFFERED = 5  # a request asks for at most this many: the chat's buttons, the map's
+
+
 def portions(prefix: str, maximum: int, shown: int = 6) -> Rows:
     numbers = [Button(str(n), f"{prefix}:{n}") for n in range(1, min(maximum, shown) + 1)]
     return rows(numbers, 6)

@@ -10,10 +10,10 @@ from zoneinfo import ZoneInfo
 from neighborshare.domain.posts import FoodPost
 from neighborshare.domain.values import Location
 from neighborshare.presentation.formatting import distance, rating, window
+from neighborshare.presentation.keyboards import PORTIONS_OFFERED
 from neighborshare.services.food import DishMap, PostCard
 
 PHOTO_PREFIX = "posts/"  # only dish photos are served; report evidence never is
-MAX_PORTIONS_OFFERED = 5  # as the card's buttons in the chat
 
 
 def cell(location: Location, grid_m: float) -> dict[str, float]:
@@ -37,7 +37,7 @@ def dish(card: PostCard, grid_m: float, tz: ZoneInfo, now: datetime, fits: bool,
         "name": post.name,
         "cell": cell(post.location, grid_m),
         "portions_left": post.portions_left,
-        "max_request": min(post.portions_left, MAX_PORTIONS_OFFERED),
+        "max_request": min(post.portions_left, PORTIONS_OFFERED),
         "allergens": sorted(a.value for a in post.allergens),
         "diet_tags": sorted(t.value for t in post.diet_tags),
         "window": window(post.window.start, post.window.end, tz, now),

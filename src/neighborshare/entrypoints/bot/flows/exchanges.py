@@ -17,7 +17,6 @@ from neighborshare.presentation.formatting import esc
 from neighborshare.presentation.i18n import N_, _
 from neighborshare.services.exchanges import ExchangeView
 
-PORTIONS_OFFERED = 5  # the buttons under "How many portions?" go up to this
 REQUEST_HINT = N_(
     "Tap 🙋 Request under a dish in /browse, or type /request followed by the dish number "
     "and the portions, e.g. /request 12 2."
@@ -45,7 +44,7 @@ async def on_card_button(turn: Turn) -> None:
 
 async def on_portions(turn: Turn) -> None:
     parts = button_parts(turn)
-    post_id, portions = button_id(parts[1]), bounded(parts[2], 1, PORTIONS_OFFERED)
+    post_id, portions = button_id(parts[1]), bounded(parts[2], 1, keyboards.PORTIONS_OFFERED)
     await turn.edit(None)
     await _request(turn, post_id, portions)
 
@@ -58,7 +57,7 @@ async def _ask_portions(turn: Turn, post_id: int) -> None:
     await turn.say(
         _("How many portions of <b>{dish}</b> would you like? ({left} left, one credit each)")
         .format(dish=esc(card.post.name), left=left),
-        keyboards.portions(f"rq:{post_id}", left, PORTIONS_OFFERED),
+        keyboards.portions(f"rq:{post_id}", left, keyboards.PORTIONS_OFFERED),
     )
 
 
