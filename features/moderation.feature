@@ -21,7 +21,8 @@ Feature: Moderation
     When Mo resolves Tom's report by suspending for 7 days
     Then Tom's report is resolved
     And Priya is suspended for 7 days
-    And Priya is notified "Your account is paused for 7 days because of a moderator's decision"
+    And Priya is notified "A moderator has paused your account for 7 days."
+    And Priya is not notified "pending a moderator's review"
     And Tom is notified "A moderator has reviewed your report"
     And the audit log records Mo "resolve-report:suspend" on Tom's report
 
@@ -42,7 +43,8 @@ Feature: Moderation
     Given Tom reported the dal for fake listing
     When Mo resolves Tom's report by hiding the post
     Then the dal is hidden
-    And Priya is notified "Your post dal was hidden because of a moderator's decision."
+    And Priya is notified "A moderator has hidden your post dal."
+    And Priya is not notified "A moderator will review it"
 
   Scenario: A report about a neighbor has no dish to hide
     When Mo resolves Tom's report by hiding the post
@@ -99,6 +101,7 @@ Feature: Moderation
   Scenario: A suspension is audited and can be lifted
     When Mo suspends Priya for 3 days because "investigating a complaint"
     Then Priya is suspended for 3 days
+    And Priya is notified "A moderator has paused your account for 3 days."
     And the audit log records Mo "suspend" on Priya because "investigating a complaint"
     When Max lifts the suspension of Priya because "complaint unfounded"
     Then Priya is active
@@ -115,7 +118,8 @@ Feature: Moderation
     When Mo hides the dal because "photo of raw chicken"
     Then the dal is hidden
     And the audit log records Mo "hide-post" on dal because "photo of raw chicken"
-    And Priya is notified "Your post dal was hidden because of a moderator's decision."
+    And Priya is notified "A moderator has hidden your post dal."
+    And Priya is not notified "A moderator will review it"
 
   Scenario: A moderator restores a dish hidden by mistake
     Given Tom reported the dal for food safety

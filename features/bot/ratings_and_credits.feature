@@ -46,6 +46,7 @@ Feature: Rating, credits and reports through the bot
     And Tom sends "It smelled off"
     And Tom taps "Skip"
     Then Tom is told "is with the moderators"
+    And Tom is told "Thank" exactly once
     And Priya is told "was hidden because of a food-safety concern"
 
   Scenario: An accepted exchange completes by itself a day after the window

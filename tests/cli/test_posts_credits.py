@@ -54,6 +54,8 @@ def test_credits_balance_history_and_adjust(hood, cli):
 def test_credits_refusals(hood, cli):
     below_zero = cli("credits", "adjust", hood.tom, -50, "--reason", "x", "--as", hood.mia)
     assert below_zero.exit_code == 1 and "Error:" in below_zero.output
+    assert "can't go down by 50 credits" in below_zero.output, below_zero.output
+    assert "Share a dish" not in below_zero.output
     assert cli("credits", "adjust", hood.tom, 2, "--as", hood.mia).exit_code == 2
     assert cli("credits", "balance", 999).exit_code == 1
     assert cli("credits", "adjust", hood.tom, 2, "--reason", "x", "--as", hood.ana).exit_code == 1

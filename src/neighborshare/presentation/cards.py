@@ -61,7 +61,8 @@ def chat_card_summary(post: FoodPost, tz: ZoneInfo, now: datetime) -> str:
 
 
 def post_card(card: PostCard, tz: ZoneInfo, now: datetime) -> str:
-    return _("{dish}\n{distance} · shared by {sharer} ({rating}) · dish #{id}").format(
+    # the rating keeps its own brackets ("3.8★ (3)"): set apart by dots, not nested in more
+    return _("{dish}\n{distance} · shared by {sharer} · {rating} · dish #{id}").format(
         dish=dish_lines(card.post, tz, now), distance=distance(card.distance),
         sharer=esc(card.sharer_name), rating=rating(card.sharer_rating), id=card.post.id,
     )

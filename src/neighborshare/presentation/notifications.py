@@ -23,11 +23,11 @@ def _window(p: dict[str, object], tz: ZoneInfo) -> str:
     return window(str(p["window_start"]), str(p["window_end"]), tz)
 
 
-# why a post was hidden or an account paused: a code in the payload (older rows: English text)
+# why a post was hidden or an account paused, pending review: a code in the payload (older
+# rows: English text); a moderator's own decision ("moderator") reads apart, nothing pending
 REASONS = {
     "food_safety": N_("a food-safety concern"),
     "reports": N_("several reports"),
-    "moderator": N_("a moderator's decision"),
     "low_ratings": N_("several low ratings"),
 }
 
@@ -71,6 +71,14 @@ def _post_restored(p: dict[str, object]) -> str:
     ).format(dish=_dish(p))
 
 
+def _post_hidden(p: dict[str, object]) -> str:
+    if p.get("reason") == "moderator":  # a moderator's decision is no review to wait for
+        return _("A moderator has hidden your post {dish}.").format(dish=_dish(p))
+    return _("Your post {dish} was hidden because of {reason}. A moderator will review it.").format(
+        dish=_dish(p), reason=_reason(p)
+    )
+
+
 def _warned(p: dict[str, object]) -> str:
     text = _("⚠️ A moderator has sent you a warning about a recent exchange.")
     if p.get("note"):
@@ -79,6 +87,11 @@ def _warned(p: dict[str, object]) -> str:
 
 
 def _suspended(p: dict[str, object]) -> str:
+    if p.get("reason") == "moderator":  # decided already: no review is pending
+        if p.get("days"):
+            return _("A moderator has paused your account for {days}.").format(
+                days=plural(int(str(p["days"])), "day"))
+        return _("A moderator has paused your account until further notice.")
     if p.get("days"):
         return _(
             "Your account is paused for {days} because of {reason}, pending a moderator's review."
@@ -180,21 +193,12 @@ TEMPLATES: dict[str, Template] = {
         _("Your post {dish} has expired. Thanks for sharing!").format(dish=_dish(p)),
         (),
     ),
-    "post_hidden": lambda p, tz: (
-        _("Your post {dish} was hidden because of {reason}. A moderator will review it.").format(
-            dish=_dish(p), reason=_reason(p)
-        ),
-        (),
-    ),
+    "post_hidden": lambda p, tz: (_post_hidden(p), ()),
     "post_restored": lambda p, tz: (_post_restored(p), ()),
     "role_changed": lambda p, tz: (
         _("🛡 You are now a NeighborShare moderator. Thank you for looking after the community!")
         if p.get("role") == "moderator"
         else _("You are no longer a NeighborShare moderator. Thank you for your help!"),
-        (),
-    ),
-    "report_received": lambda p, tz: (
-        _("Thanks for your report. A moderator will look at it soon."),
         (),
     ),
     "report_closed": lambda p, tz: (

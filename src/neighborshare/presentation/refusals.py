@@ -87,6 +87,10 @@ REFUSALS = {
         "Say how many credits to add or remove (for example 2 or -2)."
     ),
     "adjust_by_zero": N_("Adjust by a non-zero number of credits."),
+    "adjust_below_zero": N_(
+        "The balance is {balance}, so it can't go down by {cost}: a balance never goes "
+        "below zero."
+    ),
     "own_account": N_("You can't take moderator action on your own account."),
     "moderate_own_post": N_("You can't moderate your own post."),
     "reason_missing": N_("Please give a reason."),

@@ -322,6 +322,8 @@ def _adjust(
     uow: UnitOfWork, moderator_id: int, user_id: int, amount: int, reason: str, now: datetime
 ) -> None:
     user = user_or_refuse(uow, user_id, lock=True)
+    if user.balance + amount < 0:  # said to the moderator, not as a neighbor's "earn more"
+        raise InvalidInput("adjust_below_zero", cost=-amount, balance=user.balance)
     key = f"adjust:{uuid.uuid4().hex}"
     record(uow, user, credits.adjustment(user_id, amount, reason, key, now))
     notify(uow, user_id, "credits_adjusted", {"amount": amount, "reason": reason}, now, key)

@@ -76,14 +76,8 @@ class ReportingService:
         if form.category is ReportCategory.FOOD_SAFETY and post_id is not None:
             self._hide_post_for_safety(uow, post_id, report, now)
         self._maybe_suspend(uow, reported_id, report, now)
-        notify(
-            uow,
-            reporter_id,
-            "report_received",
-            {"report_id": report.id},
-            now,
-            f"report:{report.id}:received",
-        )
+        # no "report received" message: the entrypoint that took the report thanks the
+        # reporter there and then, once (a second thank-you from the outbox said it twice)
         return report
 
     def _check_reporter_limit(self, uow: UnitOfWork, reporter_id: int, now: datetime) -> None:

@@ -23,6 +23,12 @@ def notified(world: World, name: str, text: str) -> None:
     assert any(text in message for message in inbox), inbox
 
 
+@then(parsers.parse("{name} is notified nothing"))
+def notified_nothing(world: World, name: str) -> None:
+    inbox = world.inbox(name)
+    assert inbox == [], inbox
+
+
 @then(parsers.parse('{name} is not notified "{text}"'))
 def not_notified(world: World, name: str, text: str) -> None:
     inbox = world.inbox(name)
