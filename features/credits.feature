@@ -39,7 +39,7 @@ Feature: Credits
 
   Scenario: An adjustment can't take a balance below zero
     When Mo adjusts Tom's credits by -6 because "duplicate account"
-    Then Mo is told "You need 6 credits but have 5."
+    Then Mo is told "The balance is 5, so it can't go down by 6 credits"
     And Tom has 5 credits
 
   Scenario: A neighbor can't adjust credits
