@@ -2,9 +2,10 @@
 
 The same answer either way: a browse card (HTML text, three buttons in two rows) to one chat.
 PTB's method turns each parameter into JSON through its objects and builds a ``Message`` of
-Telegram's reply; ``ApiCall`` (entrypoints/bot/outgoing.py) posts the JSON as it is and leaves the
-reply unparsed. Both include the offline Bot API's own work (recording the message, answering
-with a Message's JSON), which a real Telegram does elsewhere. CPU is time.process_time.
+Telegram's reply; ``ApiCall`` (entrypoints/bot/outgoing.py) posts the JSON as it is with PTB's
+public ``Bot.do_api_request`` and leaves the reply unparsed. Both include the offline Bot API's
+own work (recording the message, answering with a Message's JSON), which a real Telegram does
+elsewhere. CPU is time.process_time.
 
     .venv/bin/python -m bench.answers [--calls 3000]
 """
@@ -60,6 +61,7 @@ async def run(calls: int) -> None:
     api = OfflineBotApi()
     bot: ExtBot[None] = ExtBot("123:offline", request=api, get_updates_request=api)
     await bot.initialize()
+    api.start(CHAT)  # the offline Bot API, like Telegram, refuses a chat that never started the bot
     ptb = await measure(ptb_send(bot), calls)
     raw = await measure(api_call(bot), calls)
     sent = [name for name, _ in api.calls]
