@@ -18,7 +18,7 @@ NOT_FOR_NEIGHBORS = {"debug", "info", "warning", "error", "exception", "critical
                      "RuntimeError", "ValueError", "TypeError", "KeyError", "LookupError",
                      "AssertionError", "ScriptError", "NotImplementedError", "getLogger",
                      "ClickException", "BadParameter", "option", "command", "argument",
-                     "echo", "ContextVar", "ThreadPoolExecutor", "Thread"}
+                     "echo", "ContextVar", "ThreadPoolExecutor", "Thread", "filterwarnings"}
 # a word of prose: two words with a space, or a capitalised word ("Skip", "Done ✔️")
 _PROSE = re.compile(r"[A-Za-z]{2,}[,.!?']?\s+[A-Za-z]{2,}|^\W*[A-Z][a-z]{2,}\b")
 

@@ -37,7 +37,7 @@ MAX_RETRY_WAIT_S = 5.0
 
 # do_api_request warns when PTB has its own method for the endpoint ("Please use
 # 'Bot.sendMessage' instead"): an answer skips those methods on purpose, so that warning is noise.
-warnings.filterwarnings("ignore", message=r"Please use 'Bot\.", category=PTBUserWarning)
+warnings.filterwarnings("ignore", r"Please use 'Bot\.", PTBUserWarning)
 
 
 @dataclass(frozen=True, slots=True)
