@@ -65,6 +65,21 @@ Feature: Rating, credits and reports through the bot
     Then Tom is told "is with the moderators"
     And the moderators have a report with photo evidence
 
+  Scenario: A dish gone from /browse can still be reported for 30 days
+    When 26 hours pass
+    And Tom sends "/report"
+    Then Tom sees the buttons "Red lentil dal with Priya, Red lentil dal (expired)"
+    When Tom taps "Red lentil dal (expired)"
+    And Tom taps "Fake listing"
+    And Tom sends "The dal was a tin of beans"
+    And Tom taps "Skip"
+    Then Tom is told "is with the moderators"
+    When Priya sends "/report"
+    Then Priya sees the buttons "Red lentil dal with Tom"
+    When 30 days pass
+    And Tom sends "/report"
+    Then Tom is told "To report a dish, tap ⚠️ Report under it in /browse."
+
   Scenario: Rating twice is refused before any stars are asked for
     Given Tom picked up
     When Tom taps "Rate"

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from neighborshare.domain.errors import InvalidInput, NotAllowed, ReportLimitReached
+from neighborshare.domain.exchanges import ExchangeRequest
+from neighborshare.domain.posts import PostStatus
 from neighborshare.domain.records import AuditEntry
 from neighborshare.domain.reports import (
     Report,
@@ -19,7 +21,7 @@ from neighborshare.ports.services import Clock, TaskQueue
 from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from neighborshare.services.closing import step_back_from_sharing
 from neighborshare.services.common import exchange_or_refuse, post_or_refuse, user_or_refuse
-from neighborshare.services.transactions import in_transaction, notify
+from neighborshare.services.transactions import in_transaction, notify, read_only
 from neighborshare.services.withdrawal import withdraw_open_exchanges
 
 
@@ -33,6 +35,22 @@ class ReportForm:
     exchange_id: int | None = None
     user_id: int | None = None
     evidence_ref: str | None = None
+
+
+GONE = frozenset({PostStatus.HIDDEN, PostStatus.EXPIRED})
+RECENT_EXCHANGES = 50
+
+
+@dataclass(frozen=True, slots=True)
+class Reportable:
+    """What a neighbor may name in /report: one of their exchanges (the other side by first
+    name, with the dish; never an apartment), or a dish of those that is hidden or expired."""
+
+    dish: str
+    exchange_id: int | None = None
+    other_name: str | None = None
+    post_id: int | None = None
+    post_status: PostStatus | None = None
 
 
 class ReportingService:
@@ -51,6 +69,18 @@ class ReportingService:
         )
         self._tasks.enqueue("drain_outbox")
         return report
+
+    def reportable(self, reporter_id: int) -> tuple[Reportable, ...]:
+        """The neighbor's exchanges of the report period (either side), newest first, then the
+        hidden or expired dishes of those they did not share."""
+
+        def work(uow: UnitOfWork) -> tuple[Reportable, ...]:
+            since = self._clock.now() - self._rules.report_period
+            recent = [e for e in uow.exchanges.for_user(reporter_id, RECENT_EXCHANGES)
+                      if e.created_at >= since and e.id is not None]
+            return _exchanges_and_gone_dishes(uow, reporter_id, recent)
+
+        return read_only(self._uow, work)
 
     def _report(
         self, uow: UnitOfWork, reporter_id: int, form: ReportForm, description: str
@@ -159,3 +189,20 @@ class ReportingService:
             now,
             f"user:{user_id}:suspended:{report.id}",
         )
+
+
+def _exchanges_and_gone_dishes(
+    uow: UnitOfWork, reporter_id: int, recent: list[ExchangeRequest]
+) -> tuple[Reportable, ...]:
+    others = uow.users.get_many([e.other_party(reporter_id) for e in recent])
+    posts = uow.posts.get_many([e.post_id for e in recent])
+    found = [
+        Reportable(posts[e.post_id].name, exchange_id=e.id,
+                   other_name=others[e.other_party(reporter_id)].first_name)
+        for e in recent if e.post_id in posts and e.other_party(reporter_id) in others
+    ]
+    gone = {e.post_id: posts[e.post_id] for e in recent
+            if e.post_id in posts and e.sharer_id != reporter_id}
+    found += [Reportable(post.name, post_id=post_id, post_status=post.status)
+              for post_id, post in gone.items() if post.status in GONE]
+    return tuple(found)

@@ -7,7 +7,7 @@ from datetime import timedelta
 from pytest_bdd import parsers, step, then
 
 from neighborshare.presentation.labels import CATEGORIES as LABELS
-from neighborshare.services.reporting import ReportForm
+from neighborshare.services.reporting import Reportable, ReportForm
 from tests.bdd.steps.ratings import exchange_between
 from tests.bdd.world import World
 
@@ -74,3 +74,27 @@ def awaiting_review(world: World, name: str) -> None:
             world.id(name), world.clock.now() - timedelta(days=1)
         )
     assert [r.status.value for r in found] == ["open"]
+
+
+def _label(item: Reportable) -> str:
+    if item.exchange_id is not None:
+        return f"{item.dish} with {item.other_name}"
+    assert item.post_status is not None
+    return f"{item.dish} ({item.post_status.value})"
+
+
+@then(parsers.re(r'(?P<name>\w+) may report (?:"(?P<labels>[^"]*)"|nothing)'))
+def may_report(world: World, name: str, labels: str | None) -> None:
+    found = world.container.reporting().reportable(world.id(name))
+    shown = [_label(item) for item in found]
+    assert shown == ([] if labels is None else labels.split(", ")), shown
+    apartments = {world.user(other).apartment for other in world.people}
+    assert not any(a in label for a in apartments for label in shown), shown
+
+
+@then(parsers.parse("{reporter}'s report names the {dish}"))
+def report_names_dish(world: World, reporter: str, dish: str) -> None:
+    with world.uow() as uow:
+        report = uow.reports.get(world.report_id(reporter))
+        assert report is not None
+    assert report.post_id == world.post_id(dish)

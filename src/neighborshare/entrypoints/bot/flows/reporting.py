@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from neighborshare.domain.posts import PostStatus
 from neighborshare.domain.reports import ReportCategory
 from neighborshare.entrypoints.bot import photos
 from neighborshare.entrypoints.bot.flows.common import button_id, button_parts, one_of, typed_text
@@ -11,26 +12,33 @@ from neighborshare.presentation import keyboards, texts
 from neighborshare.presentation.formatting import esc
 from neighborshare.presentation.i18n import N_, _
 from neighborshare.presentation.labels import CATEGORIES
-from neighborshare.services.reporting import ReportForm
+from neighborshare.services.reporting import Reportable, ReportForm
 
 FLOW = "report"
 CATEGORY_VALUES = frozenset(c.value for c in ReportCategory)
+MAX_CHOICES = 8
 HINT = N_("To report a dish, tap ⚠️ Report under it in /browse.")
 
 
 async def start(turn: Turn) -> None:
-    """Offer the neighbor's recent exchanges as things to report."""
+    """Offer the neighbor's exchanges of the last 30 days, and those of their dishes gone."""
     user_id = await turn.user_id()
-    views = await turn.deps.run(turn.deps.exchanges.mine, user_id)
-    choices = tuple(
-        (Button(_("{dish} with {other}").format(dish=v.post.name, other=v.other_name),
-                f"rp:x:{v.exchange.id}"),)
-        for v in views[:6]
-    )
+    found = await turn.deps.run(turn.deps.reporting.reportable, user_id)
+    choices = tuple((_choice(item),) for item in found[:MAX_CHOICES])
     if not choices:
         await turn.say(HINT)
         return
-    await turn.say(_("Which exchange is it about?") + " " + HINT, choices)
+    await turn.say(_("Who or what is it about?") + " " + HINT, choices)
+
+
+def _choice(item: Reportable) -> Button:
+    """An exchange by dish and the other side's first name; a gone dish by name and state."""
+    if item.exchange_id is not None:
+        label = _("{dish} with {other}").format(dish=item.dish, other=item.other_name)
+        return Button(label, f"rp:x:{item.exchange_id}")
+    state = _("expired") if item.post_status is PostStatus.EXPIRED else _("taken down")
+    return Button(_("{dish} ({state})").format(dish=item.dish, state=state),
+                  f"rp:p:{item.post_id}")
 
 
 async def on_button(turn: Turn) -> None:
