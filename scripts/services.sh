@@ -23,6 +23,13 @@ if ! psql -h 127.0.0.1 -U root -d test -Atc \
   as_root apt-get install -y -qq "postgresql-${pg_major}-postgis-3" >/dev/null
 fi
 
+# the Mini App's browser tests (tests/browser) drive Debian's chromium headless
+if ! command -v chromium >/dev/null 2>&1 || [ ! -d /usr/share/fonts/truetype/noto ]; then
+  log "installing chromium (Debian) for the browser tests"
+  as_root apt-get update -qq
+  as_root apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null
+fi
+
 if ! redis_up; then
   log "starting Redis"
   as_root mkdir -p /var/lib/redis /var/log/redis
@@ -31,4 +38,4 @@ if ! redis_up; then
   for _ in $(seq 1 30); do redis_up && break; sleep 1; done
 fi
 redis_up || { echo "Redis is not reachable on 127.0.0.1:6379" >&2; exit 1; }
-echo "services: PostgreSQL with PostGIS and Redis are up"
+echo "services: PostgreSQL with PostGIS and Redis are up; chromium is installed"

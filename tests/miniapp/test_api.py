@@ -183,7 +183,7 @@ def test_without_a_built_page_the_server_says_it_is_not_there(world: MiniAppWorl
     with TestClient(Starlette(routes=miniapp_routes(world.runtime.miniapp))) as bare:
         missing = bare.get("/miniapp/")
         assert missing.status_code == 503
-        assert "not part of this release" in missing.text and "/miniapp/api/" in missing.text
+        assert "scripts/build_miniapp.sh" in missing.text and "/miniapp/api/" in missing.text
         (tmp_path / "index.html").write_text("<!doctype html><title>map</title>")
         (tmp_path / "app.js").write_text("// built")
         page = bare.get("/miniapp")

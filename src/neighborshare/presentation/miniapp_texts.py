@@ -19,7 +19,8 @@ TEXTS: dict[str, str] = {
     "allergens": N_("Allergens: {list}"),
     "no_allergens": N_("Allergens: none listed"),
     "pickup": N_("Pickup {window}"),
-    "shared_by": N_("{distance} · shared by {name} ({rating})"),
+    # the rating keeps its own brackets ("3.8★ (3)"): set apart by a dot, as on a chat card
+    "shared_by": N_("{distance} · shared by {name} · {rating}"),
     "doesnt_fit": N_("⚠️ This dish doesn't fit your diet or allergies."),
     "portions": N_("Portions"),
     "request": N_("🙋 Request"),

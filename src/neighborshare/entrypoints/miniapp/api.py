@@ -37,6 +37,7 @@ from neighborshare.entrypoints.miniapp.bundle import BUNDLE_DIR, MISSING, is_bui
 from neighborshare.entrypoints.webhook.checks import BodyTooLarge, read_body
 from neighborshare.presentation import texts
 from neighborshare.presentation.cards import request_sent
+from neighborshare.presentation.formatting import plural
 from neighborshare.presentation.i18n import SOURCE_LANGUAGE as DEFAULT_LANGUAGE
 from neighborshare.presentation.i18n import choose, speaking
 from neighborshare.presentation.keyboards import Rows, exchange_actions
@@ -183,7 +184,7 @@ def _dishes(parts: MiniAppParts) -> Endpoint:
         language, strings = page_texts(caller.language)
         restricted = bool(user.allergies or user.diet_restrictions or user.custom_allergies)
         body.update(show_all=show_all, restricted=restricted, balance=balance, lang=language,
-                    texts=strings)
+                    texts=strings, tiles=parts.tiles)
         return JSONResponse(body)
 
     return dishes
@@ -204,11 +205,12 @@ def _request(parts: MiniAppParts) -> Endpoint:
             view, balance = await deps.run(ask)
             await _tell(parts, caller.user, request_sent(view, portions, balance),
                         exchange_actions(view, uid, deps.clock.now()))
+            portions_text = plural(portions, "portion")
         exchange = view.exchange
         return JSONResponse({
             "exchange": {"id": exchange.id, "portions": exchange.portions,
                          "status": exchange.status.value},
-            "sharer": view.other_name, "balance": balance,
+            "sharer": view.other_name, "balance": balance, "portions_text": portions_text,
         })
 
     return request_

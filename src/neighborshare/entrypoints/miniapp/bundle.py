@@ -6,8 +6,8 @@ from pathlib import Path
 
 BUNDLE_DIR = Path(__file__).parent / "static"
 MISSING = (
-    "The Mini App's page is not part of this release yet: only its JSON API under "
-    "/miniapp/api/ is served. The bot works without it."
+    "The Mini App's page is not built on this server: run scripts/build_miniapp.sh "
+    "(docs/miniapp.md). Its JSON API under /miniapp/api/ is served, and the bot works without it."
 )
 
 

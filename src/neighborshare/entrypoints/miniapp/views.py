@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo
 
 from neighborshare.domain.posts import FoodPost
 from neighborshare.domain.values import Location
-from neighborshare.presentation.formatting import distance, rating, window
+from neighborshare.presentation.formatting import distance, listing, plural, rating, window
 from neighborshare.presentation.keyboards import PORTIONS_OFFERED
+from neighborshare.presentation.labels import named
 from neighborshare.services.food import DishMap, PostCard
 
 PHOTO_PREFIX = "posts/"  # only dish photos are served; report evidence never is
@@ -37,9 +38,12 @@ def dish(card: PostCard, grid_m: float, tz: ZoneInfo, now: datetime, fits: bool,
         "name": post.name,
         "cell": cell(post.location, grid_m),
         "portions_left": post.portions_left,
+        "portions_text": plural(post.portions_left, "portion"),
         "max_request": min(post.portions_left, PORTIONS_OFFERED),
         "allergens": sorted(a.value for a in post.allergens),
+        "allergens_text": listing(named(a.value for a in post.allergens)),
         "diet_tags": sorted(t.value for t in post.diet_tags),
+        "diet_text": listing(named(t.value for t in post.diet_tags), empty=""),
         "window": window(post.window.start, post.window.end, tz, now),
         "distance": distance(card.distance),
         "sharer": card.sharer_name,
@@ -55,6 +59,7 @@ def own_dish(post: FoodPost, grid_m: float, tz: ZoneInfo, now: datetime) -> dict
         "name": post.name,
         "cell": cell(post.location, grid_m),
         "portions_left": post.portions_left,
+        "portions_text": plural(post.portions_left, "portion"),
         "window": window(post.window.start, post.window.end, tz, now),
     }
 
