@@ -29,6 +29,7 @@ from neighborshare.services.auth import AuthService
 from neighborshare.services.casework import CaseworkService
 from neighborshare.services.credits import CreditService
 from neighborshare.services.digests import DigestService
+from neighborshare.services.editing import PostEditingService
 from neighborshare.services.exchanges import ExchangeService
 from neighborshare.services.first_moderator import FirstModeratorService
 from neighborshare.services.food import FoodService
@@ -163,6 +164,7 @@ class Container(containers.DeclarativeContainer):
     users = providers.Singleton(UserService, uow_factory, clock, rules, locations)
     food = providers.Singleton(FoodService, uow_factory, clock, rules, task_queue)
     exchanges = providers.Singleton(ExchangeService, uow_factory, clock, rules, task_queue)
+    post_editing = providers.Singleton(PostEditingService, uow_factory, clock, rules, task_queue)
     credits = providers.Singleton(CreditService, uow_factory)
     ratings = providers.Singleton(RatingService, uow_factory, clock, rules, task_queue)
     reporting = providers.Singleton(ReportingService, uow_factory, clock, rules, task_queue)

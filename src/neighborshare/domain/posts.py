@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
-from neighborshare.domain.errors import InvalidInput, NotEnoughPortions, PostNotAvailable
+from neighborshare.domain.errors import (
+    InvalidInput,
+    InvalidPickupWindow,
+    NotAllowed,
+    NotEnoughPortions,
+    PostNotAvailable,
+)
 from neighborshare.domain.values import Allergen, DietTag, Location, PickupWindow
 
 
@@ -14,6 +20,7 @@ class PostStatus(StrEnum):
     ACTIVE = "active"
     EXPIRED = "expired"
     HIDDEN = "hidden"
+    WITHDRAWN = "withdrawn"  # taken down by its sharer, for good
 
 
 def clean_food_name(raw: str, max_length: int) -> str:
@@ -75,6 +82,44 @@ class FoodPost:
     def unhide(self, now: datetime) -> None:
         if self.status is PostStatus.HIDDEN:
             self.status = PostStatus.ACTIVE if now < self.window.end else PostStatus.EXPIRED
+
+    # -- the sharer's own controls (/mine) ------------------------------------------------
+
+    def is_offered(self, now: datetime) -> bool:
+        """Still up to its sharer to change or withdraw (even with every portion claimed)."""
+        return self.status is PostStatus.ACTIVE and now < self.window.end
+
+    def ensure_changeable(self, sharer_id: int, now: datetime) -> None:
+        """Only its sharer changes a dish, and only while it is still offered."""
+        if sharer_id != self.sharer_id:
+            raise NotAllowed("not_your_dish")
+        if not self.is_offered(now):
+            raise PostNotAvailable("dish_closed")
+
+    def withdraw(self) -> None:
+        self.status = PostStatus.WITHDRAWN
+
+    def set_portions(self, count: int, maximum: int) -> None:
+        """Up or down, but never below what neighbors already hold."""
+        if not 1 <= count <= maximum:
+            raise InvalidInput("portions_to_share", maximum=maximum)
+        if count < self.portions_reserved:
+            raise NotEnoughPortions("below_reserved", reserved=self.portions_reserved)
+        self.portions = count
+
+    def move_window(self, window: PickupWindow, now: datetime, horizon: timedelta) -> None:
+        """Only later: a neighbor who planned for the old window can still make the new one."""
+        if window.start < self.window.start or window.end < self.window.end:
+            raise InvalidPickupWindow("window_only_later")
+        if window.end > now + horizon:
+            raise InvalidPickupWindow("window_too_far", hours=int(horizon.total_seconds() // 3600))
+        self.window = window
+
+    def relabel(self, allergens: frozenset[Allergen], diet_tags: frozenset[DietTag]) -> bool:
+        """New allergens and diet tags; whether they changed (holders must then be told)."""
+        changed = (allergens, diet_tags) != (self.allergens, self.diet_tags)
+        self.allergens, self.diet_tags = allergens, diet_tags
+        return changed
 
     def searchable_text(self) -> str:
         return f"{self.name} {self.description}"

@@ -7,8 +7,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from neighborshare.ports.services import Button
-from neighborshare.presentation.formatting import esc
+from neighborshare.presentation.formatting import esc, listing
 from neighborshare.presentation.i18n import _
+from neighborshare.presentation.labels import named
 
 Buttons = tuple[tuple[Button, ...], ...]
 
@@ -30,7 +31,26 @@ def sharer_away_pickup_stands(p: dict[str, Any], tz: ZoneInfo) -> tuple[str, But
     ).format(dish=_dish(p)), ((Button(_("Picked up"), f"x:done:{p.get('exchange_id')}"),),)
 
 
+def post_withdrawn(p: dict[str, Any], tz: ZoneInfo) -> tuple[str, Buttons]:
+    return _(
+        "Sorry, the sharer withdrew {dish}, so your request was cancelled. Your credits are back."
+    ).format(dish=_dish(p)), ()
+
+
+def dish_relabelled(p: dict[str, Any], tz: ZoneInfo) -> tuple[str, Buttons]:
+    allergens = esc(listing(named(p.get("allergens") or []), _("none listed")))
+    diets = esc(listing(named(p.get("diet_tags") or []), _("none")))
+    text = _(
+        "⚠️ The sharer changed what {dish} contains.\n"
+        "Allergens: {allergens}\nDiet: {diets}\n"
+        "If it no longer suits you, cancel and your credits come back."
+    ).format(dish=_dish(p), allergens=allergens, diets=diets)
+    return text, ((Button(_("Cancel with refund"), f"x:cnl:{p.get('exchange_id')}"),),)
+
+
 CONTROL_TEMPLATES = {
+    "cancelled_post_withdrawn": post_withdrawn,
+    "dish_relabelled": dish_relabelled,
     "sharer_away": sharer_away,
     "sharer_away_pickup_stands": sharer_away_pickup_stands,
 }

@@ -66,10 +66,10 @@ def portions(prefix: str, maximum: int, shown: int = 6) -> Rows:
     return rows(numbers, 6)
 
 
-def pickup_presets(local_now: datetime) -> Rows:
+def pickup_presets(local_now: datetime, prefix: str = "sh:win") -> Rows:
     """The presets that still make sense at ``local_now`` ("Tonight" is gone after 20:00)."""
     return rows(
-        [Button(str(PRESET_LABELS[key]), f"sh:win:{key}") for key in PRESETS
+        [Button(str(PRESET_LABELS[key]), f"{prefix}:{key}") for key in PRESETS
          if _still_open(key, local_now)],
         2,
     )

@@ -57,6 +57,7 @@ POST_STATUSES = {
     PostStatus.ACTIVE: N_("active"),
     PostStatus.EXPIRED: N_("expired"),
     PostStatus.HIDDEN: N_("hidden"),
+    PostStatus.WITHDRAWN: N_("withdrawn"),
 }
 
 

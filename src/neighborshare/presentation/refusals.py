@@ -138,6 +138,15 @@ REFUSALS = {
     "dish_name_length": N_("Please name the dish in 1 to {maximum} characters."),
     "all_portions_claimed": N_("Sorry, every portion of this dish has been claimed."),
     "only_left": N_("Only {left} left."),
+    "not_your_dish": N_("That dish isn't yours."),
+    "dish_closed": N_("This dish is no longer offered, so it can't be changed."),
+    "below_reserved": N_(
+        "Neighbors already hold {reserved} of this dish, so it can't have fewer."
+    ),
+    "window_only_later": N_(
+        "The pickup window can only move later, not earlier: neighbors may already be "
+        "planning for it."
+    ),
     "allergen_list_expected": N_("Expected a list of allergens."),
     "diet_tag_list_expected": N_("Expected a list of diet tags."),
     "unknown_allergen": N_("I don't know the allergen '{value}'."),
@@ -167,7 +176,7 @@ REFUSALS = {
 }
 
 # values that read as a counted noun ("2 credits", "2 Guthaben", "2 кредити")
-_COUNTED = {"cost": "credit", "left": "portion", "days": "day"}
+_COUNTED = {"cost": "credit", "left": "portion", "days": "day", "reserved": "portion"}
 
 
 def explain(error: NeighborShareError) -> str:

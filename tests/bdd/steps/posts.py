@@ -84,7 +84,7 @@ def portions_left(world: World, dish: str, n: str) -> None:
     assert post.portions_reserved == sum(e.portions for e in reserving)
 
 
-@then(parsers.re(r"the (?P<dish>\w+) is (?P<status>active|hidden|expired)"))
+@then(parsers.re(r"the (?P<dish>\w+) is (?P<status>active|hidden|expired|withdrawn)"))
 def post_status(world: World, dish: str, status: str) -> None:
     with world.uow() as uow:
         post = uow.posts.get(world.post_id(dish))

@@ -17,6 +17,7 @@ from neighborshare.ports.services import Cache, Clock, PhotoProcessor, PhotoStor
 from neighborshare.ports.unit_of_work import UnitOfWorkFactory
 from neighborshare.services.auth import AuthService
 from neighborshare.services.credits import CreditService
+from neighborshare.services.editing import PostEditingService
 from neighborshare.services.exchanges import ExchangeService
 from neighborshare.services.food import FoodService
 from neighborshare.services.locations import LocationService
@@ -37,6 +38,7 @@ class BotDeps:
     locations: LocationService
     food: FoodService
     exchanges: ExchangeService
+    post_editing: PostEditingService
     credits: CreditService
     ratings: RatingService
     reporting: ReportingService
@@ -71,6 +73,7 @@ def deps_from(container: Any) -> BotDeps:
         locations=container.locations(),
         food=container.food(),
         exchanges=container.exchanges(),
+        post_editing=container.post_editing(),
         credits=container.credits(),
         ratings=container.ratings(),
         reporting=container.reporting(),

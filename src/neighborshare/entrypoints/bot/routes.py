@@ -6,6 +6,7 @@ from neighborshare.entrypoints.bot.flows import (
     basics,
     browsing,
     exchanges,
+    my_posts,
     onboarding,
     rating,
     reporting,
@@ -66,6 +67,7 @@ BUTTONS: dict[str, Step] = {
     "rate": rating.from_button,
     "rt": rating.on_button,
     "rp": reporting.on_button,
+    "mp": my_posts.on_button,
 }
 
 FLOWS: dict[str, Step] = {
@@ -73,6 +75,7 @@ FLOWS: dict[str, Step] = {
     sharing.FLOW: sharing.on_message,
     rating.FLOW: rating.on_message,
     reporting.FLOW: reporting.on_message,
+    my_posts.FLOW: my_posts.on_message,
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from neighborshare.domain.errors import PostNotAvailable
+from neighborshare.entrypoints.bot.flows import my_posts
 from neighborshare.entrypoints.bot.flows.common import (
     bounded,
     button_id,
@@ -12,7 +13,7 @@ from neighborshare.entrypoints.bot.flows.common import (
 )
 from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.presentation import keyboards
-from neighborshare.presentation.cards import exchange_text, my_post_line, request_sent
+from neighborshare.presentation.cards import exchange_text, request_sent
 from neighborshare.presentation.formatting import esc
 from neighborshare.presentation.i18n import N_, _
 from neighborshare.services.exchanges import ExchangeView
@@ -99,10 +100,8 @@ async def mine(turn: Turn) -> None:
     user_id = await turn.user_id()
     food, exchanges = turn.deps.food, turn.deps.exchanges
     posts, views = await turn.deps.run(lambda: (food.by_sharer(user_id), exchanges.mine(user_id)))
-    now = turn.deps.clock.now()
     if posts:
-        lines = "\n".join(my_post_line(p, turn.deps.tz, now) for p in posts[:10])
-        await turn.say(_("<b>Your posts</b>") + f"\n{lines}")
+        await my_posts.show_posts(turn, posts)
     else:
         await turn.say(_("You haven't shared anything yet. /share offers a dish."))
     if not views:

@@ -1,0 +1,89 @@
+Feature: Withdrawing and correcting a dish from /mine
+
+  Background:
+    Given Priya has a profile
+    And Tom has a profile
+    And Priya shared 3 portions of "Red lentil dal"
+
+  Scenario: /mine offers Edit and Withdraw under a dish still offered
+    When Priya sends "/mine"
+    Then Priya is told "Your posts"
+    And Priya is told "Red lentil dal – active, 3/3 left"
+    And Priya sees the buttons "Edit, Withdraw"
+
+  Scenario: Withdrawing asks first, and keeping the dish changes nothing
+    When Priya sends "/mine"
+    And Priya taps "Withdraw"
+    Then Priya is told "Withdraw Red lentil dal? Nobody has asked for it yet."
+    And Priya sees the buttons "Withdraw now, Keep it"
+    When Priya taps "Keep it"
+    Then Priya is told "Red lentil dal – active, 3/3 left"
+    When Tom sends "/browse"
+    Then Tom is told "Red lentil dal"
+
+  Scenario: Withdrawing cancels the open requests, refunds and tells the requester
+    Given Tom asked for 2 portions of "Red lentil dal"
+    When Priya sends "/mine"
+    And Priya taps "Withdraw"
+    Then Priya is told "1 open request will be cancelled and the neighbor gets the credits back."
+    When Priya taps "Withdraw now"
+    Then Priya is told "Red lentil dal is withdrawn"
+    And Priya is told "1 request was cancelled and refunded"
+    And Tom is told "Sorry, the sharer withdrew Red lentil dal, so your request was cancelled."
+    And Tom has 5 credits
+    When Tom sends "/browse"
+    Then Tom is told "Nothing to pick up nearby right now"
+    When Tom sends "/request 1 1"
+    Then Tom is told "This dish is no longer available."
+
+  Scenario: The name is corrected and neighbors browse the new one
+    When Priya sends "/mine"
+    And Priya taps "Edit"
+    Then Priya sees the buttons "Name, Description, Portions, Pickup window, Allergens, Diet"
+    When Priya taps "Name"
+    And Priya sends "Dal tadka"
+    Then Priya is told "Saved."
+    And Priya is told "Dal tadka"
+    When Priya taps "Description"
+    And Priya sends "Mild, with coriander"
+    Then Priya is told "Saved."
+    When Priya taps "Done"
+    Then Priya is told "All set."
+    When Tom sends "/browse"
+    Then Tom is told "Dal tadka"
+
+  Scenario: Portions cannot go below what neighbors hold
+    Given Tom asked for 2 portions of "Red lentil dal"
+    When Priya sends "/mine"
+    And Priya taps "Edit"
+    And Priya taps "Portions"
+    Then Priya is told "Neighbors already hold 2 portions"
+    When Priya sends "1"
+    Then Priya is told "Neighbors already hold 2 portions of this dish, so it can't have fewer."
+    When Priya sends "5"
+    Then Priya is told "Saved."
+    And Priya is told "3 portions left"
+
+  Scenario: The pickup window moves later, not earlier
+    When Priya sends "/mine"
+    And Priya taps "Edit"
+    And Priya taps "Pickup window"
+    And Priya sends "9-11am today"
+    Then Priya is told "The pickup window can only move later"
+    When Priya sends "tomorrow 12-2pm"
+    Then Priya is told "Saved."
+    And Priya is told "tomorrow"
+
+  Scenario: An allergen change tells the neighbor holding portions, who cancels with a refund
+    Given Tom asked for 1 portions of "Red lentil dal"
+    When Priya sends "/mine"
+    And Priya taps "Edit"
+    And Priya taps "Allergens"
+    And Priya taps "Peanuts"
+    And Priya taps "Done"
+    Then Priya is told "Saved."
+    And Tom is told "The sharer changed what Red lentil dal contains."
+    And Tom is told "Allergens: peanuts"
+    When Tom taps "Cancel with refund"
+    Then Priya is told "cancelled their request"
+    And Tom has 5 credits
