@@ -83,7 +83,7 @@ Feature: New-post alerts
 
   Scenario: A dish shared in quiet hours waits for the morning digest
     Given Ana is a neighbor
-    And Ana turned off new-post alerts
+    And Ana turned off the daily digest
     And it is 23:00 in the neighborhood
     When Priya shares 3 portions of dal for pickup "tomorrow 12-1pm"
     Then Tom gets no new-post alerts

@@ -24,6 +24,7 @@ from neighborshare.adapters.redis.invalidation import invalidating
 from neighborshare.adapters.system import LogSmsVerifier, NullTaskQueue, SystemClock
 from neighborshare.presentation.controls import CONTROL_TEMPLATES
 from neighborshare.presentation.digests import DIGEST_TEMPLATES
+from neighborshare.presentation.i18n import SHIPPED
 from neighborshare.presentation.notifications import NotificationRenderer
 from neighborshare.services.auth import AuthService
 from neighborshare.services.casework import CaseworkService
@@ -161,7 +162,8 @@ class Container(containers.DeclarativeContainer):
         providers.Callable(lambda s: s.default_region, settings),
         sms_verifier,
     )
-    users = providers.Singleton(UserService, uow_factory, clock, rules, locations)
+    users = providers.Singleton(UserService, uow_factory, clock, rules, locations,
+                                providers.Object(SHIPPED))
     food = providers.Singleton(FoodService, uow_factory, clock, rules, task_queue)
     exchanges = providers.Singleton(ExchangeService, uow_factory, clock, rules, task_queue)
     post_editing = providers.Singleton(PostEditingService, uow_factory, clock, rules, task_queue)

@@ -25,6 +25,7 @@ from tests.bdd.steps.photos import *  # noqa: F403
 from tests.bdd.steps.posts import *  # noqa: F403
 from tests.bdd.steps.ratings import *  # noqa: F403
 from tests.bdd.steps.reports import *  # noqa: F403
+from tests.bdd.steps.settings import *  # noqa: F403
 from tests.bdd.steps.timing import *  # noqa: F403
 from tests.bdd.world import START, World
 from tests.conftest import selected_backends

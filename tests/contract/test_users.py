@@ -163,3 +163,25 @@ def test_alert_candidates_are_those_a_query_can_tell_may_be_told(uow_factory):
     assert candidates(below=3) == [(ids["suspended"], 0), (near, 1), (ids["far"], 0)]
     assert candidates(below=1) == [(ids["suspended"], 0), (ids["far"], 0)]
     assert candidates(below=1, exclude=None)[0] == (ids["sharer"], 0)
+
+
+def test_alert_candidates_keep_to_each_neighbors_own_radius(uow_factory):
+    with uow_factory() as uow:
+        ids = {
+            name: uow.users.add(user(n, location=north_of(CENTRE, metres), **fields)).id
+            for n, (name, metres, fields) in enumerate([
+                ("default_near", 900, {}),
+                ("default_far", 1_500, {}),
+                ("narrow_out", 400, {"alert_radius_m": 200}),
+                ("narrow_in", 150, {"alert_radius_m": 200}),
+                ("wide_in", 2_500, {"alert_radius_m": 3_000}),
+                ("wide_out", 2_500, {"alert_radius_m": 2_000}),
+                ("beyond_all", 3_500, {"alert_radius_m": 3_000}),
+            ], start=1)
+        }
+        uow.commit()
+
+    query = AlertQuery(CENTRE, 3_000, "new_post", NOON, below=5, default_radius_m=1_000)
+    with uow_factory() as uow:
+        found = [u.id for u, _ in uow.users.alert_candidates(query)]
+    assert found == [ids["narrow_in"], ids["default_near"], ids["wide_in"]]

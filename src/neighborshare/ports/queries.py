@@ -27,8 +27,10 @@ class NearbyQuery:
 @dataclass(frozen=True, slots=True)
 class AlertQuery:
     """Neighbors within ``radius_m`` of ``origin`` who may be sent a ``kind`` message now, as far
-    as a query can tell: notifications on, reachable, not banned, not ``exclude_id``, and sent
-    fewer than ``below`` messages of ``kind`` since ``since``. The domain still decides."""
+    as a query can tell: within their own alert radius of ``origin`` (``default_radius_m`` for
+    those who chose none), notifications on, reachable, not banned, not ``exclude_id``, and
+    sent fewer than ``below`` messages of ``kind`` since ``since``. The domain still decides.
+    ``radius_m`` is the widest radius anyone may choose: the circle an index can search."""
 
     origin: Location
     radius_m: float
@@ -36,6 +38,7 @@ class AlertQuery:
     since: datetime
     below: int
     exclude_id: int | None = None
+    default_radius_m: float | None = None  # for those who chose none; None: ``radius_m``
 
 
 @dataclass(frozen=True, slots=True)

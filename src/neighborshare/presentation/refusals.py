@@ -170,6 +170,9 @@ REFUSALS = {
     "not_your_exchange": N_("That exchange isn't yours."),
     "report_already_closed": N_("Report #{report} is already {status}."),
     "report_in_review": N_("Report #{report} is already being reviewed."),
+    "alert_radius": N_("Please choose an alert radius from {minimum} m to {maximum} m."),
+    "quiet_hours": N_("Please choose quiet hours within the day, from 00:00 to 23:59."),
+    "unknown_language": N_("I don't speak that language yet."),
     "report_description_length": N_(
         "Please describe what happened in 1 to {maximum} characters."
     ),

@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from functools import partial
 from zoneinfo import ZoneInfo
 
+from neighborshare.domain.preferences import alert_radius_m
 from neighborshare.domain.rules import Rules
 from neighborshare.domain.users import User
 from neighborshare.domain.values import rounded_distance
@@ -20,6 +21,7 @@ DAILY = "daily_digest"
 WEEKLY = "weekly_digest"
 USERS_PER_TRANSACTION = 200
 PerUser = Callable[[UnitOfWork, User], bool]
+Wants = Callable[[User], bool]  # whether the neighbor has this digest on (in /settings)
 
 
 def due_today(local: datetime, at: time, catch_up: timedelta) -> bool:
@@ -53,7 +55,8 @@ class DigestService:
         if not due_today(local, self._rules.daily_digest_at, self._rules.digest_catch_up):
             return 0
         midnight = datetime.combine(local.date(), time(0), self._tz)
-        return self._each_user(lambda uow, user: self._daily(uow, user, now, midnight))
+        return self._each_user(lambda uow, user: self._daily(uow, user, now, midnight),
+                               wants=lambda user: user.daily_digest)
 
     def send_weekly(self) -> int:
         """Monday 09:00 local: last week's personal and community impact."""
@@ -79,7 +82,7 @@ class DigestService:
             payload |= {"me": mine.as_dict(), "community": community.as_dict()}
             return notify(uow, user.id, WEEKLY, payload, now, f"digest:weekly:{week}:{user.id}")
 
-        return self._each_user(each)
+        return self._each_user(each, wants=lambda user: user.weekly_digest)
 
     def _daily(self, uow: UnitOfWork, user: User, now: datetime, midnight: datetime) -> bool:
         assert user.id is not None
@@ -88,7 +91,7 @@ class DigestService:
         found = uow.posts.nearby(
             NearbyQuery(
                 origin=user.location,
-                radius_m=self._rules.notify_radius_m,
+                radius_m=alert_radius_m(user, self._rules),
                 now=now,
                 exclude_sharer_id=user.id,
                 excluded_allergens=user.allergies,
@@ -114,24 +117,25 @@ class DigestService:
         payload = {"day": day, "posts": posts}
         return notify(uow, user.id, DAILY, payload, now, f"digest:daily:{day}:{user.id}")
 
-    def _each_user(self, each: PerUser) -> int:
-        """Visit every reachable, opted-in, active neighbor in short transactions."""
+    def _each_user(self, each: PerUser, wants: Wants) -> int:
+        """Visit every reachable, active neighbor who ``wants`` this digest, in short
+        transactions."""
         ids = read_only(self._uow, lambda uow: uow.users.all_ids())
         queued = 0
         for start in range(0, len(ids), self._chunk):
             chunk = ids[start : start + self._chunk]
-            queued += in_transaction(self._uow, partial(self._visit, ids=chunk, each=each))
+            visit = partial(self._visit, ids=chunk, each=each, wants=wants)
+            queued += in_transaction(self._uow, visit)
         if queued:
             self._tasks.enqueue("drain_outbox")
         return queued
 
-    def _visit(self, uow: UnitOfWork, ids: list[int], each: PerUser) -> int:
+    def _visit(self, uow: UnitOfWork, ids: list[int], each: PerUser, wants: Wants) -> int:
         now = self._clock.now()
         queued = 0
         for user_id in ids:
             user = uow.users.get(user_id)
-            wanted = user and user.notifications_enabled and user.reachable
-            if user is not None and wanted and user.is_active(now):
+            if user is not None and wants(user) and user.reachable and user.is_active(now):
                 queued += each(uow, user)
         return queued
 

@@ -17,9 +17,10 @@ from functools import partial
 from zoneinfo import ZoneInfo
 
 from neighborshare.domain.posts import FoodPost
+from neighborshare.domain.preferences import widest_alert_radius_m
 from neighborshare.domain.records import OutboxMessage
 from neighborshare.domain.rules import Rules
-from neighborshare.domain.targeting import in_quiet_hours, new_post_alert_allowed
+from neighborshare.domain.targeting import new_post_alert_allowed
 from neighborshare.domain.users import User
 from neighborshare.domain.values import rounded_distance
 from neighborshare.ports.queries import AlertQuery
@@ -69,20 +70,21 @@ def announce_new_post(uow: UnitOfWork, post: FoodPost, now: datetime) -> None:
 def target_new_post(
     uow: UnitOfWork, post: FoodPost, sharer: User, rules: Rules, now: datetime
 ) -> int:
-    """Alert neighbors whose radius covers ``post``; returns how many were queued.
+    """Alert neighbors whose own radius covers ``post``; returns how many were queued.
 
     One query for the neighbors who may be told (with today's alert counts) and one batch
-    insert for all alerts, however many neighbors.
+    insert for all alerts, however many neighbors. Each neighbor's own quiet hours are the
+    domain's to check (those asleep see the post in the morning digest).
     """
     tz = ZoneInfo(rules.time_zone)
     local_now = now.astimezone(tz)
-    if in_quiet_hours(local_now.time(), rules.quiet_start, rules.quiet_end):
-        return 0  # nobody is woken; the morning digest shows the post
-    # the query leaves out whom no rule would let through (opted out, over today's cap, ...)
-    # so that a busy neighborhood's posts don't load every neighbor; the domain decides
+    # the query leaves out whom no rule would let through (opted out, farther than their
+    # radius, over today's cap, ...) so that a busy neighborhood's posts don't load every
+    # neighbor; the domain decides
     candidates = uow.users.alert_candidates(AlertQuery(
-        post.location, rules.notify_radius_m, NEW_POST, local_midnight(now, tz),
+        post.location, widest_alert_radius_m(rules), NEW_POST, local_midnight(now, tz),
         below=rules.max_new_post_alerts_per_day, exclude_id=post.sharer_id,
+        default_radius_m=rules.notify_radius_m,
     ))
     about = post_summary(post) | {"sharer_name": sharer.first_name,
                                   "photo_file_id": post.photo_file_id}

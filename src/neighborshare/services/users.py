@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import datetime
 
 from neighborshare.domain import credits
 from neighborshare.domain.errors import NotRegistered, PhoneAlreadyRegistered
+from neighborshare.domain.preferences import NeighborSettings, apply_settings
 from neighborshare.domain.ratings import RatingSummary, summarize
 from neighborshare.domain.rules import Rules
 from neighborshare.domain.users import User, clean_apartment, clean_name
@@ -46,11 +48,13 @@ class UserService:
         clock: Clock,
         rules: Rules,
         locations: LocationService,
+        languages: Collection[str],
     ) -> None:
         self._uow = uow_factory
         self._clock = clock
         self._rules = rules
         self._locations = locations
+        self._languages = languages  # those a neighbor may choose: the shipped catalogs
 
     def register(self, form: Registration) -> Onboarded:
         """Create the neighbor (or update their profile) and grant the welcome bonus once."""
@@ -93,6 +97,20 @@ class UserService:
                 user.allergies = allergies
             if notifications_enabled is not None:
                 user.notifications_enabled = notifications_enabled
+            user.updated_at = self._clock.now()
+            uow.users.save(user)
+            return user
+
+        return in_transaction(self._uow, work)
+
+    def update_settings(self, telegram_id: int, settings: NeighborSettings) -> User:
+        """Keep the neighbor's own alert, digest and language settings (/settings); a value
+        out of range is refused and nothing changes."""
+        settings.checked(self._languages)
+
+        def work(uow: UnitOfWork) -> User:
+            user = _registered(uow, telegram_id)
+            apply_settings(user, settings)
             user.updated_at = self._clock.now()
             uow.users.save(user)
             return user

@@ -91,7 +91,7 @@ class InMemoryUserRepository(_Table):
             (u, outbox.count_for(u.id or 0, query.kind, query.since))
             for u in self.within(query.origin, query.radius_m)
             if u.notifications_enabled and u.reachable and u.status is not UserStatus.BANNED
-            and u.id != query.exclude_id
+            and u.id != query.exclude_id and _covers(u, query)
         ]
         return [(u, sent) for u, sent in candidates if sent < query.below]
 
@@ -108,6 +108,13 @@ class InMemoryUserRepository(_Table):
 
     def all_ids(self) -> list[int]:
         return [u.id for u in self._rows() if u.status is not UserStatus.BANNED]
+
+
+def _covers(user: User, query: AlertQuery) -> bool:
+    """Whether ``query``'s origin lies within the neighbor's own alert radius."""
+    default = query.radius_m if query.default_radius_m is None else query.default_radius_m
+    own = default if user.alert_radius_m is None else user.alert_radius_m
+    return user.location.distance_m(query.origin) <= own
 
 
 class InMemoryFoodPostRepository(_Table):

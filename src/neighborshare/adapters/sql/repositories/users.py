@@ -40,11 +40,15 @@ def _alert_candidates(postgres: bool) -> sa.Select[Any]:
         sent_since = sent.scalar_subquery()
         source = users
     circle = spatial.circle_at(postgres, users)
+    # the circle is the widest radius anyone may choose (an index search); then each
+    # neighbor's own radius, or the default for those who chose none
+    own_radius = sa.func.coalesce(users.c.alert_radius_m, sa.bindparam("_default_radius"))
     return (
         sa.select(users, sent_since.label("sent_since"))
         .select_from(source)
         .where(
             *circle.conditions,
+            circle.nearest_first[0] <= own_radius,
             users.c.notifications_enabled.is_(True),
             users.c.reachable.is_(True),
             users.c.status != UserStatus.BANNED.value,
@@ -82,12 +86,15 @@ class SqlUserRepository(SqlRepository):
         return self._all(statement)
 
     def alert_candidates(self, query: AlertQuery) -> list[tuple[User, int]]:
-        """One query: the circle, the cheap conditions, and each neighbor's count of ``kind``
-        messages since ``since`` (an index lookup each: ix_outbox_recipient_kind)."""
+        """One query: the circle, each neighbor's own radius, the cheap conditions, and each
+        neighbor's count of ``kind`` messages since ``since`` (an index lookup each:
+        ix_outbox_recipient_kind)."""
         postgres = self._s.is_postgres
         params = spatial.circle_params(postgres, query.origin, query.radius_m) | {
             "_kind": query.kind, "_since": query.since, "_below": query.below,
             "_exclude": -1 if query.exclude_id is None else query.exclude_id,
+            "_default_radius": query.radius_m if query.default_radius_m is None
+            else query.default_radius_m,
         }
         rows = self._s.execute(_alert_candidates(postgres), params)
         return [(self._one(row), int(row.sent_since)) for row in rows]
