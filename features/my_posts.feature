@@ -51,6 +51,15 @@ Feature: A sharer withdraws or corrects a dish
     And the morning digest goes out
     Then Tom is not notified "Good morning!"
 
+  Scenario: A withdrawn dish stays withdrawn when a moderator hides and restores it
+    Given Mo is a moderator
+    When Priya withdraws the dal
+    And Mo hides the dal because "checking a complaint"
+    And Mo restores the dal because "complaint unfounded"
+    Then the dal is withdrawn
+    When Tom browses
+    Then Tom sees nothing
+
   Scenario: Only the sharer withdraws, and only a dish still offered
     When Tom withdraws the dal
     Then Tom is told "That dish isn't yours."

@@ -77,7 +77,8 @@ class FoodPost:
             self.status = PostStatus.EXPIRED
 
     def hide(self) -> None:
-        self.status = PostStatus.HIDDEN
+        if self.status is not PostStatus.WITHDRAWN:  # else restoring it would bring it back
+            self.status = PostStatus.HIDDEN
 
     def unhide(self, now: datetime) -> None:
         if self.status is PostStatus.HIDDEN:
