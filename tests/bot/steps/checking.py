@@ -76,3 +76,9 @@ def report_with_evidence(bot_world: BotWorld) -> None:
         (report,) = uow.reports.filtered(ReportFilter())
     assert report.evidence_ref is not None
     assert bot_world.bot.container.photo_store().get(report.evidence_ref)[:2] == b"\xff\xd8"
+
+
+@then(parsers.parse('{name:w} does not see the button "{label}"'))
+def no_button(bot_world: BotWorld, name: str, label: str) -> None:
+    shown = [b for m in bot_world.news(name.lower()) for row in m.labels for b in row]
+    assert not any(label in b for b in shown), f"{label!r} among {shown}"
