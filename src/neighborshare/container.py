@@ -22,6 +22,7 @@ from neighborshare.adapters.memory.unit_of_work import InMemoryUnitOfWork
 from neighborshare.adapters.redis.cached_reads import CachedReads
 from neighborshare.adapters.redis.invalidation import invalidating
 from neighborshare.adapters.system import LogSmsVerifier, NullTaskQueue, SystemClock
+from neighborshare.presentation.cards import CardEditRenderer
 from neighborshare.presentation.controls import CONTROL_TEMPLATES
 from neighborshare.presentation.digests import DIGEST_TEMPLATES
 from neighborshare.presentation.i18n import SHIPPED
@@ -171,8 +172,14 @@ class Container(containers.DeclarativeContainer):
     ratings = providers.Singleton(RatingService, uow_factory, clock, rules, task_queue)
     reporting = providers.Singleton(ReportingService, uow_factory, clock, rules, task_queue)
     moderation = providers.Singleton(ModerationService, uow_factory, clock, task_queue, rules)
+    card_renderer = providers.Singleton(
+        CardEditRenderer,
+        providers.Callable(lambda r: r.time_zone, rules),
+        providers.Callable(lambda r: r.default_language, rules),
+    )
     notifications = providers.Singleton(
-        NotificationService, uow_factory, clock, notifier, renderer, rules
+        NotificationService, uow_factory, clock, notifier, renderer, rules,
+        render_card=card_renderer,
     )
     bulk_expiry = providers.Selector(
         profile,

@@ -68,4 +68,4 @@ def test_a_chosen_card_is_remembered_once_by_its_inline_message_id(bot_world: Bo
     post_id = int(str(result["id"]).removeprefix("post_"))
     uow = bot_world.bot.container.uow_factory()()
     with uow:
-        assert uow.cards.of_post(post_id) == ["AAAA-card-1"]
+        assert [card.inline_message_id for card in uow.cards.of_post(post_id)] == ["AAAA-card-1"]

@@ -127,10 +127,25 @@ class BotWorld:
     def inline(self, name: str, words: str = "") -> list[dict[str, Any]]:
         """``name`` types "@Bot words" in some chat: the results the bot answered."""
         who = self.bot.neighbors.neighbor(name)
-        query_id = str(next(self._update_ids))
+        query_id = self.last_query = str(next(self._update_ids))
         self.deliver({"inline_query": {"id": query_id, "from": who.as_user(), "query": words,
                                        "offset": "", "chat_type": "supergroup"}})
         return self.api.inline.results(query_id)
+
+    def post_card(self, name: str, title: str, words: str = "") -> SentMessage:
+        """``name`` types "@Bot words" in the group ``title`` and chooses the first card: it
+        appears there, and the bot is told (chosen_inline_result), as Telegram does."""
+        results = self.inline(name, words)
+        assert results, f"{name} was offered no card for {words!r}"
+        who = self.bot.neighbors.neighbor(name)
+        card, card_id = self.api.inline.choose(who.telegram_id, self.group_id(title),
+                                               self.last_query, str(results[0]["id"]))
+        chosen: dict[str, Any] = {"result_id": results[0]["id"], "from": who.as_user(),
+                                  "query": words}
+        if card_id is not None:
+            chosen["inline_message_id"] = card_id
+        self.deliver({"chosen_inline_result": chosen})
+        return card
 
     def choose_inline(self, name: str, result_id: str, inline_message_id: str) -> None:
         """``name`` chose result ``result_id``: Telegram posted it as ``inline_message_id``."""

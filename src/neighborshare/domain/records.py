@@ -1,4 +1,4 @@
-"""Records kept beside the core entities: the audit log and the outbox."""
+"""Records kept beside the core entities: the audit log, the outbox and chat cards."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 from neighborshare.domain.sending import MAX_REFUSALS, deferral, refusal_backoff, send_class
 
 REASON_LENGTH = 500
+CARD_EDIT = "card_edit"  # the outbox kind of an edit of a chat card (ChatCard)
 
 
 @dataclass(eq=False)
@@ -23,6 +24,15 @@ class AuditEntry:
     at: datetime
     details: dict[str, Any] = field(default_factory=dict)
     id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChatCard:
+    """A dish's card a neighbor posted into a chat with inline mode, kept to edit it."""
+
+    inline_message_id: str
+    post_id: int
+    language: str | None = None  # the card's language: its edits keep it
 
 
 @dataclass(eq=False)

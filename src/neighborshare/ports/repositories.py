@@ -10,7 +10,7 @@ from neighborshare.domain.credits import CreditTransaction
 from neighborshare.domain.exchanges import ExchangeRequest, ExchangeStatus
 from neighborshare.domain.posts import FoodPost, PostStatus
 from neighborshare.domain.ratings import Rating, RatingSummary
-from neighborshare.domain.records import AuditEntry, OutboxMessage
+from neighborshare.domain.records import AuditEntry, ChatCard, OutboxMessage
 from neighborshare.domain.reports import Report
 from neighborshare.domain.sessions import ConversationSession
 from neighborshare.domain.users import User
@@ -166,11 +166,14 @@ class SessionRepository(Protocol):
 class ChatCardRepository(Protocol):
     """The cards of dishes neighbors posted into chats (inline mode), by inline_message_id."""
 
-    def remember(self, post_id: int, inline_message_id: str, now: datetime) -> bool:
+    def remember(self, card: ChatCard, now: datetime) -> bool:
         """Keep a card; False if it was known already (a redelivered chosen result)."""
         ...
 
-    def of_post(self, post_id: int) -> list[str]: ...
+    def of_post(self, post_id: int) -> list[ChatCard]:
+        """The post's cards, oldest first."""
+        ...
+
     def forget(self, inline_message_id: str) -> None: ...
 
 

@@ -50,7 +50,8 @@ class Geocoder(Protocol):
 @dataclass(frozen=True, slots=True)
 class Button:
     label: str
-    data: str
+    data: str  # callback data; empty for a deep link
+    start: str | None = None  # a deep link into the private chat, with /start START
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,12 +59,14 @@ class OutgoingMessage:
     chat_id: int
     html: str
     buttons: tuple[tuple[Button, ...], ...] = ()
-    photo: str | None = None  # a Telegram file_id to re-send
+    photo: str | None = None  # a Telegram file_id to re-send (for an edit: the card has one)
+    inline_message_id: str | None = None  # edit this card (inline mode) instead of sending
 
 
 class Delivery(StrEnum):
     SENT = "sent"
     BLOCKED = "blocked"  # the neighbor blocked the bot: stop messaging them
+    GONE = "gone"  # the message to edit was deleted: forget it
 
 
 class SendRefused(Exception):

@@ -7,7 +7,9 @@ from zoneinfo import ZoneInfo
 
 from neighborshare.domain.credits import CreditTransaction
 from neighborshare.domain.exchanges import ExchangeStatus
-from neighborshare.domain.posts import FoodPost
+from neighborshare.domain.posts import FoodPost, PostStatus
+from neighborshare.domain.records import OutboxMessage
+from neighborshare.ports.services import Button, OutgoingMessage
 from neighborshare.presentation.formatting import (
     day_and_time,
     distance,
@@ -18,7 +20,7 @@ from neighborshare.presentation.formatting import (
     signed,
     window,
 )
-from neighborshare.presentation.i18n import N_, _
+from neighborshare.presentation.i18n import N_, _, choose, speaking
 from neighborshare.presentation.labels import CREDIT_KINDS, POST_STATUSES, named
 from neighborshare.services.credits import Statement
 from neighborshare.services.exchanges import ExchangeView
@@ -51,6 +53,42 @@ def dish_lines(post: FoodPost, tz: ZoneInfo, now: datetime) -> str:
 def chat_card(post: FoodPost, tz: ZoneInfo, now: datetime) -> str:
     """A dish as a chat's readers see it (inline mode): nothing of the sharer but the dish."""
     return dish_lines(post, tz, now)
+
+
+REQUEST_LABEL = N_("🙋 Request")
+
+
+def live_card(post: FoodPost | None, tz: ZoneInfo, now: datetime
+              ) -> tuple[str, tuple[tuple[Button, ...], ...]]:
+    """A chat card as the dish is now: open, with its Request deep link; all taken; or no
+    longer offered (expired, withdrawn, hidden by a moderator: then not even its name)."""
+    if post is None or post.id is None or post.status is PostStatus.HIDDEN:
+        return _("This dish is no longer offered."), ()
+    if post.is_available(now):
+        return chat_card(post, tz, now), ((Button(str(REQUEST_LABEL), "", f"post_{post.id}"),),)
+    name = f"<b>{esc(post.name)}</b>"
+    if post.status is PostStatus.ACTIVE and now < post.window.end:
+        return _("{dish}\nAll taken, thank you! 🎉").format(dish=name), ()
+    return _("{dish}\nNo longer offered.").format(dish=name), ()
+
+
+class CardEditRenderer:
+    """An outbox row of kind ``card_edit`` as the edit of its card, in the card's language."""
+
+    def __init__(self, time_zone: str, default_language: str) -> None:
+        self._tz = ZoneInfo(time_zone)
+        self._default_language = default_language
+
+    def __call__(self, message: OutboxMessage, post: FoodPost | None, now: datetime
+                 ) -> OutgoingMessage | None:
+        card = message.payload.get("inline_message_id")
+        if not card:
+            return None
+        language = message.payload.get("language")
+        with speaking(choose(str(language) if language else None, self._default_language)):
+            text, buttons = live_card(post, self._tz, now)
+        photo = post.photo_file_id if post is not None else None
+        return OutgoingMessage(0, text, buttons, photo, inline_message_id=str(card))
 
 
 def chat_card_summary(post: FoodPost, tz: ZoneInfo, now: datetime) -> str:

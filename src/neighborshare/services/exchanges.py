@@ -22,6 +22,7 @@ from neighborshare.domain.rules import Rules
 from neighborshare.domain.users import User
 from neighborshare.ports.services import Clock, TaskQueue
 from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from neighborshare.services.cards import follow_cards
 from neighborshare.services.common import exchange_or_refuse, post_or_refuse, user_or_refuse
 from neighborshare.services.ledger import record_exchange_movement
 from neighborshare.services.notifications import post_summary
@@ -86,6 +87,7 @@ class ExchangeService:
             raise NotEnoughCredits("request_costs", cost=cost, balance=requester.balance)
         post.reserve(portions, now)
         uow.posts.save(post)
+        follow_cards(uow, post, now)
         exchange = uow.exchanges.add(
             ExchangeRequest(post.id or 0, requester_id, post.sharer_id, portions, now)
         )
@@ -286,4 +288,5 @@ def close_with_refund(
     uow.exchanges.save(exchange)
     post.release(exchange.portions)
     uow.posts.save(post)
+    follow_cards(uow, post, now)
     record_exchange_movement(uow, exchange, CreditKind.HOLD_RELEASE, rules, now)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from neighborshare.domain.errors import InvalidInput
 from neighborshare.domain.posts import FoodPost, clean_food_name
 from neighborshare.domain.ratings import RatingSummary
+from neighborshare.domain.records import ChatCard
 from neighborshare.domain.rules import Rules
 from neighborshare.domain.users import User
 from neighborshare.domain.values import (
@@ -207,14 +208,16 @@ class FoodService:
         found = (item.post for item in uow.posts.nearby(query))
         return tuple(p for p in found if all(w in p.name.casefold() for w in wanted))[:limit]
 
-    def keep_card(self, post_id: int, inline_message_id: str) -> bool:
-        """A neighbor posted ``post_id``'s card into a chat: remember it, to keep it true."""
+    def keep_card(self, post_id: int, inline_message_id: str, language: str | None = None
+                  ) -> bool:
+        """A neighbor posted ``post_id``'s card into a chat (in ``language``): remember it,
+        to keep it true."""
         now = self._clock.now()
 
         def work(uow: UnitOfWork) -> bool:
             if uow.posts.get(post_id) is None:
                 return False
-            return uow.cards.remember(post_id, inline_message_id, now)
+            return uow.cards.remember(ChatCard(inline_message_id, post_id, language), now)
 
         return in_transaction(self._uow, work)
 

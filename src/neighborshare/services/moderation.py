@@ -16,6 +16,7 @@ from neighborshare.domain.rules import Rules
 from neighborshare.domain.users import Role, User
 from neighborshare.ports.services import Clock, TaskQueue
 from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from neighborshare.services.cards import follow_cards
 from neighborshare.services.closing import step_back_from_sharing
 from neighborshare.services.common import moderator_or_refuse, post_or_refuse, user_or_refuse
 from neighborshare.services.ledger import record
@@ -226,6 +227,7 @@ class ModerationService:
             else:
                 post.unhide(now)
                 uow.posts.save(post)
+                follow_cards(uow, post, now)
                 payload = {"post_id": post.id, "name": post.name, "status": post.status.value}
                 key = f"post:{post.id}:restored:{now.isoformat()}"
                 notify(uow, post.sharer_id, "post_restored", payload, now, key)

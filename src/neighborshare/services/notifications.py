@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from neighborshare.domain.posts import FoodPost
 from neighborshare.domain.preferences import widest_alert_radius_m
-from neighborshare.domain.records import OutboxMessage
+from neighborshare.domain.records import CARD_EDIT, OutboxMessage
 from neighborshare.domain.rules import Rules
 from neighborshare.domain.targeting import new_post_alert_allowed
 from neighborshare.domain.users import User
@@ -40,6 +40,8 @@ log = logging.getLogger(__name__)
 NEW_POST = "new_post"
 NEW_POST_FAN_OUT = "new_post_fan_out"  # a post to announce: the drain turns it into alerts
 Renderer = Callable[[OutboxMessage, User], OutgoingMessage | None]
+# a chat card's edit (services.cards), drawn from its dish as it is when sent (None: gone)
+CardRenderer = Callable[[OutboxMessage, FoodPost | None, datetime], OutgoingMessage | None]
 
 
 def local_midnight(now: datetime, tz: ZoneInfo) -> datetime:
@@ -151,6 +153,7 @@ class NotificationService:
         render: Renderer,
         rules: Rules,
         lease: timedelta = timedelta(minutes=5),
+        render_card: CardRenderer | None = None,
     ) -> None:
         self._uow = uow_factory
         self._clock = clock
@@ -158,13 +161,15 @@ class NotificationService:
         self._render = render
         self._rules = rules
         self._lease = lease
+        self._render_card = render_card
 
     def drain(self, batch: int = 100) -> DrainResult:
         """Send one batch of what is due; each message succeeds or fails alone."""
         fanned_out, claimed = in_transaction(self._uow, lambda uow: self._claim(uow, batch))
         outcomes = Counter(self._send(item) for item in claimed)
         return DrainResult(
-            outcomes["sent"], outcomes["blocked"], outcomes["skipped"], fanned_out,
+            outcomes["sent"], outcomes["blocked"] + outcomes["gone"], outcomes["skipped"],
+            fanned_out,
             outcomes["postponed"], outcomes["refused"] + outcomes["failed"], outcomes["failed"],
         )
 
@@ -182,6 +187,7 @@ class NotificationService:
         now = self._clock.now()
         fanned_out = 0
         claimed = []
+        cards: set[str] = set()  # edited in this batch: one edit shows the dish as it is
         for message in uow.outbox.claim_due(now, batch):
             if message.kind == NEW_POST_FAN_OUT:
                 self._fan_out(uow, message, now)
@@ -190,18 +196,32 @@ class NotificationService:
             message.available_at = now + self._lease
             message.attempts += 1
             uow.outbox.save(message)
+            if message.kind == CARD_EDIT:
+                claimed.append(_Claimed(message, self._card_edit(uow, message, now, cards)))
+                continue
             recipient = uow.users.get(message.recipient_id)
             usable = recipient is not None and recipient.reachable
             outgoing = self._render(message, recipient) if usable and recipient else None
             claimed.append(_Claimed(message, outgoing))
         return fanned_out, claimed
 
+    def _card_edit(
+        self, uow: UnitOfWork, message: OutboxMessage, now: datetime, cards: set[str]
+    ) -> OutgoingMessage | None:
+        """A card's edit, unless this batch edits that card already; whoever the sharer
+        is, and whether they can be reached, the card in the chat follows the dish."""
+        card = str(message.payload.get("inline_message_id", ""))
+        if self._render_card is None or card in cards:
+            return None
+        cards.add(card)
+        return self._render_card(message, uow.posts.get(int(message.payload["post_id"])), now)
+
     def _send(self, item: _Claimed) -> str:
         """Send one claimed message; returns its outcome. A refusal or an error sets this
         message aside (tried again later, or failed) and the rest of the batch goes on."""
         message = item.message
         if item.outgoing is None:
-            self._finish(message, blocked=False)
+            self._finish(message, None)
             return "skipped"
         try:
             delivery = self._notifier.send(item.outgoing)
@@ -217,7 +237,7 @@ class NotificationService:
             log.exception("outbox message %s (%s) could not be sent", message.id, message.kind)
             self._save(message, partial(message.deferred, type(error).__name__))
             return "postponed"
-        self._finish(message, blocked=delivery is Delivery.BLOCKED)
+        self._finish(message, delivery)
         return str(delivery.value)
 
     def _save(self, message: OutboxMessage, change: Callable[..., None]) -> None:
@@ -241,12 +261,19 @@ class NotificationService:
         if sharer is not None and sharer.is_active(now):  # suspended since: no alerts
             target_new_post(uow, post, sharer, self._rules, now)
 
-    def _finish(self, message: OutboxMessage, blocked: bool) -> None:
+    def _finish(self, message: OutboxMessage, delivery: Delivery | None) -> None:
+        """Done: sent, or nothing to send (``delivery`` None). A neighbor who blocked the bot
+        is not written to again; a card deleted from its chat is forgotten."""
+
         def work(uow: UnitOfWork) -> None:
             now = self._clock.now()
             message.sent_at = now
             uow.outbox.save(message)
-            if blocked:
+            if delivery is Delivery.GONE:
+                uow.cards.forget(str(message.payload.get("inline_message_id", "")))
+                log.info("a card of post %s was deleted from its chat; forgotten",
+                         message.payload.get("post_id"))
+            if delivery is Delivery.BLOCKED and message.kind != CARD_EDIT:
                 user = uow.users.get_for_update(message.recipient_id)
                 if user is not None:
                     user.reachable = False

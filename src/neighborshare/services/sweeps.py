@@ -14,6 +14,7 @@ from neighborshare.domain.rules import Rules
 from neighborshare.ports.services import Clock
 from neighborshare.ports.sweeps import BulkExpiry
 from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from neighborshare.services.cards import follow_cards
 from neighborshare.services.common import exchange_or_refuse, post_or_refuse
 from neighborshare.services.exchanges import ExchangeService
 from neighborshare.services.transactions import (
@@ -103,6 +104,7 @@ class SweepService:
             post = post_or_refuse(uow, post_id, lock=True)
             post.expire()
             uow.posts.save(post)
+            follow_cards(uow, post, now)
             notify(
                 uow,
                 post.sharer_id,

@@ -9,6 +9,7 @@ from neighborshare.domain.exchanges import OPEN_STATUSES, ExchangeRequest, Excha
 from neighborshare.domain.posts import FoodPost
 from neighborshare.domain.rules import Rules
 from neighborshare.ports.unit_of_work import UnitOfWork
+from neighborshare.services.cards import follow_cards
 from neighborshare.services.closing import close_requests
 from neighborshare.services.common import exchange_or_refuse, post_or_refuse, user_or_refuse
 from neighborshare.services.exchanges import close_with_refund
@@ -39,6 +40,7 @@ def withdraw_open_exchanges(uow: UnitOfWork, post: FoodPost, rules: Rules, now: 
         )
         withdrawn += 1
     uow.posts.save(post)  # hidden, even with no open exchange
+    follow_cards(uow, post, now)
     return withdrawn
 
 
@@ -63,4 +65,5 @@ def take_down(
     assert post.id is not None
     post.withdraw()
     uow.posts.save(post)
+    follow_cards(uow, post, now)
     return close_requests(uow, post.id, OPEN_STATUSES, ExchangeStatus.CANCELLED, kind, rules, now)

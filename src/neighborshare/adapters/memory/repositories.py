@@ -12,7 +12,7 @@ from neighborshare.domain.errors import ConcurrencyConflict
 from neighborshare.domain.exchanges import OPEN_STATUSES, ExchangeRequest, ExchangeStatus
 from neighborshare.domain.posts import FoodPost, PostStatus
 from neighborshare.domain.ratings import Rating, RatingSummary, summarize
-from neighborshare.domain.records import AuditEntry, OutboxMessage
+from neighborshare.domain.records import AuditEntry, ChatCard, OutboxMessage
 from neighborshare.domain.reports import UNHANDLED, Report
 from neighborshare.domain.sessions import ConversationSession
 from neighborshare.domain.users import User, UserStatus
@@ -419,15 +419,16 @@ class InMemoryChatCardRepository:
     def __init__(self, tx: Transaction) -> None:
         self._tx = tx
 
-    def remember(self, post_id: int, inline_message_id: str, now: datetime) -> bool:
-        if self._tx.load(self.name, inline_message_id) is not None:
+    def remember(self, card: ChatCard, now: datetime) -> bool:
+        if self._tx.load(self.name, card.inline_message_id) is not None:
             return False
-        self._tx.put(self.name, inline_message_id, (inline_message_id, post_id, now))
+        self._tx.put(self.name, card.inline_message_id, (card, now))
         return True
 
-    def of_post(self, post_id: int) -> list[str]:
-        cards = sorted((at, key) for key, post, at in self._tx.rows(self.name) if post == post_id)
-        return [key for _, key in cards]
+    def of_post(self, post_id: int) -> list[ChatCard]:
+        cards = [(at, card.inline_message_id, card) for card, at in self._tx.rows(self.name)
+                 if card.post_id == post_id]
+        return [card for _, _, card in sorted(cards, key=lambda row: row[:2])]
 
     def forget(self, inline_message_id: str) -> None:
         if self._tx.load(self.name, inline_message_id) is not None:

@@ -15,13 +15,14 @@ from sqlalchemy.engine import Connection, Engine
 from neighborshare.adapters.sql import bulk_rows
 from neighborshare.adapters.sql.bulk_rows import (
     RELEASE,
+    card_edits,
     post_expired,
     release_key,
     released_by_post,
     requests_expired,
 )
 from neighborshare.adapters.sql.errors import conflicts_as_domain_errors
-from neighborshare.adapters.sql.records import outbox
+from neighborshare.adapters.sql.records import chat_cards, outbox
 from neighborshare.adapters.sql.tables import credit_transactions, exchanges, posts
 from neighborshare.domain.credits import DESCRIPTIONS
 from neighborshare.domain.rules import Rules
@@ -65,6 +66,7 @@ class SqlBulkExpiry:
             messages = requests_expired(expired, found)
             self._release(conn, {post_id: released[post_id] for post_id in found}, close=True)
             messages += [post_expired(pid, row, released) for pid, row in found.items()]
+            messages += self._card_edits(conn, found, f"expired:sweep:{now.isoformat()}")
             self._tell(conn, messages, now)
             self._hook("expire_posts", len(found))
         return len(found)
@@ -92,7 +94,8 @@ class SqlBulkExpiry:
                 found = {row.id: row for row in their}
                 released = released_by_post(expired)
                 self._release(conn, released, close=False)
-                self._tell(conn, requests_expired(expired, found), now)
+                edits = self._card_edits(conn, found, f"released:sweep:{now.isoformat()}")
+                self._tell(conn, requests_expired(expired, found) + edits, now)
             self._hook("expire_requests", len(expired))
         return len(ids)
 
@@ -143,6 +146,14 @@ class SqlBulkExpiry:
         rows = [{"id": post_id, "n": n} for post_id, n in released.items()]
         statement = sa.text(bulk_rows.RELEASE_PG if self._pg else bulk_rows.RELEASE_SQLITE)
         conn.execute(statement, {"rows": json.dumps(rows), "close": close})
+
+    def _card_edits(self, conn: Connection, found: dict[int, Any], state: str
+                    ) -> list[dict[str, Any]]:
+        """An edit of every card (inline mode) of the posts ``found``, which changed."""
+        c = chat_cards.c
+        cards = conn.execute(sa.select(c.inline_message_id, c.post_id, c.language)
+                             .where(self._among(c.post_id, found)))
+        return card_edits(list(cards), found, state)
 
     def _tell(self, conn: Connection, messages: list[dict[str, Any]], now: datetime) -> None:
         """All of a batch's outbox rows in one statement, shipped as one JSON document;

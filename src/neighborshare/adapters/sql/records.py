@@ -75,6 +75,7 @@ chat_cards = sa.Table(
     sa.Column("inline_message_id", sa.String(255), primary_key=True, autoincrement=False),
     sa.Column("post_id", Id, sa.ForeignKey("posts.id"), nullable=False, index=True),
     sa.Column("created_at", UtcDateTime, nullable=False),
+    sa.Column("language", sa.String(16), nullable=True),  # what its edits are written in
 )
 
 telegram_updates = sa.Table(

@@ -95,24 +95,39 @@ class MethodTable:
                               p.get("parse_mode"), _json(p, "reply_markup"), photo=photo)
         return self._raw(self._t.log.keep(message))
 
-    def edit_text(self, p: dict[str, Any]) -> dict[str, Any]:
+    def edit_text(self, p: dict[str, Any]) -> dict[str, Any] | bool:
         return self._edit(p, str(p.get("text", "")), media=False)
 
-    def edit_caption(self, p: dict[str, Any]) -> dict[str, Any]:
+    def edit_caption(self, p: dict[str, Any]) -> dict[str, Any] | bool:
         return self._edit(p, str(p.get("caption", "")), media=True)
 
-    def edit_markup(self, p: dict[str, Any]) -> dict[str, Any]:
-        self._t.chats.check_send(p["chat_id"])
+    def edit_markup(self, p: dict[str, Any]) -> dict[str, Any] | bool:
+        self._check_editable(p)
         message, markup = self._t.log.find(p), _json(p, "reply_markup")
         check_markup(markup)
         shown = parse(message.text, message.parse_mode)
         refuse_no_change((shown, message.reply_markup), shown, markup)
         message.reply_markup = markup
         message.edits += 1
-        return self._raw(message)
+        return self._edited(p, message)
 
-    def _edit(self, p: dict[str, Any], text: str, media: bool) -> dict[str, Any]:
+    def _check_editable(self, p: dict[str, Any]) -> None:
+        """A message the bot sent is edited in a chat it may write to; a card posted with
+        inline mode (``inline_message_id``) wherever it is, and never with a reply keyboard."""
+        if p.get("inline_message_id"):
+            markup = _json(p, "reply_markup")
+            if markup is not None and "inline_keyboard" not in markup:
+                raise bad_request("REPLY_MARKUP_INVALID")
+            return
         self._t.chats.check_send(p["chat_id"])
+
+    def _edited(self, p: dict[str, Any], message: SentMessage) -> dict[str, Any] | bool:
+        """Telegram answers an edit of an inline message with True, of a chat's message with
+        the message."""
+        return True if p.get("inline_message_id") else self._raw(message)
+
+    def _edit(self, p: dict[str, Any], text: str, media: bool) -> dict[str, Any] | bool:
+        self._check_editable(p)
         message = self._t.log.find(p)
         if media != bool(message.photo):
             raise bad_request("there is no caption in the message to edit" if media
@@ -125,7 +140,7 @@ class MethodTable:
         message.text, message.parse_mode = text, p.get("parse_mode")
         message.reply_markup = _json(p, "reply_markup")
         message.edits += 1
-        return self._raw(message)
+        return self._edited(p, message)
 
     def delete(self, p: dict[str, Any]) -> bool:
         self._t.log.find(p, action="delete").deleted = True

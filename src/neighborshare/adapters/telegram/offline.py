@@ -72,7 +72,7 @@ class OfflineBotApi(ChatLog, BaseRequest):
         self.setup = BotSetup()
         self._table = MethodTable(OfflineTelegram(self, self.chats, self.files, self.queries,
                                                   self.setup))
-        self.inline = InlineAnswers()  # inline mode (offline_inline.py)
+        self.inline = InlineAnswers(self)  # inline mode (offline_inline.py)
         self._table.add(self.inline.methods())
 
     # -- BaseRequest ------------------------------------------------------------------------

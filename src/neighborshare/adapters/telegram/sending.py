@@ -1,4 +1,10 @@
-"""Sending one OutgoingMessage through PTB's Bot: the part every notifier shares."""
+"""Sending one OutgoingMessage through PTB's Bot: the part every notifier shares.
+
+A message with an ``inline_message_id`` is an edit of a card posted with inline mode: its
+caption when the card has a photo, else its text (the other one if Telegram says the card has
+none); Telegram answering that nothing changed counts as done, and a card deleted meanwhile is
+GONE.
+"""
 
 from __future__ import annotations
 
@@ -11,15 +17,24 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, RetryAfter
 from telegram.warnings import PTBDeprecationWarning
 
-from neighborshare.ports.services import Delivery, OutgoingMessage, SendRefused
+from neighborshare.ports.services import Button, Delivery, OutgoingMessage, SendRefused
 
 log = logging.getLogger(__name__)
 
 
+# what Telegram answers an edit of an inline message that no longer exists
+GONE_MESSAGES = ("message to edit not found", "message_id_invalid")
+NOT_MODIFIED = "message is not modified"
+WRONG_KIND = ("there is no caption in the message to edit",
+              "there is no text in the message to edit")
+
+
 async def deliver(bot: Bot, message: OutgoingMessage) -> None:
     """A photo with the text as its caption, or a text message; HTML, with its buttons."""
-    markup = keyboard(message)
-    if message.photo:
+    markup = keyboard(message, bot)
+    if message.inline_message_id:
+        await edit_card(bot, message, markup)
+    elif message.photo:
         await bot.send_photo(
             message.chat_id, message.photo, caption=message.html,
             parse_mode=ParseMode.HTML, reply_markup=markup,
@@ -30,10 +45,40 @@ async def deliver(bot: Bot, message: OutgoingMessage) -> None:
         )
 
 
+async def edit_card(
+    bot: Bot, message: OutgoingMessage, markup: InlineKeyboardMarkup | None
+) -> None:
+    """Edit a card in place: its caption (photo) or text, with its buttons (none: removed)."""
+    imid = message.inline_message_id
+    with_caption = bool(message.photo)
+    for _ in range(2):
+        try:
+            if with_caption:
+                await bot.edit_message_caption(inline_message_id=imid, caption=message.html,
+                                               parse_mode=ParseMode.HTML, reply_markup=markup)
+            else:
+                await bot.edit_message_text(message.html, inline_message_id=imid,
+                                            parse_mode=ParseMode.HTML, reply_markup=markup)
+            return
+        except BadRequest as error:
+            if not any(wrong in error.message.lower() for wrong in WRONG_KIND):
+                raise
+            with_caption = not with_caption  # the card was posted the other way
+    raise BadRequest("the card has neither a text nor a caption to edit")
+
+
 def after_bad_request(error: BadRequest, message: OutgoingMessage) -> OutgoingMessage | Delivery:
     """What a 400 means: the chat is gone (BLOCKED); a photo was refused (the same text
-    without it, to send next); else the message is refused for good (SendRefused raised)."""
-    if "chat not found" in error.message.lower():
+    without it, to send next); else the message is refused for good (SendRefused raised).
+    For a card's edit: nothing to change (SENT), the card deleted (GONE)."""
+    reason = error.message.lower()
+    if message.inline_message_id:
+        if NOT_MODIFIED in reason:
+            return Delivery.SENT
+        if any(gone in reason for gone in GONE_MESSAGES):
+            return Delivery.GONE
+        raise SendRefused(error.message) from error
+    if "chat not found" in reason:
         return Delivery.BLOCKED
     if message.photo:
         log.warning("a photo was refused (%s); the text goes alone", error.message)
@@ -41,13 +86,18 @@ def after_bad_request(error: BadRequest, message: OutgoingMessage) -> OutgoingMe
     raise SendRefused(error.message) from error
 
 
-def keyboard(message: OutgoingMessage) -> InlineKeyboardMarkup | None:
+def keyboard(message: OutgoingMessage, bot: Bot) -> InlineKeyboardMarkup | None:
     if not message.buttons:
         return None
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(b.label, callback_data=b.data) for b in row]
-         for row in message.buttons]
-    )
+    return InlineKeyboardMarkup([[_button(b, bot) for b in row] for row in message.buttons])
+
+
+def _button(button: Button, bot: Bot) -> InlineKeyboardButton:
+    """A callback button, or a deep link into the private chat (t.me/<bot>?start=...)."""
+    if button.start is not None:
+        return InlineKeyboardButton(button.label,
+                                    url=f"https://t.me/{bot.username}?start={button.start}")
+    return InlineKeyboardButton(button.label, callback_data=button.data)
 
 
 def retry_after_seconds(error: RetryAfter) -> float:

@@ -41,6 +41,8 @@ class SentMessage:
     deleted: bool = False
     edits: int = 0
     raw: dict[str, Any] = field(default_factory=dict)  # the Message object returned to PTB
+    inline_message_id: str | None = None  # a card a user posted with inline mode ("via bot")
+    sender_id: int | None = None  # who posted it, when not the bot (an inline card)
 
     @property
     def shown(self) -> str:
@@ -84,6 +86,7 @@ class ChatLog:
         self.sent: MutableSequence[SentMessage] = history_log(history)
         self._by_id: dict[tuple[int, int], SentMessage] = {}
         self._by_chat: dict[int, list[SentMessage]] = {}
+        self._by_inline_id: dict[str, SentMessage] = {}
         self._message_ids = itertools.count(1)
 
     def next_message_id(self) -> int:
@@ -102,15 +105,29 @@ class ChatLog:
         message.date = int(time.time())
         self.sent.append(message)
         self._by_id[(message.chat_id, message.message_id)] = message
+        if message.inline_message_id is not None:
+            self._by_inline_id[message.inline_message_id] = message
         chat = self._by_chat.setdefault(message.chat_id, [])
         chat.append(message)
         if self._history is not None and len(chat) > self._history:
             oldest = chat.pop(0)
             del self._by_id[(oldest.chat_id, oldest.message_id)]
+            self._by_inline_id.pop(oldest.inline_message_id or "", None)
+        return message
+
+    def inline_message(self, inline_message_id: str) -> SentMessage:
+        """The card posted as ``inline_message_id``; Telegram's 400 if it is unknown or gone."""
+        message = self._by_inline_id.get(inline_message_id)
+        if message is None or message.deleted:
+            raise bad_request("MESSAGE_ID_INVALID")
         return message
 
     def find(self, params: dict[str, Any], action: str = "edit") -> SentMessage:
         """The message an edit (or a delete) names; Telegram's 400 if there is none."""
+        if params.get("inline_message_id") and action == "edit":
+            return self.inline_message(str(params["inline_message_id"]))
+        if params.get("chat_id") is None or params.get("message_id") is None:
+            raise bad_request("message identifier is not specified")
         key = (int(params["chat_id"]), int(params["message_id"]))
         if key not in self._by_id or self._by_id[key].deleted:
             raise bad_request(f"message to {action} not found")

@@ -18,8 +18,7 @@ from neighborshare.entrypoints.bot.deps import BotDeps
 from neighborshare.entrypoints.bot.groups import private_chat_link
 from neighborshare.entrypoints.bot.outgoing import ApiCall, send
 from neighborshare.presentation import i18n
-from neighborshare.presentation.cards import chat_card, chat_card_summary
-from neighborshare.presentation.i18n import _
+from neighborshare.presentation.cards import REQUEST_LABEL, chat_card, chat_card_summary
 
 MAX_RESULTS = 20  # Telegram shows a few at once; 50 is its limit
 CACHE_SECONDS = 10  # short: portions change, and the answer is the neighbor's own
@@ -32,7 +31,8 @@ async def on_inline(update: Update, bot: Bot, deps: BotDeps) -> None:
     if chosen is not None:
         post_id = chosen_post(chosen.result_id)
         if post_id is not None and chosen.inline_message_id:
-            await deps.run(deps.food.keep_card, post_id, chosen.inline_message_id)
+            language = i18n.choose(chosen.from_user.language_code, deps.rules.default_language)
+            await deps.run(deps.food.keep_card, post_id, chosen.inline_message_id, language)
         return
     if query is None:
         return
@@ -76,4 +76,4 @@ def request_markup(bot: Bot, post_id: int) -> dict[str, Any] | None:
     link = private_chat_link(bot, f"post_{post_id}")
     if link is None:
         return None
-    return {"inline_keyboard": [[{"text": _("🙋 Request"), "url": link}]]}
+    return {"inline_keyboard": [[{"text": str(REQUEST_LABEL), "url": link}]]}
