@@ -33,6 +33,7 @@ from neighborshare.services.credits import CreditService
 from neighborshare.services.digests import DigestService
 from neighborshare.services.editing import PostEditingService
 from neighborshare.services.exchanges import ExchangeService
+from neighborshare.services.export import ExportService
 from neighborshare.services.first_moderator import FirstModeratorService
 from neighborshare.services.food import FoodService
 from neighborshare.services.locations import LocationService
@@ -171,6 +172,7 @@ class Container(containers.DeclarativeContainer):
     credits = providers.Singleton(CreditService, uow_factory)
     ratings = providers.Singleton(RatingService, uow_factory, clock, rules, task_queue)
     reporting = providers.Singleton(ReportingService, uow_factory, clock, rules, task_queue)
+    export = providers.Singleton(ExportService, uow_factory, clock)
     moderation = providers.Singleton(ModerationService, uow_factory, clock, task_queue, rules)
     card_renderer = providers.Singleton(
         CardEditRenderer,

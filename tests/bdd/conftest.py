@@ -18,6 +18,7 @@ from tests.bdd.steps.credits import *  # noqa: F403
 from tests.bdd.steps.exchanges import *  # noqa: F403
 from tests.bdd.steps.messages import *  # noqa: F403
 from tests.bdd.steps.moderation import *  # noqa: F403
+from tests.bdd.steps.my_data import *  # noqa: F403
 from tests.bdd.steps.my_posts import *  # noqa: F403
 from tests.bdd.steps.onboarding import *  # noqa: F403
 from tests.bdd.steps.people import *  # noqa: F403

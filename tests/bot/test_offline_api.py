@@ -65,6 +65,35 @@ def test_photos_round_trip_through_get_file(api, loop) -> None:
     assert api.last(7).photo == file_id
 
 
+def test_documents_keep_their_name_type_and_bytes_as_telegram_does(api, loop) -> None:
+    async def action(bot: Bot) -> object:
+        sent = await bot.send_document(7, b'{"a": 1}', filename="my-data.json",
+                                       caption="<b>Yours</b>", parse_mode="HTML")
+        again = await bot.send_document(8, sent.document.file_id)
+        return sent, again
+
+    sent, again = run(loop, api, action)
+    assert (sent.document.file_name, sent.document.mime_type) == ("my-data.json",
+                                                                  "application/json")
+    assert sent.document.file_size == 8 and sent.caption == "<b>Yours</b>"
+    assert api.file(sent.document.file_id) == b'{"a": 1}'
+    assert again.document.file_id == sent.document.file_id
+    assert api.messages(7)[0].shown == "Yours"
+
+
+def test_documents_telegram_refuses(api, loop) -> None:
+    cases = [
+        (lambda bot: bot.send_document(7, b"", filename="empty.json"), "(?i)must be non-empty"),
+        (lambda bot: bot.send_document(7, "Fnever-made"), "(?i)wrong file identifier"),
+        (lambda bot: bot.send_document(7, b"x", filename="a.txt", caption="x" * 1025),
+         "(?i)caption is too long"),
+    ]
+    for send, refusal in cases:
+        with pytest.raises(BadRequest, match=refusal):
+            run(loop, api, send)
+    assert api.messages(7) == []
+
+
 def test_injected_failures_and_unknown_methods(api, loop) -> None:
     api.rate_limit(7, retry_after=3)
     api.block(8)

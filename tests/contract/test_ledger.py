@@ -52,6 +52,23 @@ def test_rating_summaries_aggregate_stars_per_neighbor(uow_factory):
         assert uow.ratings.summaries([]) == {}
 
 
+def test_ratings_given_and_their_comments_erased(uow_factory):
+    sharer, requester, exchange_id = _exchange(uow_factory)
+    with uow_factory() as uow:
+        uow.ratings.add(Rating(exchange_id, requester, sharer, 4, NOON, food=5, comment="Yum"))
+        uow.ratings.add(Rating(exchange_id, sharer, requester, 2, NOON, comment="Late"))
+        uow.commit()
+    with uow_factory() as uow:
+        assert [r.comment for r in uow.ratings.given_by(requester)] == ["Yum"]
+        assert uow.ratings.erase_comments_by(requester) == 1
+        assert uow.ratings.erase_comments_by(requester) == 0
+        uow.commit()
+    with uow_factory() as uow:
+        [erased] = uow.ratings.given_by(requester)
+        assert (erased.comment, erased.interaction, erased.food) == ("", 4, 5)
+        assert [r.comment for r in uow.ratings.given_by(sharer)] == ["Late"]
+
+
 def _movement(user_id, amount, key, exchange_id=None):
     return CreditTransaction(
         user_id, amount, CreditKind.ADJUSTMENT, key, NOON, exchange_id, "because"

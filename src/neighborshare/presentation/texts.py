@@ -14,6 +14,7 @@ HELP = N_(
     "/rate – rate a finished exchange\n"
     "/report – tell the moderators about a problem\n"
     "/start – set up or edit your profile\n"
+    "/mydata – everything kept about you, as a file\n"
     "/cancel – stop what you're doing"
 )
 

@@ -23,16 +23,19 @@ def exchange_between(world: World, one: str, other: str) -> int:
     parsers.re(
         r"(?P<rater>\w+) (?:rates|rated) (?P<rated>\w+) (?P<stars>\d) stars?"
         r"(?: and the (?P<dish>\w+) (?P<food>\d) stars?)?"
+        r'(?:: "(?P<comment>[^"]*)")?$'
     )
 )
 def rates(
-    world: World, rater: str, rated: str, stars: str, dish: str | None, food: str | None
+    world: World, rater: str, rated: str, stars: str, dish: str | None, food: str | None,
+    comment: str | None,
 ) -> None:
     exchange_id = exchange_between(world, rater, rated)
     world.attempt(
         rater,
         lambda: world.container.ratings().rate(
-            world.id(rater), exchange_id, int(stars), int(food) if food else None
+            world.id(rater), exchange_id, int(stars), int(food) if food else None,
+            comment or "",
         ),
     )
 

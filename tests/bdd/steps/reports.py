@@ -37,7 +37,8 @@ def reports_user(world: World, reporter: str, other: str, category: str, text: s
     file_report(world, reporter, category, text, user_id=world.id(other))
 
 
-@step(parsers.re(rf"(?P<reporter>\w+) reports the exchange with (?P<other>\w+){_ABOUT}"))
+@step(parsers.re(
+    rf"(?P<reporter>\w+) (?:reports|reported) the exchange with (?P<other>\w+){_ABOUT}"))
 def reports_exchange(
     world: World, reporter: str, other: str, category: str, text: str | None
 ) -> None:

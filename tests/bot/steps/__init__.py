@@ -4,6 +4,7 @@ from tests.bot.steps.acting import *  # noqa: F403
 from tests.bot.steps.arranging import *  # noqa: F403
 from tests.bot.steps.cards import *  # noqa: F403
 from tests.bot.steps.checking import *  # noqa: F403
+from tests.bot.steps.files import *  # noqa: F403
 from tests.bot.steps.groups import *  # noqa: F403
 from tests.bot.steps.inline import *  # noqa: F403
 from tests.bot.steps.telegram import *  # noqa: F403

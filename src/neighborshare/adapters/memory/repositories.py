@@ -250,6 +250,16 @@ class InMemoryRatingRepository(_Table):
             if r.rated_id == user_id and (since is None or r.created_at >= since)
         ]
 
+    def given_by(self, rater_id: int) -> list[Rating]:
+        return [r for r in self._rows() if r.rater_id == rater_id]
+
+    def erase_comments_by(self, rater_id: int) -> int:
+        written = [r for r in self.given_by(rater_id) if r.comment]
+        for rating in written:
+            rating.comment = ""
+            self.save(rating)
+        return len(written)
+
 
 class InMemoryCreditLedger(_Table):
     name = "credits"

@@ -19,6 +19,9 @@ class FileStore:
         self._files[file_id] = data
         return file_id
 
+    def knows(self, file_id: str) -> bool:
+        return file_id in self._files
+
     def data(self, file_id: str) -> bytes:
         return self._files[file_id]
 

@@ -8,10 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from telegram.constants import FileSizeLimit
+
 from neighborshare.adapters.telegram.bot_setup import BotSetup
 from neighborshare.adapters.telegram.chats import ADMINISTRATOR, OWNER, ChatDirectory, member_json
 from neighborshare.adapters.telegram.entities import parse
-from neighborshare.adapters.telegram.errors import bad_request
+from neighborshare.adapters.telegram.errors import BotApiError, bad_request
 from neighborshare.adapters.telegram.files import FileStore
 from neighborshare.adapters.telegram.queries import CallbackQueries
 from neighborshare.adapters.telegram.refusals import (
@@ -45,6 +47,7 @@ class MethodTable:
             "getMe": lambda p: bot_user,
             "sendMessage": self.send_message,
             "sendPhoto": self.send_photo,
+            "sendDocument": self.send_document,
             "editMessageText": self.edit_text,
             "editMessageCaption": self.edit_caption,
             "editMessageReplyMarkup": self.edit_markup,
@@ -94,6 +97,33 @@ class MethodTable:
         message = SentMessage(chat.id, self._t.log.next_message_id(), str(p.get("caption", "")),
                               p.get("parse_mode"), _json(p, "reply_markup"), photo=photo)
         return self._raw(self._t.log.keep(message))
+
+    def send_document(self, p: dict[str, Any]) -> dict[str, Any]:
+        """A file as Telegram keeps one: uploaded (non-empty, at most 50 MB, named by the
+        upload's filename) or a file_id it knows; with a caption like a photo's."""
+        chat = self._t.chats.check_send(p["chat_id"])
+        document = p.get("document")
+        if isinstance(document, str) and not document.startswith("attach://"):
+            if not self._t.files.knows(document):
+                raise bad_request("wrong file identifier/HTTP URL specified")
+            sent = {"file_id": document, "file_unique_id": document}
+        else:
+            sent = self._uploaded_document(_upload(p))
+        caption(str(p.get("caption", "")), p.get("parse_mode"))
+        check_markup(_json(p, "reply_markup"))
+        message = SentMessage(chat.id, self._t.log.next_message_id(), str(p.get("caption", "")),
+                              p.get("parse_mode"), _json(p, "reply_markup"), document=sent)
+        return self._raw(self._t.log.keep(message))
+
+    def _uploaded_document(self, upload: tuple[str, bytes, str]) -> dict[str, Any]:
+        filename, data, mime_type = upload
+        if not data:
+            raise bad_request("file must be non-empty")
+        if len(data) > FileSizeLimit.FILESIZE_UPLOAD:
+            raise BotApiError(413, "Request Entity Too Large")
+        file_id = self._t.files.add(data)
+        return {"file_id": file_id, "file_unique_id": file_id, "file_name": filename,
+                "mime_type": mime_type, "file_size": len(data)}
 
     def edit_text(self, p: dict[str, Any]) -> dict[str, Any] | bool:
         return self._edit(p, str(p.get("text", "")), media=False)
@@ -170,7 +200,10 @@ class MethodTable:
             "chat": chat.as_chat() if chat else {"id": message.chat_id, "type": "private"},
             "from": self._t.chats.bot_user,
         }
-        if message.photo:
+        if message.document is not None:
+            raw["document"] = message.document
+            raw["caption"] = message.text
+        elif message.photo:
             raw["photo"] = [{"file_id": message.photo, "file_unique_id": message.photo,
                              "width": 1280, "height": 960}]
             raw["caption"] = message.text
@@ -192,6 +225,15 @@ def _json(p: dict[str, Any], key: str) -> Any:
 
 def _chat_id(p: dict[str, Any]) -> int | None:
     return int(p["chat_id"]) if p.get("chat_id") is not None else None
+
+
+def _upload(p: dict[str, Any]) -> tuple[str, bytes, str]:
+    """The one file a multipart request carried: its filename, content and MIME type."""
+    for value in (p.get("_files") or {}).values():
+        if isinstance(value, tuple) and isinstance(value[1], bytes):
+            name, content, *rest = value
+            return str(name), content, str(rest[0]) if rest else "application/octet-stream"
+    raise bad_request("there is no document in the request")
 
 
 def _uploaded(p: dict[str, Any]) -> bytes:

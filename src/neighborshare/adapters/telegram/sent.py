@@ -37,6 +37,7 @@ class SentMessage:
     parse_mode: str | None = None
     reply_markup: dict[str, Any] | None = None
     photo: str | None = None  # the file_id shown with the message
+    document: dict[str, Any] | None = None  # a file sent as such: the Bot API's Document
     date: int = 0
     deleted: bool = False
     edits: int = 0

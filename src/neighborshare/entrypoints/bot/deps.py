@@ -19,6 +19,7 @@ from neighborshare.services.auth import AuthService
 from neighborshare.services.credits import CreditService
 from neighborshare.services.editing import PostEditingService
 from neighborshare.services.exchanges import ExchangeService
+from neighborshare.services.export import ExportService
 from neighborshare.services.food import FoodService
 from neighborshare.services.locations import LocationService
 from neighborshare.services.ratings import RatingService
@@ -42,6 +43,7 @@ class BotDeps:
     credits: CreditService
     ratings: RatingService
     reporting: ReportingService
+    export: ExportService
     cache: Cache
     rate_limiter: RateLimiter
     photo_store: PhotoStore
@@ -77,6 +79,7 @@ def deps_from(container: Any) -> BotDeps:
         credits=container.credits(),
         ratings=container.ratings(),
         reporting=container.reporting(),
+        export=container.export(),
         cache=container.cache(),
         rate_limiter=container.rate_limiter(),
         photo_store=container.photo_store(),

@@ -22,6 +22,7 @@ MENU = (
     ("rate", N_("Rate a finished exchange")),
     ("report", N_("Tell the moderators about a problem")),
     ("start", N_("Set up or edit your profile")),
+    ("mydata", N_("Everything kept about you, as a file")),
     ("help", N_("What I can do")),
     ("cancel", N_("Stop what you're doing")),
 )

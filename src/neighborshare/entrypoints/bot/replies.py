@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from telegram import Message, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
+from telegram import InputFile, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
@@ -46,6 +46,12 @@ class Replies:
             return
         await send(ApiCall(bot, "sendMessage", {"chat_id": chat_id, "text": html,
                                                 "parse_mode": HTML, "reply_markup": markup}))
+
+    async def send_file(self, data: bytes, filename: str, caption: str) -> None:
+        """A document (sendDocument) named ``filename``, with an HTML caption."""
+        params = {"chat_id": self.chat_id, "document": InputFile(data, filename=filename),
+                  "caption": str(caption), "parse_mode": HTML}
+        await send(ApiCall(self.update.get_bot(), "sendDocument", params))
 
     async def edit(self, html: str | None = None, buttons: Rows = ()) -> None:
         """Change the message whose button was tapped (its text or caption, and its buttons)."""

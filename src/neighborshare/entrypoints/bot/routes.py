@@ -6,6 +6,7 @@ from neighborshare.entrypoints.bot.flows import (
     basics,
     browsing,
     exchanges,
+    my_data,
     my_posts,
     onboarding,
     rating,
@@ -48,6 +49,7 @@ COMMANDS: dict[str, Step] = {
     "rate": rating.start,
     "report": reporting.start,
     "mine": exchanges.mine,
+    "mydata": my_data.export,
     "help": basics.help_,
     "cancel": basics.cancel,
 }

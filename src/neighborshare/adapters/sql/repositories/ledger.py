@@ -85,6 +85,16 @@ class SqlRatingRepository(SqlRepository):
             statement = statement.where(ratings.c.created_at >= since)
         return self._all(statement.order_by(ratings.c.id))
 
+    def given_by(self, rater_id: int) -> list[Rating]:
+        statement = self._select().where(ratings.c.rater_id == rater_id)
+        return self._all(statement.order_by(ratings.c.id))
+
+    def erase_comments_by(self, rater_id: int) -> int:
+        statement = (sa.update(ratings)
+                     .where(ratings.c.rater_id == rater_id, ratings.c.comment != "")
+                     .values(comment=""))
+        return int(self._s.execute(statement).rowcount)
+
 
 class SqlCreditLedger(SqlRepository):
     table = credit_transactions
