@@ -99,6 +99,19 @@ Feature: A sharer withdraws or corrects a dish
     Then Priya is told "The pickup window can only move later"
     And the soup's pickup is "tomorrow 12-3pm"
 
+  Scenario: A later window tells every neighbor holding portions, who may cancel
+    Given Priya shared 2 portions of soup for pickup "tomorrow 12-1pm"
+    And Tom requested 1 portion of soup
+    And Ana requested 1 portion of soup
+    And Priya accepted Ana's request
+    When Priya moves the soup's pickup to "tomorrow 12-3pm"
+    Then Tom is notified "The pickup of soup moved to Tue 12:00–15:00."
+    And Tom's message "The pickup of soup moved" offers Cancel with refund
+    And Ana is notified "If you can't make it, cancel and your credits come back."
+    When Ana cancels her request
+    Then Ana has 5 credits
+    And Tom's request is pending
+
   Scenario: A later window must still end within 48 hours
     When 1 hours pass
     And Priya moves the dal's pickup from 1 hours from now until 49 hours from now

@@ -67,7 +67,8 @@ Feature: Withdrawing and correcting a dish from /mine
     Then Priya is told "Saved."
     And Priya is told "3 portions left"
 
-  Scenario: The pickup window moves later, not earlier
+  Scenario: The pickup window moves later, not earlier, and the neighbor holding portions is told
+    Given Tom asked for 1 portions of "Red lentil dal"
     When Priya sends "/mine"
     And Priya taps "Edit"
     And Priya taps "Pickup window"
@@ -76,6 +77,8 @@ Feature: Withdrawing and correcting a dish from /mine
     When Priya sends "tomorrow 12-2pm"
     Then Priya is told "Saved."
     And Priya is told "tomorrow"
+    And Tom is told "The pickup of Red lentil dal moved to Tue 12:00–14:00."
+    And Tom sees the buttons "Cancel with refund"
 
   Scenario: An allergen change tells the neighbor holding portions, who cancels with a refund
     Given Tom asked for 1 portions of "Red lentil dal"

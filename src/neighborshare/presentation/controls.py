@@ -7,7 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from neighborshare.ports.services import Button
-from neighborshare.presentation.formatting import esc, listing
+from neighborshare.presentation.formatting import esc, listing, window
 from neighborshare.presentation.i18n import _
 from neighborshare.presentation.labels import named
 
@@ -38,7 +38,7 @@ def post_withdrawn(p: dict[str, Any], tz: ZoneInfo) -> tuple[str, Buttons]:
 
 
 def dish_relabelled(p: dict[str, Any], tz: ZoneInfo) -> tuple[str, Buttons]:
-    allergens = esc(listing(named(p.get("allergens") or []), _("none listed")))
+    allergens = esc(listing(named(p.get("allergens") or [])))
     diets = esc(listing(named(p.get("diet_tags") or []), _("none")))
     text = _(
         "⚠️ The sharer changed what {dish} contains.\n"
@@ -48,7 +48,16 @@ def dish_relabelled(p: dict[str, Any], tz: ZoneInfo) -> tuple[str, Buttons]:
     return text, ((Button(_("Cancel with refund"), f"x:cnl:{p.get('exchange_id')}"),),)
 
 
+def pickup_moved(p: dict[str, Any], tz: ZoneInfo) -> tuple[str, Buttons]:
+    text = _(
+        "🕒 The pickup of {dish} moved to {window}.\n"
+        "If you can't make it, cancel and your credits come back."
+    ).format(dish=_dish(p), window=window(str(p["window_start"]), str(p["window_end"]), tz))
+    return text, ((Button(_("Cancel with refund"), f"x:cnl:{p.get('exchange_id')}"),),)
+
+
 CONTROL_TEMPLATES = {
+    "pickup_moved": pickup_moved,
     "cancelled_post_withdrawn": post_withdrawn,
     "dish_relabelled": dish_relabelled,
     "sharer_away": sharer_away,

@@ -68,8 +68,8 @@ class PostEditingService:
         return len(closed)
 
     def edit(self, sharer_id: int, post_id: int, changes: PostChanges) -> FoodPost:
-        """Correct the dish; a change of allergens or diet tags tells every neighbor holding
-        portions, who may cancel with a refund."""
+        """Correct the dish; a change of allergens, diet tags or pickup window tells every
+        neighbor holding portions, who may cancel with a refund."""
         post = in_transaction(self._uow, lambda uow: self._edit(uow, sharer_id, post_id, changes))
         self._tasks.enqueue("drain_outbox")
         return post
@@ -86,6 +86,7 @@ class PostEditingService:
             post.description = changes.description.strip()[: rules.max_description_length]
         if changes.portions is not None:
             post.set_portions(changes.portions, rules.max_portions_per_post)
+        moved = changes.window is not None and changes.window != post.window
         if changes.window is not None:
             post.move_window(changes.window, now, rules.window_horizon)
         relabelled = post.relabel(
@@ -94,16 +95,22 @@ class PostEditingService:
         )
         uow.posts.save(post)
         if relabelled:
-            self._tell_holders(uow, post, now)
+            labels = ",".join(sorted(post.allergens)) + "/" + ",".join(sorted(post.diet_tags))
+            self._tell_holders(uow, post, "dish_relabelled", labels, now)
+        if moved:
+            window = f"{post.window.start.isoformat()}/{post.window.end.isoformat()}"
+            self._tell_holders(uow, post, "pickup_moved", window, now)
         return post
 
     @staticmethod
-    def _tell_holders(uow: UnitOfWork, post: FoodPost, now: datetime) -> None:
-        labels = ",".join(sorted(post.allergens)) + "/" + ",".join(sorted(post.diet_tags))
+    def _tell_holders(
+        uow: UnitOfWork, post: FoodPost, kind: str, change: str, now: datetime
+    ) -> None:
+        """Tell each neighbor with a pending or accepted request, who may cancel."""
         for exchange in uow.exchanges.for_post(post.id or 0):
             if not exchange.is_open:
                 continue
             payload = post_summary(post) | {"exchange_id": exchange.id}
-            # one message per change: the key names the moment and the new labels
-            key = f"exchange:{exchange.id}:dish_relabelled:{now.isoformat()}:{labels}"
-            notify(uow, exchange.requester_id, "dish_relabelled", payload, now, key)
+            # one message per change: the key names the moment and what it changed to
+            key = f"exchange:{exchange.id}:{kind}:{now.isoformat()}:{change}"
+            notify(uow, exchange.requester_id, kind, payload, now, key)
