@@ -93,3 +93,14 @@ Feature: Withdrawing and correcting a dish from /mine
     When Tom taps "Cancel with refund"
     Then Priya is told "cancelled their request"
     And Tom has 5 credits
+
+  Scenario: The dish's card in a chat shows the correction
+    Given Priya posted the card of "Red lentil dal" into the group hall
+    When Priya sends "/mine"
+    And Priya taps "Edit"
+    And Priya taps "Name"
+    And Priya sends "Dal tadka"
+    And Priya taps "Portions"
+    And Priya sends "5"
+    Then the card in the group hall says "Dal tadka"
+    And the card in the group hall says "5 portions left"

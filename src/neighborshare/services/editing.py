@@ -11,6 +11,7 @@ from neighborshare.domain.rules import Rules
 from neighborshare.domain.values import Allergen, DietTag, PickupWindow
 from neighborshare.ports.services import Clock, TaskQueue
 from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from neighborshare.services.cards import follow_cards
 from neighborshare.services.common import post_or_refuse
 from neighborshare.services.notifications import post_summary
 from neighborshare.services.transactions import in_transaction, notify, read_only
@@ -94,6 +95,7 @@ class PostEditingService:
             post.diet_tags if changes.diet_tags is None else changes.diet_tags,
         )
         uow.posts.save(post)
+        follow_cards(uow, post, now)  # its cards in chats show the corrected dish
         if relabelled:
             labels = ",".join(sorted(post.allergens)) + "/" + ",".join(sorted(post.diet_tags))
             self._tell_holders(uow, post, "dish_relabelled", labels, now)
