@@ -10,7 +10,14 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
-from telegram import Bot, BotCommand, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import (
+    Bot,
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    MenuButtonWebApp,
+    WebAppInfo,
+)
 from telegram.error import BadRequest
 
 from neighborshare.adapters.telegram.entities import parse, utf16_length
@@ -185,3 +192,34 @@ def test_set_my_commands_refuses_what_telegram_refuses(api: OfflineBotApi) -> No
         assert refused(api, lambda bot, d=description: bot.set_my_commands(  # type: ignore[misc]
             [BotCommand("share", d)])).lower() == "bot_command_description_invalid"
     assert api.setup.commands_for() == []
+
+
+def _map(url: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[InlineKeyboardButton("🗺 Map", web_app=WebAppInfo(url))]])
+
+
+def test_a_mini_app_button_opens_over_https_and_only_in_a_private_chat(
+    api: OfflineBotApi,
+) -> None:
+    run(api, lambda bot: bot.send_message(CHAT, "ok", reply_markup=_map("https://x.example/m/")))
+    assert refused(api, lambda bot: bot.send_message(
+        CHAT, "hi", reply_markup=_map("http://x.example/m/"))) == (
+        "Inline keyboard button web app url 'http://x.example/m/' is invalid: "
+        "only https links are allowed")
+    group = api.add_group("hall", [{"id": CHAT, "is_bot": False, "first_name": "Tom"}])
+    assert refused(api, lambda bot: bot.send_message(
+        group.id, "hi", reply_markup=_map("https://x.example/m/"))).lower() == (
+        "button_type_invalid")
+    sent = run(api, lambda bot: bot.send_message(group.id, "ok"))
+    assert refused(api, lambda bot: bot.edit_message_reply_markup(
+        group.id, sent.message_id, reply_markup=_map("https://x.example/m/"))).lower() == (
+        "button_type_invalid")
+
+
+def test_the_menu_button_may_open_a_mini_app_over_https(api: OfflineBotApi) -> None:
+    button = MenuButtonWebApp("🗺 Map", WebAppInfo("https://x.example/m/"))
+    assert run(api, lambda bot: bot.set_chat_menu_button(menu_button=button)) is True
+    assert api.setup.menu_button(CHAT)["web_app"] == {"url": "https://x.example/m/"}
+    plain = MenuButtonWebApp("🗺 Map", WebAppInfo("http://x.example/m/"))
+    assert "Only HTTPS links are allowed".lower() in refused(
+        api, lambda bot: bot.set_chat_menu_button(menu_button=plain)).lower()

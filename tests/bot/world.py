@@ -27,6 +27,7 @@ class BotWorld:
         self.make_container = make_container
         self.clock = clock
         self.api = OfflineBotApi()
+        self.miniapp_url: str | None = None
         self.loop = asyncio.new_event_loop()
         self.replicas = [self._replica()]
         self.active = 0
@@ -37,6 +38,7 @@ class BotWorld:
 
     def _replica(self) -> OfflineBot:
         bot = OfflineBot(self.make_container(), self.clock, api=self.api, sleep=self._sleep)
+        bot.deps.miniapp_url = self.miniapp_url  # MINIAPP_URL: the Map and menu buttons
         self.loop.run_until_complete(bot.start())
         return bot
 

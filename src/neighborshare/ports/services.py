@@ -50,8 +50,9 @@ class Geocoder(Protocol):
 @dataclass(frozen=True, slots=True)
 class Button:
     label: str
-    data: str  # callback data; empty for a deep link
+    data: str  # callback data; empty for a deep link or a Mini App
     start: str | None = None  # a deep link into the private chat, with /start START
+    web_app: str | None = None  # a Mini App's https URL: opens it instead of sending data
 
 
 @dataclass(frozen=True, slots=True)

@@ -115,6 +115,14 @@ def browse_nav(page: int, has_more: bool, show_all: bool, can_show_all: bool) ->
     return tuple(r for r in (tuple(nav), extra) if r)
 
 
+MAP = N_("🗺 Map")  # the Mini App's button: under /browse, and the private chats' menu button
+
+
+def map_row(url: str | None) -> Rows:
+    """The Map button opening the Mini App at ``url``; nothing when no Mini App is set up."""
+    return ((Button(str(MAP), "map", web_app=url),),) if url else ()
+
+
 def exchange_actions(view: ExchangeView, viewer_id: int, now: datetime | None = None) -> Rows:
     """The buttons an exchange offers this party in its current state (and at ``now``)."""
     exchange = view.exchange

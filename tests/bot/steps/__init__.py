@@ -7,4 +7,5 @@ from tests.bot.steps.checking import *  # noqa: F403
 from tests.bot.steps.files import *  # noqa: F403
 from tests.bot.steps.groups import *  # noqa: F403
 from tests.bot.steps.inline import *  # noqa: F403
+from tests.bot.steps.miniapp import *  # noqa: F403
 from tests.bot.steps.telegram import *  # noqa: F403

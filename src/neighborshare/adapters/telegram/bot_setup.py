@@ -8,6 +8,7 @@ from typing import Any
 from telegram.constants import BotCommandLimit
 
 from neighborshare.adapters.telegram.errors import bad_request
+from neighborshare.adapters.telegram.refusals import check_web_app
 
 DEFAULT_SCOPE = {"type": "default"}
 _COMMAND = re.compile(rf"[a-z0-9_]{{1,{BotCommandLimit.MAX_COMMAND}}}")
@@ -51,6 +52,10 @@ class BotSetup:
     def set_menu_button(self, chat_id: int | None, button: dict[str, Any] | None) -> bool:
         if button is not None and button.get("type") not in ("commands", "web_app", "default"):
             raise bad_request("unsupported menu button type")
+        if button is not None and button.get("type") == "web_app":
+            if not str(button.get("text") or "").strip():
+                raise bad_request("menu button text is empty")
+            check_web_app(button.get("web_app"), "menu button")
         self.menu_buttons[chat_id] = button or {"type": "default"}
         return True
 

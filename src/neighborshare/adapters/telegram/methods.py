@@ -82,7 +82,7 @@ class MethodTable:
     def send_message(self, p: dict[str, Any]) -> dict[str, Any]:
         chat = self._t.chats.check_send(p["chat_id"])
         message_text(str(p.get("text", "")), p.get("parse_mode"))
-        check_markup(_json(p, "reply_markup"))
+        check_markup(_json(p, "reply_markup"), chat.is_private)
         message = SentMessage(chat.id, self._t.log.next_message_id(), str(p["text"]),
                               p.get("parse_mode"), _json(p, "reply_markup"))
         return self._raw(self._t.log.keep(message))
@@ -93,7 +93,7 @@ class MethodTable:
         if not isinstance(photo, str) or photo.startswith("attach://"):
             photo = self._t.files.add(_uploaded(p))
         caption(str(p.get("caption", "")), p.get("parse_mode"))
-        check_markup(_json(p, "reply_markup"))
+        check_markup(_json(p, "reply_markup"), chat.is_private)
         message = SentMessage(chat.id, self._t.log.next_message_id(), str(p.get("caption", "")),
                               p.get("parse_mode"), _json(p, "reply_markup"), photo=photo)
         return self._raw(self._t.log.keep(message))
@@ -110,7 +110,7 @@ class MethodTable:
         else:
             sent = self._uploaded_document(_upload(p))
         caption(str(p.get("caption", "")), p.get("parse_mode"))
-        check_markup(_json(p, "reply_markup"))
+        check_markup(_json(p, "reply_markup"), chat.is_private)
         message = SentMessage(chat.id, self._t.log.next_message_id(), str(p.get("caption", "")),
                               p.get("parse_mode"), _json(p, "reply_markup"), document=sent)
         return self._raw(self._t.log.keep(message))
@@ -132,24 +132,25 @@ class MethodTable:
         return self._edit(p, str(p.get("caption", "")), media=True)
 
     def edit_markup(self, p: dict[str, Any]) -> dict[str, Any] | bool:
-        self._check_editable(p)
+        private = self._check_editable(p)
         message, markup = self._t.log.find(p), _json(p, "reply_markup")
-        check_markup(markup)
+        check_markup(markup, private)
         shown = parse(message.text, message.parse_mode)
         refuse_no_change((shown, message.reply_markup), shown, markup)
         message.reply_markup = markup
         message.edits += 1
         return self._edited(p, message)
 
-    def _check_editable(self, p: dict[str, Any]) -> None:
+    def _check_editable(self, p: dict[str, Any]) -> bool:
         """A message the bot sent is edited in a chat it may write to; a card posted with
-        inline mode (``inline_message_id``) wherever it is, and never with a reply keyboard."""
+        inline mode (``inline_message_id``) wherever it is, and never with a reply keyboard.
+        True if it is in the bot's private chat with a user (where web_app buttons may be)."""
         if p.get("inline_message_id"):
             markup = _json(p, "reply_markup")
             if markup is not None and "inline_keyboard" not in markup:
                 raise bad_request("REPLY_MARKUP_INVALID")
-            return
-        self._t.chats.check_send(p["chat_id"])
+            return False
+        return self._t.chats.check_send(p["chat_id"]).is_private
 
     def _edited(self, p: dict[str, Any], message: SentMessage) -> dict[str, Any] | bool:
         """Telegram answers an edit of an inline message with True, of a chat's message with
@@ -157,14 +158,14 @@ class MethodTable:
         return True if p.get("inline_message_id") else self._raw(message)
 
     def _edit(self, p: dict[str, Any], text: str, media: bool) -> dict[str, Any] | bool:
-        self._check_editable(p)
+        private = self._check_editable(p)
         message = self._t.log.find(p)
         if media != bool(message.photo):
             raise bad_request("there is no caption in the message to edit" if media
                               else "there is no text in the message to edit")
         kept_as = caption if media else message_text
         parsed = kept_as(text, p.get("parse_mode"))
-        check_markup(_json(p, "reply_markup"))
+        check_markup(_json(p, "reply_markup"), private)
         before = kept_as(message.text, message.parse_mode)
         refuse_no_change((before, message.reply_markup), parsed, _json(p, "reply_markup"))
         message.text, message.parse_mode = text, p.get("parse_mode")

@@ -17,8 +17,8 @@ from telegram.constants import (
 from neighborshare.adapters.telegram.entities import Parsed, parse, utf16_length
 from neighborshare.adapters.telegram.errors import BotApiError, bad_request
 
-__all__ = ["BotApiError", "caption", "check_html", "check_markup", "message_text",
-           "refuse_no_change"]
+__all__ = ["BotApiError", "caption", "check_html", "check_markup", "check_web_app",
+           "message_text", "refuse_no_change"]
 
 NOT_MODIFIED = ("message is not modified: specified new message content and reply markup are "
                 "exactly the same as a current content and reply markup of the message")
@@ -51,8 +51,9 @@ def caption(text: str, parse_mode: object) -> Parsed:
     return parsed
 
 
-def check_markup(markup: dict[str, Any] | None) -> None:
-    """Keyboard sizes, and every inline button doing one thing (callback data of 1-64 bytes)."""
+def check_markup(markup: dict[str, Any] | None, private: bool = False) -> None:
+    """Keyboard sizes, and every inline button doing one thing (callback data of 1-64 bytes,
+    a Mini App over https and only in a private chat)."""
     if not markup:
         return
     inline = "inline_keyboard" in markup
@@ -64,10 +65,10 @@ def check_markup(markup: dict[str, Any] | None) -> None:
         raise bad_request("reply markup is too long")
     for row in rows if inline else ():
         for button in row:
-            _check_inline_button(button)
+            _check_inline_button(button, private)
 
 
-def _check_inline_button(button: dict[str, Any]) -> None:
+def _check_inline_button(button: dict[str, Any], private: bool) -> None:
     if not any(key in button for key in _ACTIONS):
         raise bad_request("text buttons are unallowed in the inline keyboard")
     if "callback_data" in button:
@@ -75,6 +76,17 @@ def _check_inline_button(button: dict[str, Any]) -> None:
         if not InlineKeyboardButtonLimit.MIN_CALLBACK_DATA <= size <= (
                 InlineKeyboardButtonLimit.MAX_CALLBACK_DATA):
             raise bad_request("BUTTON_DATA_INVALID")
+    if "web_app" in button:
+        if not private:  # groups and channels get no Mini App buttons
+            raise bad_request("BUTTON_TYPE_INVALID")
+        check_web_app(button["web_app"], "inline keyboard button")
+
+
+def check_web_app(web_app: object, what: str) -> None:
+    """A Mini App is opened over https only (``what``: whose URL, in Telegram's wording)."""
+    url = web_app.get("url") if isinstance(web_app, dict) else None
+    if not isinstance(url, str) or not url.startswith("https://"):
+        raise bad_request(f"{what} Web App URL '{url}' is invalid: Only HTTPS links are allowed")
 
 
 def refuse_no_change(before: tuple[Parsed, dict[str, Any] | None], after: Parsed,

@@ -49,6 +49,7 @@ class BotDeps:
     photo_store: PhotoStore
     photo_processor: PhotoProcessor
     pool: ThreadPoolExecutor
+    miniapp_url: str | None = None  # the Map button's page (MINIAPP_URL); none: no Map button
 
     @property
     def tz(self) -> ZoneInfo:
@@ -85,4 +86,5 @@ def deps_from(container: Any) -> BotDeps:
         photo_store=container.photo_store(),
         photo_processor=container.photo_processor(),
         pool=ThreadPoolExecutor(settings.db_pool_size, thread_name_prefix="bot-db"),
+        miniapp_url=settings.miniapp_url or None,
     )

@@ -4,6 +4,7 @@ replaces the whole list, so each deploy leaves Telegram's menu as this code has 
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from telegram import Bot
 from telegram.error import TelegramError
@@ -11,6 +12,7 @@ from telegram.error import TelegramError
 from neighborshare.entrypoints.bot.outgoing import ApiCall
 from neighborshare.presentation import i18n
 from neighborshare.presentation.i18n import N_
+from neighborshare.presentation.keyboards import MAP
 
 log = logging.getLogger("neighborshare.bot")
 
@@ -28,6 +30,7 @@ MENU = (
 )
 # private chats only: in a group the bot answers a command with a pointer, and offers none
 SCOPE = {"type": "all_private_chats"}
+COMMANDS_BUTTON: dict[str, Any] = {"type": "commands"}
 
 
 def menu(language: str) -> list[dict[str, str]]:
@@ -45,5 +48,26 @@ async def register_commands(bot: Bot, default_language: str) -> bool:
                                                  "scope": SCOPE, "language_code": code})()
     except TelegramError as error:
         log.warning("the command menu could not be set: %s", type(error).__name__)
+        return False
+    return True
+
+
+def menu_button(url: str | None, language: str) -> dict[str, Any]:
+    """The Map (a web_app button opening the Mini App), else the list of commands."""
+    if not url:
+        return COMMANDS_BUTTON
+    with i18n.speaking(language):
+        return {"type": "web_app", "text": str(MAP), "web_app": {"url": url}}
+
+
+async def register_menu_button(bot: Bot, url: str | None, default_language: str) -> bool:
+    """The button beside the text field of every private chat (Telegram has menu buttons only
+    there): the Map when a Mini App is set up, else the commands again. False (logged) if
+    Telegram refused: the bot works without it."""
+    try:
+        await ApiCall(bot, "setChatMenuButton",
+                      {"menu_button": menu_button(url, default_language)})()
+    except TelegramError as error:
+        log.warning("the menu button could not be set: %s", type(error).__name__)
         return False
     return True

@@ -20,7 +20,7 @@ from neighborshare.adapters.telegram.neighbors import OfflineNeighbors
 from neighborshare.adapters.telegram.offline import OfflineBotApi
 from neighborshare.entrypoints.bot.app import build_application
 from neighborshare.entrypoints.bot.deps import BotDeps
-from neighborshare.entrypoints.bot.menu import register_commands
+from neighborshare.entrypoints.bot.menu import register_commands, register_menu_button
 from neighborshare.entrypoints.worker.jobs import run_due_jobs
 
 
@@ -50,6 +50,8 @@ class OfflineBot:
     async def start(self) -> None:
         await self.app.initialize()
         await register_commands(self.app.bot, self.deps.rules.default_language)
+        await register_menu_button(self.app.bot, self.deps.miniapp_url,
+                                   self.deps.rules.default_language)
         notifier = LoopBotNotifier(self.app.bot, asyncio.get_running_loop(), self._sleep)
         self.container.notifier.override(providers.Object(notifier))
         self.notifications = self.container.notifications()

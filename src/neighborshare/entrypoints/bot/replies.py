@@ -9,6 +9,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
 from neighborshare.entrypoints.bot.outgoing import ApiCall, send
+from neighborshare.ports.services import Button
 from neighborshare.presentation.keyboards import Rows
 
 Markup = ReplyKeyboardMarkup | ReplyKeyboardRemove
@@ -19,8 +20,13 @@ def inline(buttons: Rows) -> dict[str, Any] | None:
     """An inline keyboard as the Bot API's JSON (no PTB objects made and unmade per answer)."""
     if not buttons:
         return None
-    return {"inline_keyboard": [[{"text": str(b.label), "callback_data": b.data} for b in row]
-                                for row in buttons]}
+    return {"inline_keyboard": [[_button(b) for b in row] for row in buttons]}
+
+
+def _button(button: Button) -> dict[str, Any]:
+    if button.web_app is not None:  # Telegram allows these in private chats only
+        return {"text": str(button.label), "web_app": {"url": button.web_app}}
+    return {"text": str(button.label), "callback_data": button.data}
 
 
 class Replies:

@@ -13,7 +13,7 @@ from telegram.request import BaseRequest
 
 from neighborshare.entrypoints.bot.app import build_application
 from neighborshare.entrypoints.bot.chats import HANDLED_UPDATES
-from neighborshare.entrypoints.bot.menu import register_commands
+from neighborshare.entrypoints.bot.menu import register_commands, register_menu_button
 from neighborshare.entrypoints.miniapp.api import MiniAppParts, miniapp_routes
 from neighborshare.entrypoints.miniapp.assembly import miniapp_parts
 from neighborshare.entrypoints.webhook.app import WebhookParts
@@ -34,7 +34,9 @@ class BotRuntime:
 
     async def start(self) -> None:
         await self.ptb.initialize()
-        await register_commands(self.ptb.bot, self.ptb.bot_data["deps"].rules.default_language)
+        deps = self.ptb.bot_data["deps"]
+        await register_commands(self.ptb.bot, deps.rules.default_language)
+        await register_menu_button(self.ptb.bot, deps.miniapp_url, deps.rules.default_language)
 
     async def stop(self) -> None:
         """Let updates in flight finish first; they need this loop running to do so."""

@@ -38,18 +38,25 @@ async def show(turn: Turn, page: int, show_all: bool) -> None:
     found = await turn.deps.run(turn.deps.food.browse, user.id, page, show_all)
     restricted = bool(user.allergies or user.diet_restrictions or user.custom_allergies)
     nav = keyboards.browse_nav(page, found.has_more, show_all, restricted)
+    on_map = keyboards.map_row(turn.deps.miniapp_url) if _private(turn) else ()
     if not found.cards:
-        await turn.say(EMPTY_FILTERED if restricted and not show_all else EMPTY, nav)
+        await turn.say(EMPTY_FILTERED if restricted and not show_all else EMPTY, nav + on_map)
         return
     now = turn.deps.clock.now()
     for card in found.cards:
         assert card.post.id is not None
         await turn.say(post_card(card, turn.deps.tz, now), keyboards.card_buttons(card.post.id),
                        photo=card.post.photo_file_id)
-    if nav:
+    if nav or on_map:
         scope = _("Page {page} · all dishes") if show_all else _(
             "Page {page} · dishes that fit your diet")
-        await turn.say(scope.format(page=page + 1), nav)
+        await turn.say(scope.format(page=page + 1), nav + on_map)
+
+
+def _private(turn: Turn) -> bool:
+    """Telegram takes a Mini App's button only in a private chat."""
+    chat = turn.update.effective_chat
+    return chat is not None and chat.type == "private"
 
 
 def linked_post(payload: str | None) -> int | None:
