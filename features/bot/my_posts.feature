@@ -50,6 +50,7 @@ Feature: Withdrawing and correcting a dish from /mine
     When Priya taps "Description"
     And Priya sends "Mild, with coriander"
     Then Priya is told "Saved."
+    And Priya is told "Mild, with coriander"
     When Priya taps "Done"
     Then Priya is told "All set."
     When Tom sends "/browse"

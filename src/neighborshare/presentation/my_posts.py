@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from neighborshare.domain.posts import FoodPost
 from neighborshare.ports.services import Button
+from neighborshare.presentation import keyboards
 from neighborshare.presentation.cards import dish_lines
 from neighborshare.presentation.formatting import esc, plural, window
 from neighborshare.presentation.i18n import N_, _, ngettext
@@ -63,9 +64,29 @@ def withdrawn(name: str, cancelled: int) -> str:
 def edit_menu(post: FoodPost, tz: ZoneInfo, now: datetime, saved: bool = False) -> tuple[str, Rows]:
     head = _("Saved.") + "\n\n" if saved else ""
     text = head + _("What would you like to change?") + "\n\n" + dish_lines(post, tz, now)
+    if post.description:
+        text += f"\n<i>{esc(post.description)}</i>"
     fields = [Button(str(label), f"mp:f:{post.id}:{key}") for key, label in FIELDS.items()]
     rows = tuple(tuple(fields[i : i + 2]) for i in range(0, len(fields), 2))
     return text, (*rows, (Button(_("Done ✔️"), f"mp:done:{post.id}"),))
+
+
+def question(
+    field: str, post: FoodPost, tz: ZoneInfo, local_now: datetime, maximum: int
+) -> tuple[str, Rows]:
+    """What the bot asks to correct ``field`` of the dish, with its buttons."""
+    if field == "alg":
+        chosen = [a.value for a in post.allergens]
+        return ask_allergens(post), keyboards.allergen_checklist("mp:alg", chosen)
+    if field == "diet":
+        chosen = [t.value for t in post.diet_tags]
+        return ask_diet(post), keyboards.diet_checklist("mp:diet", chosen)
+    if field == "win":
+        presets = keyboards.pickup_presets(local_now, f"mp:win:{post.id}")
+        return ask_window(post, tz, local_now), presets
+    if field == "por":
+        return ask_portions(post, maximum), ()
+    return (ask_name(post) if field == "name" else ask_description(post)), ()
 
 
 def ask_name(post: FoodPost) -> str:

@@ -106,24 +106,11 @@ async def _edit_menu(turn: Turn, post_id: int, _part: str) -> None:
 async def _ask_field(turn: Turn, post_id: int, field: str) -> None:
     one_of(field, my_posts.FIELDS)
     post = await turn.deps.run(turn.deps.post_editing.own_post, await turn.user_id(), post_id)
-    turn.begin(FLOW, field, post_id=post_id)
-    if field == "alg":
-        turn.data["allergens"] = sorted(a.value for a in post.allergens)
-        chosen = turn.data["allergens"]
-        await turn.say(my_posts.ask_allergens(post), keyboards.allergen_checklist("mp:alg", chosen))
-    elif field == "diet":
-        turn.data["diet_tags"] = sorted(t.value for t in post.diet_tags)
-        chosen = turn.data["diet_tags"]
-        await turn.say(my_posts.ask_diet(post), keyboards.diet_checklist("mp:diet", chosen))
-    elif field == "win":
-        presets = keyboards.pickup_presets(_local_now(turn), f"mp:win:{post_id}")
-        await turn.say(my_posts.ask_window(post, turn.deps.tz, turn.deps.clock.now()), presets)
-    elif field == "por":
-        maximum = turn.deps.rules.max_portions_per_post
-        await turn.say(my_posts.ask_portions(post, maximum))
-    else:
-        await turn.say(my_posts.ask_name(post) if field == "name" else
-                       my_posts.ask_description(post))
+    # the checklists start from what the dish says now
+    turn.begin(FLOW, field, post_id=post_id, allergens=sorted(a.value for a in post.allergens),
+               diet_tags=sorted(t.value for t in post.diet_tags))
+    maximum = turn.deps.rules.max_portions_per_post
+    await turn.say(*my_posts.question(field, post, turn.deps.tz, _local_now(turn), maximum))
 
 
 async def _preset_window(turn: Turn, post_id: int, key: str) -> None:
