@@ -22,6 +22,7 @@ from neighborshare.adapters.memory.unit_of_work import InMemoryUnitOfWork
 from neighborshare.adapters.redis.cached_reads import CachedReads
 from neighborshare.adapters.redis.invalidation import invalidating
 from neighborshare.adapters.system import LogSmsVerifier, NullTaskQueue, SystemClock
+from neighborshare.adapters.telegram.throttle import Throttle
 from neighborshare.presentation.cards import CardEditRenderer
 from neighborshare.presentation.controls import CONTROL_TEMPLATES
 from neighborshare.presentation.digests import DIGEST_TEMPLATES
@@ -72,6 +73,11 @@ def _production_adapter(name: str) -> Any:
         return getattr(production, name)(settings)
 
     return build
+
+
+def _production_notifier(settings: Settings, budget: Any) -> Any:
+    production = importlib.import_module("neighborshare.adapters.production")
+    return production.telegram_notifier(settings, budget)
 
 
 def _bulk_expiry(uow_factory: Any, rules: Any) -> Any:
@@ -136,11 +142,18 @@ class Container(containers.DeclarativeContainer):
         embedded=providers.Object(None),
         production=providers.Singleton(_production_adapter("google_geocoder"), settings),
     )
+    # One send budget per bot token: replies (entrypoints/bot/outgoing.py) and the notifier.
+    send_budget = providers.Selector(
+        profile,
+        memory=providers.Singleton(Throttle),
+        embedded=providers.Singleton(Throttle),
+        production=providers.Singleton(_production_adapter("send_budget"), settings),
+    )
     notifier = providers.Selector(
         profile,
         memory=providers.Singleton(RecordingNotifier),
         embedded=providers.Singleton(RecordingNotifier),
-        production=providers.Singleton(_production_adapter("telegram_notifier"), settings),
+        production=providers.Singleton(_production_notifier, settings, send_budget),
     )
     task_queue = providers.Selector(
         profile,

@@ -76,7 +76,7 @@ def test_one_chat_gets_at_most_one_message_a_second(notifier: TelegramNotifier, 
     assert [m.text for m in api.messages(42)] == [f"alert {i}" for i in range(100)]
     times = [t for t, _, _ in api.attempts]
     assert min(b - a for a, b in itertools.pairwise(times)) >= 1.0 - MICROSECOND
-    assert times[-1] - times[0] == pytest.approx(99.0)
+    assert times[-1] - times[0] == pytest.approx(99.0, rel=1e-4)  # slots of 1/30 s, rounded up
 
 
 def test_many_chats_get_at_most_thirty_messages_a_second(

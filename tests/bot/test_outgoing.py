@@ -195,3 +195,35 @@ def test_a_reply_refused_with_429_reaches_the_neighbor_once(waited: list[float])
 
     assert _on_offline_api(action) == ["Accepted!"]
     assert waited == [30, 30]
+
+
+class _FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
+def test_replies_book_the_send_budget_as_replies_and_keep_one_a_second_per_chat(
+    waited: list[float],
+) -> None:
+    from neighborshare.adapters.telegram.throttle import Throttle
+    from neighborshare.domain.sending import SendClass
+
+    clock = _FakeClock()
+    budget = Throttle(monotonic=clock)
+    assert budget.reserve(100, SendClass.DIGEST).booked  # a digest has the next slot
+
+    async def action(bot: Any, api: Any) -> Any:
+        replies = [outgoing.ApiCall(bot, "sendMessage", {"chat_id": 7, "text": text})
+                   for text in ("first", "second")]
+        spinner = outgoing.ApiCall(bot, "getMe", {})  # no message: not paced
+        assert await outgoing.release(outgoing.Held([replies[0], spinner, replies[1]]),
+                                      budget) == 0
+        return [m.text for m in api.messages(7)]
+
+    assert _on_offline_api(action) == ["first", "second"]
+    assert len(waited) == 2 and waited[0] < 2 / 30  # behind at most the digest's one slot
+    assert waited[1] == pytest.approx(1.0, abs=2 / 30)  # the same chat: a second later

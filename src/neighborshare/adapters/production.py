@@ -114,13 +114,17 @@ def google_geocoder(settings: Settings) -> Any:
     return CachingGeocoder(GoogleGeocoder(client, settings.default_region), redis_cache(settings))
 
 
-def telegram_notifier(settings: Settings) -> Any:
+def send_budget(settings: Settings) -> Any:
+    """Paced in Redis, so every bot replica and worker of this token shares Telegram's limits."""
+    from neighborshare.adapters.redis.send_schedule import RedisSendSchedule
+
+    return RedisSendSchedule(_redis(settings.redis_url))
+
+
+def telegram_notifier(settings: Settings, budget: Any = None) -> Any:
     from telegram import Bot
 
-    from neighborshare.adapters.redis.send_schedule import RedisSendSchedule
     from neighborshare.adapters.telegram.notifier import TelegramNotifier
 
     check_production_settings(settings)
-    # Paced in Redis, so every worker sending with this token shares Telegram's limits.
-    schedule = RedisSendSchedule(_redis(settings.redis_url))
-    return TelegramNotifier(Bot(_secret(settings.telegram_token)), schedule)
+    return TelegramNotifier(Bot(_secret(settings.telegram_token)), budget or send_budget(settings))

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
+from neighborshare.domain.sending import SendClass
 from neighborshare.domain.values import Location
 
 
@@ -62,6 +63,7 @@ class OutgoingMessage:
     buttons: tuple[tuple[Button, ...], ...] = ()
     photo: str | None = None  # a Telegram file_id to re-send (for an edit: the card has one)
     inline_message_id: str | None = None  # edit this card (inline mode) instead of sending
+    send_class: SendClass = SendClass.EXCHANGE  # its place in the bot's send budget
 
 
 class Delivery(StrEnum):
@@ -91,6 +93,26 @@ class SendPostponed(Exception):
 class Notifier(Protocol):
     def send(self, message: OutgoingMessage) -> Delivery:
         """Raises SendRefused or SendPostponed when the message was not delivered."""
+        ...
+
+
+class Turn(NamedTuple):
+    booked: bool  # True: send after ``wait`` seconds; False: ask again after ``wait``
+    wait: float
+
+
+class SendBudget(Protocol):
+    """Telegram's limits for one bot token, shared by everything that sends with it (replies,
+    notifications, alerts, digests), by send class (domain/sending.py)."""
+
+    def reserve(self, chat_id: int, send_class: SendClass) -> Turn: ...
+
+    def wait_turn(self, chat_id: int, send_class: SendClass = SendClass.EXCHANGE) -> None:
+        """Sleep until a message of ``send_class`` may go to ``chat_id`` (its slot is booked)."""
+        ...
+
+    def hold_chat(self, chat_id: int, seconds: float) -> None:
+        """Telegram asked to wait ``seconds`` before the next message to ``chat_id``."""
         ...
 
 

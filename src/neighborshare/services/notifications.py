@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import partial
 from zoneinfo import ZoneInfo
@@ -20,6 +20,7 @@ from neighborshare.domain.posts import FoodPost
 from neighborshare.domain.preferences import widest_alert_radius_m
 from neighborshare.domain.records import CARD_EDIT, OutboxMessage
 from neighborshare.domain.rules import Rules
+from neighborshare.domain.sending import SendClass
 from neighborshare.domain.targeting import new_post_alert_allowed
 from neighborshare.domain.users import User
 from neighborshare.domain.values import rounded_distance
@@ -39,6 +40,10 @@ log = logging.getLogger(__name__)
 
 NEW_POST = "new_post"
 NEW_POST_FAN_OUT = "new_post_fan_out"  # a post to announce: the drain turns it into alerts
+# A drain takes at most this many alerts and digests at a time (every reply and exchange row
+# due): a worker sending them is never more than about a second from claiming anew, so a
+# message of a higher class queued meanwhile waits no longer than that for a worker.
+LOWER_CLASS_BATCH = 10
 Renderer = Callable[[OutboxMessage, User], OutgoingMessage | None]
 # a chat card's edit (services.cards), drawn from its dish as it is when sent (None: gone)
 CardRenderer = Callable[[OutboxMessage, FoodPost | None, datetime], OutgoingMessage | None]
@@ -185,10 +190,14 @@ class NotificationService:
     def _claim(self, uow: UnitOfWork, batch: int) -> tuple[int, list[_Claimed]]:
         """Claim what is due: fan-outs are done here and now, messages under a lease."""
         now = self._clock.now()
-        fanned_out = 0
+        fanned_out = lower = 0
         claimed = []
         cards: set[str] = set()  # edited in this batch: one edit shows the dish as it is
         for message in uow.outbox.claim_due(now, batch):
+            if message.priority > SendClass.EXCHANGE:
+                lower += 1
+                if lower > LOWER_CLASS_BATCH:
+                    break  # left unclaimed: another drain takes them
             if message.kind == NEW_POST_FAN_OUT:
                 self._fan_out(uow, message, now)
                 fanned_out += 1
@@ -224,7 +233,8 @@ class NotificationService:
             self._finish(message, None)
             return "skipped"
         try:
-            delivery = self._notifier.send(item.outgoing)
+            outgoing = replace(item.outgoing, send_class=SendClass(message.priority))
+            delivery = self._notifier.send(outgoing)
         except SendRefused as refusal:
             log.warning("outbox message %s (%s) refused: %s", message.id, message.kind,
                         refusal.reason)

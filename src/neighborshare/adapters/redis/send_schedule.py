@@ -1,9 +1,11 @@
-"""Telegram's sending limits kept across every process that shares a bot token, in Redis.
+"""The send budget of a bot token in Redis, shared by every bot replica and worker using it.
 
-Each send reserves a moment: no earlier than the chat's next allowed moment (one a second per
-chat) and no earlier than the bot's next global slot (slots 1/30 s apart). The caller sleeps
-until its moment. Times are integer microseconds on one shared clock. If Redis is unreachable
-the process falls back to its own ``Throttle``, which keeps the same limits for itself.
+The rules are those of ``domain.sending.SlotBook``, kept by one script so that booking a slot
+is atomic across processes: slots of 1/30 s on one shared clock (integer microseconds), one
+send a slot, one a second per chat, a reply booking the first free slot and every other class
+only the next one, while no higher class is waiting, except in its share of the slots. The
+caller sleeps until its slot. If Redis is unreachable the process falls back to its own
+``Throttle``, which keeps the same rules for itself.
 """
 
 from __future__ import annotations
@@ -14,17 +16,57 @@ from collections.abc import Callable
 import redis
 
 from neighborshare.adapters.redis.client import UNREACHABLE, Outage
-from neighborshare.adapters.telegram.throttle import Throttle
+from neighborshare.adapters.telegram.throttle import Throttle, wait_for_turn
+from neighborshare.domain.sending import (
+    REPLY_AHEAD_SLOTS,
+    SHARE_EVERY,
+    SHARED_BY,
+    WANT_FRESH_SLOTS,
+    SendClass,
+)
+from neighborshare.ports.services import Turn
 
+# KEYS: booked slots (a sorted set), classes waiting (a hash: class -> when refused), the chat.
+# ARGV: now, gap, chat interval, class, share every, reply ahead, fresh slots, shared classes.
 RESERVE = """
 local now, gap, interval = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
-local at = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'),
-                    tonumber(redis.call('GET', KEYS[2]) or '0'))
-local ahead_ms = math.floor((at - now) / 1000)
-redis.call('SET', KEYS[1], string.format('%.0f', at + gap), 'PX', ahead_ms + 60000)
-local chat_ms = ahead_ms + 2000 + math.floor(interval / 1000)
-redis.call('SET', KEYS[2], string.format('%.0f', at + interval), 'PX', chat_ms)
-return at
+local class, every = tonumber(ARGV[4]), tonumber(ARGV[5])
+local ahead, fresh, shared = tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8])
+local function n(x) return string.format('%.0f', x) end
+local current = math.ceil(now / gap)
+local first = math.max(current, math.ceil(tonumber(redis.call('GET', KEYS[3]) or '0') / gap))
+local last = current
+if class == 0 then last = first + ahead end
+if first > last then return {0, n(math.max((first - 1) * gap - now, 1))} end
+local waiting, higher = {}, false
+local wanted = redis.call('HGETALL', KEYS[2])
+for i = 1, #wanted, 2 do
+  local c = tonumber(wanted[i])
+  if tonumber(wanted[i + 1]) >= now - fresh * gap then
+    waiting[c] = true
+    if c < class then higher = true end
+  end
+end
+for slot = first, last do
+  if not redis.call('ZSCORE', KEYS[1], n(slot)) then
+    local owner = nil
+    if slot % every == 0 then owner = 1 + math.floor(slot / every) % shared end
+    local ok = (owner == class) or not higher
+    if owner and owner ~= class and waiting[owner] then ok = false end
+    if ok then
+      redis.call('ZADD', KEYS[1], n(slot), n(slot))
+      redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', n(current - 1))
+      redis.call('PEXPIRE', KEYS[1], math.floor((slot - current) * gap / 1000) + 60000)
+      local chat_ms = math.floor((slot * gap + interval - now) / 1000) + 2000
+      redis.call('SET', KEYS[3], n(slot * gap + interval), 'PX', chat_ms)
+      redis.call('HDEL', KEYS[2], class)
+      return {1, n(slot * gap - now)}
+    end
+  end
+end
+redis.call('HSET', KEYS[2], class, n(now))
+redis.call('PEXPIRE', KEYS[2], 60000)
+return {0, n(last * gap - now + 1)}
 """
 HOLD = """
 local hold_to = tonumber(ARGV[1])
@@ -37,6 +79,8 @@ MICRO = 1_000_000
 
 
 class RedisSendSchedule:
+    """The production ``SendBudget``."""
+
     def __init__(
         self,
         client: redis.Redis,
@@ -49,26 +93,26 @@ class RedisSendSchedule:
         self._reserve = client.register_script(RESERVE)
         self._hold = client.register_script(HOLD)
         self._prefix = prefix
-        # Rounded up: 30 slots of 33,333 us would fit 31 sends into one second.
         self._gap, self._interval = -(-MICRO // per_second), int(chat_interval * MICRO)
         self._clock, self._sleep = clock, sleep
         self._local = Throttle(per_second, chat_interval, clock, sleep)
         self._outage = Outage("throttling Telegram sends per process", monotonic=clock)
 
-    def wait_turn(self, chat_id: int) -> None:
+    def reserve(self, chat_id: int, send_class: SendClass) -> Turn:
         if self._outage.skipping():
-            self._local.wait_turn(chat_id)
-            return
-        now = self._now()
-        keys = [f"{self._prefix}bot", f"{self._prefix}chat:{chat_id}"]
+            return self._local.reserve(chat_id, send_class)
+        keys = [f"{self._prefix}slots", f"{self._prefix}waiting", f"{self._prefix}chat:{chat_id}"]
+        args = [self._now(), self._gap, self._interval, int(send_class), SHARE_EVERY,
+                REPLY_AHEAD_SLOTS, WANT_FRESH_SLOTS, len(SHARED_BY)]
         try:
-            at = int(self._reserve(keys=keys, args=[now, self._gap, self._interval]))
+            booked, wait = self._reserve(keys=keys, args=args)
         except UNREACHABLE as error:
             self._outage.failed(error)
-            self._local.wait_turn(chat_id)
-            return
-        if at > now:
-            self._sleep((at - now) / MICRO)
+            return self._local.reserve(chat_id, send_class)
+        return Turn(bool(int(booked)), max(int(wait), 0) / MICRO)
+
+    def wait_turn(self, chat_id: int, send_class: SendClass = SendClass.EXCHANGE) -> None:
+        wait_for_turn(self, chat_id, send_class, self._sleep)
 
     def hold_chat(self, chat_id: int, seconds: float) -> None:
         self._local.hold_chat(chat_id, seconds)

@@ -6,13 +6,15 @@ same message is sent again, and after a few the outbox keeps it for later (nothi
 a 403 means the neighbor blocked the bot; a refused photo is replaced by the same text alone;
 any other 400 is a refusal for good, which the outbox counts against the message alone.
 ``Throttle`` keeps the limits per process; production paces with ``RedisSendSchedule``,
-which keeps them for every process sending with the same bot token.
+which keeps them for every process sending with the same bot token, replies included, by
+each message's send class.
 """
 
 from __future__ import annotations
 
 import asyncio
 import threading
+import zlib
 from concurrent.futures import Future
 from typing import Any
 
@@ -42,7 +44,7 @@ class TelegramNotifier:
         """Raises SendRefused (a 400) or SendPostponed (429s, the network) when not sent."""
         retry_in: float | None = None
         for _ in range(MAX_ATTEMPTS):
-            self._throttle.wait_turn(message.chat_id)
+            self._throttle.wait_turn(paced_chat(message), message.send_class)
             try:
                 self._run(deliver(self._bot, message))
                 return Delivery.SENT
@@ -55,7 +57,7 @@ class TelegramNotifier:
                 message = outcome
             except RetryAfter as error:
                 retry_in = retry_after_seconds(error)
-                self._throttle.hold_chat(message.chat_id, retry_in)
+                self._throttle.hold_chat(paced_chat(message), retry_in)
             except TelegramError as error:  # timed out, network: the outbox tries later
                 raise SendPostponed(type(error).__name__) from error
         raise SendPostponed("Too Many Requests", retry_in)
@@ -88,3 +90,11 @@ class TelegramNotifier:
                     raise
                 self._loop = loop
             return self._loop
+
+
+def paced_chat(message: OutgoingMessage) -> int:
+    """What the budget counts a message against: its chat, or for an edit of a card posted
+    with inline mode (no chat known) a stable number of its own (negative, like groups)."""
+    if message.inline_message_id and not message.chat_id:
+        return -(zlib.crc32(message.inline_message_id.encode()) + 1)
+    return message.chat_id

@@ -1,23 +1,22 @@
-"""Spacing sends within Telegram's limits: N a second overall, one per interval per chat."""
+"""The send budget of one process: N sends a second overall, one per interval per chat, by
+send class (domain/sending.py: ``SlotBook``). The embedded and memory profiles pace with it,
+and the Redis budget falls back to it while Redis is unreachable."""
 
 from __future__ import annotations
 
 import threading
 import time
-from collections import deque
 from collections.abc import Callable
-from typing import Protocol
 
+from neighborshare.domain.sending import SendClass, SlotBook
+from neighborshare.ports.services import SendBudget, Turn
 
-class Pacer(Protocol):
-    """Decides when a message to a chat may go; ``Throttle`` per process, Redis per bot."""
-
-    def wait_turn(self, chat_id: int) -> None: ...
-    def hold_chat(self, chat_id: int, seconds: float) -> None: ...
+MICRO = 1_000_000
+Pacer = SendBudget  # the older name, kept for the notifier's callers
 
 
 class Throttle:
-    """Waits (through the injected ``sleep``) until a chat may be sent to; thread-safe."""
+    """Books slots in this process; waits through the injected ``sleep``; thread-safe."""
 
     def __init__(
         self,
@@ -26,29 +25,33 @@ class Throttle:
         monotonic: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        self._recent: deque[float] = deque(maxlen=per_second)  # the last sends, oldest first
-        self._chat_next: dict[int, float] = {}
-        self._interval = chat_interval
+        self._book = SlotBook(per_second, int(chat_interval * MICRO))
         self._monotonic, self._sleep = monotonic, sleep
-        self._lock = threading.Lock()  # held while waiting: a send never overtakes another
+        self._lock = threading.Lock()
 
-    def wait_turn(self, chat_id: int) -> None:
+    def reserve(self, chat_id: int, send_class: SendClass) -> Turn:
         with self._lock:
-            while (delay := self._ready_at(chat_id) - self._monotonic()) > 0:
-                self._sleep(delay)
-            now = self._monotonic()
-            self._recent.append(now)
-            self._chat_next[chat_id] = now + self._interval
-            if len(self._chat_next) > 10_000:  # forget chats whose interval has long passed
-                self._chat_next = {c: t for c, t in self._chat_next.items() if t > now}
+            booked, wait = self._book.reserve(chat_id, send_class, self._now())
+        return Turn(booked, max(wait, 0) / MICRO)
+
+    def wait_turn(self, chat_id: int, send_class: SendClass = SendClass.EXCHANGE) -> None:
+        wait_for_turn(self, chat_id, send_class, self._sleep)
 
     def hold_chat(self, chat_id: int, seconds: float) -> None:
         with self._lock:
-            until = self._monotonic() + seconds
-            self._chat_next[chat_id] = max(self._chat_next.get(chat_id, 0.0), until)
+            self._book.hold_chat(chat_id, self._now() + int(seconds * MICRO))
 
-    def _ready_at(self, chat_id: int) -> float:
-        ready = self._chat_next.get(chat_id, 0.0)
-        if len(self._recent) == self._recent.maxlen:
-            ready = max(ready, self._recent[0] + 1.0)
-        return ready
+    def _now(self) -> int:
+        return int(self._monotonic() * MICRO)
+
+
+def wait_for_turn(
+    budget: SendBudget, chat_id: int, send_class: SendClass, sleep: Callable[[float], None]
+) -> None:
+    """Ask ``budget`` until a slot is booked, sleeping as it says; then sleep until the slot."""
+    while True:
+        turn = budget.reserve(chat_id, send_class)
+        if turn.wait > 0:
+            sleep(turn.wait)
+        if turn.booked:
+            return

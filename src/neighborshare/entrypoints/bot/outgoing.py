@@ -29,11 +29,15 @@ from telegram.error import BadRequest, RetryAfter, TelegramError
 from telegram.warnings import PTBUserWarning
 
 from neighborshare.adapters.telegram.sending import retry_after_seconds
+from neighborshare.domain.sending import SendClass
+from neighborshare.ports.services import SendBudget
 
 log = logging.getLogger("neighborshare.bot")
 
 Call = Callable[[], Awaitable[Any]]
 MAX_RETRY_WAIT_S = 5.0
+# What counts against Telegram's limits: new messages and edits (not callback answers, ...).
+PACED_METHODS = ("send", "edit", "copy", "forward")
 
 # do_api_request warns when PTB has its own method for the endpoint ("Please use
 # 'Bot.sendMessage' instead"): an answer skips those methods on purpose, so that warning is noise.
@@ -55,7 +59,20 @@ class ApiCall:
     params: dict[str, Any]
 
     async def __call__(self) -> Any:
-        return await self.bot.do_api_request(self.method, api_kwargs=self.params)
+        try:
+            return await self.bot.do_api_request(self.method, api_kwargs=self.params)
+        except BadRequest as error:
+            if self.method.startswith("edit") and "not modified" in error.message:
+                return None  # a double tap: the message is already so
+            raise
+
+    @property
+    def paced_chat(self) -> int | None:
+        """The chat this call puts a message into (Telegram's limits count it), if any."""
+        chat_id = self.params.get("chat_id")
+        if isinstance(chat_id, int) and self.method.startswith(PACED_METHODS):
+            return chat_id
+        return None
 
 
 def answer_query(query: CallbackQuery) -> ApiCall:
@@ -92,16 +109,18 @@ def holding(calls: Held) -> Iterator[None]:
         _held.reset(token)
 
 
-async def release(calls: Held) -> int:
+async def release(calls: Held, budget: SendBudget | None = None) -> int:
     """Make the held calls in order; a failed one is logged and the rest still go out.
 
-    Returns how many failed. The effects are committed by now, so nothing is redone. A call
-    Telegram asks to wait for (429) is never dropped: it is made again after ``retry_after``,
-    at once when that is a few seconds, else (with the calls after it, to keep their order)
-    from a task of this loop, so that the update's processing does not wait minutes for it.
+    Returns how many failed. The effects are committed by now, so nothing is redone. Each
+    message waits for its turn in the bot's send budget, as a reply (the first class: it books
+    the first free slot, ahead of any notification). A call Telegram asks to wait for (429) is
+    never dropped: it is made again after ``retry_after``, at once when that is a few seconds,
+    else (with the calls after it, to keep their order) from a task of this loop, so that the
+    update's processing does not wait minutes for it.
     """
     calls.released = True  # a task of the update that answers later answers at once
-    return await _in_order(list(calls))
+    return await _in_order(list(calls), budget)
 
 
 async def settled() -> None:
@@ -113,13 +132,14 @@ async def settled() -> None:
 _later: set[asyncio.Task[int]] = set()  # referenced until done (asyncio keeps weak ones)
 
 
-async def _in_order(calls: list[Call]) -> int:
+async def _in_order(calls: list[Call], budget: SendBudget | None) -> int:
     failed = 0
     for index, call in enumerate(calls):
         try:
-            await _until_not_busy(call)
+            await _until_not_busy(call, budget)
         except _Busy as busy:
-            task = asyncio.get_running_loop().create_task(_after(busy.seconds, calls[index:]))
+            task = asyncio.get_running_loop().create_task(
+                _after(busy.seconds, calls[index:], budget))
             _later.add(task)
             task.add_done_callback(_later.discard)
             log.warning("Telegram asked to wait %.0f s; %d replies go then", busy.seconds,
@@ -136,9 +156,9 @@ async def _in_order(calls: list[Call]) -> int:
     return failed
 
 
-async def _after(seconds: float, calls: list[Call]) -> int:
+async def _after(seconds: float, calls: list[Call], budget: SendBudget | None) -> int:
     await asyncio.sleep(seconds)
-    return await _in_order(calls)
+    return await _in_order(calls, budget)
 
 
 class _Busy(Exception):
@@ -147,15 +167,30 @@ class _Busy(Exception):
         self.seconds = seconds
 
 
-async def _until_not_busy(call: Call) -> None:
+async def _until_not_busy(call: Call, budget: SendBudget | None) -> None:
     """Telegram said "too many requests": wait as asked when it is a few seconds and try
     again; a longer wait raises ``_Busy`` for the caller to make the call later."""
+    chat_id = call.paced_chat if isinstance(call, ApiCall) else None
     while True:
+        if budget is not None and chat_id is not None:
+            await _turn(budget, chat_id)
         try:
             await call()
             return
         except RetryAfter as error:
             wait = retry_after_seconds(error)
+            if budget is not None and chat_id is not None:
+                await asyncio.to_thread(budget.hold_chat, chat_id, wait)
             if wait > MAX_RETRY_WAIT_S:
                 raise _Busy(wait) from error
             await asyncio.sleep(wait)
+
+
+async def _turn(budget: SendBudget, chat_id: int) -> None:
+    """Wait for a reply's slot; the budget may be Redis, so it is asked off this loop."""
+    while True:
+        turn = await asyncio.to_thread(budget.reserve, chat_id, SendClass.REPLY)
+        if turn.wait > 0:
+            await asyncio.sleep(turn.wait)
+        if turn.booked:
+            return

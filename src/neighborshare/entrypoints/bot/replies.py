@@ -6,7 +6,6 @@ from typing import Any
 
 from telegram import InputFile, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest
 
 from neighborshare.entrypoints.bot.outgoing import ApiCall, send
 from neighborshare.ports.services import Button
@@ -80,13 +79,4 @@ class Replies:
         else:
             method = "editMessageText"
             params.update(text=str(html), parse_mode=HTML)
-        edit = ApiCall(message.get_bot(), method, params)
-        await send(lambda: _unless_unchanged(edit))
-
-
-async def _unless_unchanged(edit: ApiCall) -> None:
-    try:
-        await edit()
-    except BadRequest as error:
-        if "not modified" not in error.message:  # a double tap: already as wanted
-            raise
+        await send(ApiCall(message.get_bot(), method, params))  # "not modified" is no error

@@ -31,7 +31,7 @@ from neighborshare.entrypoints.webhook.watch import (
     WatchedUnitOfWork,
     current_watch,
 )
-from neighborshare.ports.services import Clock
+from neighborshare.ports.services import Clock, SendBudget
 from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from neighborshare.services.transactions import update_transaction
 
@@ -60,8 +60,10 @@ class UpdateProcessor:
         clock: Clock,
         concurrency: int,
         attempts: int = ATTEMPTS,
+        budget: SendBudget | None = None,
     ) -> None:
         self._app = app
+        self._budget = budget  # the bot token's send budget, shared with the workers
         self._uow = uow_factory
         self._clock = clock
         self._attempts = attempts
@@ -85,9 +87,9 @@ class UpdateProcessor:
             return outcome
         kept = self._in_doubt.pop(update_id, None)
         if outcome is Outcome.PROCESSED:
-            await outgoing.release(answers)
+            await outgoing.release(answers, self._budget)
         elif outcome is Outcome.DUPLICATE and kept:  # that unknown commit had gone through
-            await outgoing.release(outgoing.Held(kept))
+            await outgoing.release(outgoing.Held(kept), self._budget)
         return outcome
 
     def _keep_in_doubt(self, update_id: Any, answers: list[outgoing.Call]) -> None:

@@ -69,7 +69,8 @@ def build_runtime(container: Any, request: BaseRequest | None = None) -> BotRunt
     ptb = build_application(container, request=request)
     settings = container.settings()
     uow_factory, clock = container.uow_factory(), container.clock()
-    processor = UpdateProcessor(ptb, uow_factory, clock, concurrency=settings.db_pool_size)
+    processor = UpdateProcessor(ptb, uow_factory, clock, concurrency=settings.db_pool_size,
+                                budget=container.send_budget())
     metrics.watch_database(uow_factory, clock)
     redis_url = settings.redis_url if settings.profile is Profile.PRODUCTION else None
     miniapp = miniapp_parts(container, ptb.bot, ptb.bot_data["deps"])
