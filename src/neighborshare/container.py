@@ -33,6 +33,7 @@ from neighborshare.services.casework import CaseworkService
 from neighborshare.services.credits import CreditService
 from neighborshare.services.digests import DigestService
 from neighborshare.services.editing import PostEditingService
+from neighborshare.services.erasure import ErasureService
 from neighborshare.services.exchanges import ExchangeService
 from neighborshare.services.export import ExportService
 from neighborshare.services.first_moderator import FirstModeratorService
@@ -186,6 +187,9 @@ class Container(containers.DeclarativeContainer):
     ratings = providers.Singleton(RatingService, uow_factory, clock, rules, task_queue)
     reporting = providers.Singleton(ReportingService, uow_factory, clock, rules, task_queue)
     export = providers.Singleton(ExportService, uow_factory, clock)
+    erasure = providers.Singleton(
+        ErasureService, uow_factory, clock, rules, task_queue, photo_store
+    )
     moderation = providers.Singleton(ModerationService, uow_factory, clock, task_queue, rules)
     card_renderer = providers.Singleton(
         CardEditRenderer,

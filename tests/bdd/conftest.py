@@ -15,6 +15,7 @@ from neighborshare.container import memory_container
 from neighborshare.presentation.refusals import explain
 from tests.bdd.steps.browsing import *  # noqa: F403
 from tests.bdd.steps.credits import *  # noqa: F403
+from tests.bdd.steps.erasure import *  # noqa: F403
 from tests.bdd.steps.exchanges import *  # noqa: F403
 from tests.bdd.steps.messages import *  # noqa: F403
 from tests.bdd.steps.moderation import *  # noqa: F403

@@ -36,6 +36,12 @@ class AccountSuspended(NeighborShareError):
     code = "account_suspended"
 
 
+class AccountErased(NeighborShareError):
+    """The account was erased (/deleteaccount, or `users erase`): nothing more can change it."""
+
+    code = "account_erased"
+
+
 class AccountBanned(NeighborShareError):
     code = "account_banned"
 

@@ -6,7 +6,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from neighborshare.domain.errors import AccountBanned, AccountSuspended, InvalidInput
+from neighborshare.domain.errors import (
+    AccountBanned,
+    AccountErased,
+    AccountSuspended,
+    InvalidInput,
+)
 from neighborshare.domain.values import (
     Allergen,
     DietTag,
@@ -28,6 +33,12 @@ class UserStatus(StrEnum):
 
 
 MAX_NAME_LENGTH = 40
+ERASED_LOCATION = Location(0.0, 0.0)  # no one's home: outside every service area
+
+
+def erased_pseudonym(user_id: int) -> str:
+    return f"erased-{user_id}"
+
 MAX_APARTMENT_LENGTH = 20
 
 
@@ -110,6 +121,28 @@ class User:
     def ban(self) -> None:
         self.status = UserStatus.BANNED
         self.suspended_until = None
+
+    @property
+    def is_erased(self) -> bool:
+        return self.erased_at is not None
+
+    def erase(self, now: datetime) -> None:
+        """Keep the row under a pseudonym, for the ledger's rows and others' history that point
+        at it, with nothing that names, reaches or locates the neighbor. The phone's keyed hash
+        goes too: the welcome bonus's ledger key holds it, and is what refuses a second bonus."""
+        if self.id is None or self.is_erased:
+            raise AccountErased()
+        self.telegram_id = -self.id  # unique, and never a private chat's id
+        self.preferred_name = erased_pseudonym(self.id)
+        self.phone = PhoneHash(digest=erased_pseudonym(self.id), last_two="")
+        self.apartment = ""
+        self.location = ERASED_LOCATION
+        self.diet_restrictions, self.allergies, self.custom_allergies = frozenset(), frozenset(), ""
+        self.notifications_enabled = self.reachable = False
+        self.daily_digest = self.weekly_digest = False
+        self.alert_radius_m = self.quiet_start_minute = self.quiet_end_minute = None
+        self.language = self.telegram_language = None
+        self.erased_at = self.updated_at = now
 
     def custom_allergy_terms(self) -> tuple[str, ...]:
         terms = (t.strip().lower() for t in self.custom_allergies.replace(";", ",").split(","))

@@ -22,6 +22,7 @@ REFUSALS = {
         "food for now."
     ),
     "account_banned": N_("This account has been closed by the moderators."),
+    "account_erased": N_("That account was deleted, so nothing more can change it."),
     "outside_service_area": N_(
         "Sorry, NeighborShare isn't in your area yet. We'll be there soon!"
     ),
