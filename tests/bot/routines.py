@@ -25,8 +25,10 @@ def onboard(
 
 
 def share(
-    world: BotWorld, name: str, dish: str, portions: int, allergens: tuple[str, ...] = ()
+    world: BotWorld, name: str, dish: str, portions: int, allergens: tuple[str, ...] = (),
+    window: str = "",
 ) -> None:
+    """/share to the end; ``window`` typed as a neighbor would, else the "Next 2 hours" preset."""
     world.say(name, "/share")
     world.say(name, dish)
     world.tap(name, "Skip")
@@ -35,7 +37,10 @@ def share(
         world.tap(name, allergen)
     world.tap(name, "Done")
     world.tap(name, "Done")
-    world.tap(name, "Next 2 hours")
+    if window:
+        world.say(name, window)
+    else:
+        world.tap(name, "Next 2 hours")
     world.tap(name, "Publish")
     assert "is live" in world.news_text(name), world.news_text(name)
 

@@ -28,9 +28,12 @@ STATE_TABLES = ("users", "posts", "exchanges", "credits", "ratings", "reports")
 WORDS = ["t", "done", "diet", "alg", "f", "i", "skip", "keep", "req", "acc", "dec", "cnl",
          "done", "ns", "n", "win", "pub", "redo", "nophoto", "fit", "all", "p", "x", "c",
          *(a.value for a in Allergen), *(d.value for d in DietTag), *PRESETS,
-         *(c.value for c in ReportCategory)]
+         *(c.value for c in ReportCategory), "open", "a", "r", "q", "l", "200", "1320", "de"]
 
 
+# /settings: every button carries the value it sets, offered to anyone at any time
+SETTINGS = (r"st:(open|done|[adw]:0*[01]|r:(200|500|1000|2000|3000)|l:(en|de|es|uk)"
+            r"|q:0*(1320:0*480|1380:0*420|1260:0*420|0:0*0))")
 ALLERGENS = "|".join(a.value for a in Allergen)
 DIETS = "|".join(d.value for d in DietTag)
 
@@ -85,7 +88,7 @@ def offered(forger: str, posts: list[int], exchanges: list[int]) -> list[str]:
     """Patterns of what the bot could offer ``forger`` now: such data may change things."""
     ids = "|".join(str(i) for i in posts + exchanges)
     anyone = [rf"post:req:0*({ids})", rf"rp:p:0*({ids})", rf"rq:0*({ids}):0*[1-5]",
-              r"br:(fit|all):0*\d{1,3}", r"sh:cnl"]
+              r"br:(fit|all):0*\d{1,3}", r"sh:cnl", SETTINGS]
     own = {
         "tom": [r"rt:f:0*[1-5]", rf"rate:0*({ids})", rf"x:\w+:0*({ids})", rf"rp:x:0*({ids})"],
         "sam": [rf"sh:alg:t:({ALLERGENS})", r"sh:alg:done"],

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from neighborshare.ports.services import Button
 from neighborshare.presentation.formatting import distance, esc, plural, window
 from neighborshare.presentation.i18n import _
+from neighborshare.presentation.settings import open_button
 
 Buttons = tuple[tuple[Button, ...], ...]
 
@@ -26,7 +27,7 @@ def daily(p: dict[str, Any], tz: ZoneInfo) -> tuple[str, Buttons]:
         (Button(_("Request {dish}").format(dish=item["name"])[:60], f"post:req:{item['post_id']}"),)
         for item in posts
     )
-    return "\n".join(lines), buttons
+    return "\n".join(lines), (*buttons, (open_button(),))
 
 
 def weekly(p: dict[str, Any], tz: ZoneInfo) -> tuple[str, Buttons]:
@@ -55,7 +56,7 @@ def weekly(p: dict[str, Any], tz: ZoneInfo) -> tuple[str, Buttons]:
             neighbors=plural(town.get("neighbors_helped", 0), "neighbor"),
         ),
     ]
-    return "\n".join(lines), ()
+    return "\n".join(lines), ((open_button(),),)
 
 
 DIGEST_TEMPLATES = {"daily_digest": daily, "weekly_digest": weekly}

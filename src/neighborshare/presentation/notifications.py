@@ -11,6 +11,7 @@ from neighborshare.ports.services import Button, OutgoingMessage
 from neighborshare.presentation.formatting import distance, esc, listing, plural, signed, window
 from neighborshare.presentation.i18n import N_, SOURCE_LANGUAGE, _, choose, speaking
 from neighborshare.presentation.labels import named
+from neighborshare.presentation.settings import open_button
 
 Template = Callable[[dict[str, object], ZoneInfo], tuple[str, tuple[tuple[Button, ...], ...]]]
 
@@ -56,7 +57,7 @@ def _new_post(p: dict[str, object], tz: ZoneInfo) -> tuple[str, tuple[tuple[Butt
         portions=plural(int(str(p["portions_left"])), "portion"), window=_window(p, tz),
         allergens=_allergens(p),
     )
-    return text, ((Button(_("Request"), f"post:req:{p['post_id']}"),),)
+    return text, ((Button(_("Request"), f"post:req:{p['post_id']}"), open_button()),)
 
 
 def _post_restored(p: dict[str, object]) -> str:

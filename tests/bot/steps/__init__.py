@@ -8,4 +8,5 @@ from tests.bot.steps.files import *  # noqa: F403
 from tests.bot.steps.groups import *  # noqa: F403
 from tests.bot.steps.inline import *  # noqa: F403
 from tests.bot.steps.miniapp import *  # noqa: F403
+from tests.bot.steps.settings import *  # noqa: F403
 from tests.bot.steps.telegram import *  # noqa: F403

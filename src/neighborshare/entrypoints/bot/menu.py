@@ -21,6 +21,7 @@ MENU = (
     ("browse", N_("See dishes nearby")),
     ("mine", N_("Your posts and requests")),
     ("credits", N_("Your balance and recent movements")),
+    ("settings", N_("Alerts, digests and language")),
     ("rate", N_("Rate a finished exchange")),
     ("report", N_("Tell the moderators about a problem")),
     ("start", N_("Set up or edit your profile")),

@@ -11,6 +11,7 @@ from neighborshare.entrypoints.bot.flows import (
     onboarding,
     rating,
     reporting,
+    settings,
     sharing,
 )
 from neighborshare.entrypoints.bot.guard import Step
@@ -50,6 +51,7 @@ COMMANDS: dict[str, Step] = {
     "report": reporting.start,
     "mine": exchanges.mine,
     "mydata": my_data.export,
+    "settings": settings.start,
     "help": basics.help_,
     "cancel": basics.cancel,
 }
@@ -57,8 +59,8 @@ COMMANDS: dict[str, Step] = {
 # what a deep link may run for a registered neighbor (the pointer a group command gets)
 LINKED_COMMANDS = frozenset(COMMANDS) - {"start", "cancel", "request"}
 
-# callback data is "prefix:..."; the prefixes "post", "x" and "rate" are shared with the
-# notification templates in presentation/notifications.py
+# callback data is "prefix:..."; the prefixes "post", "x", "rate" and "st" are shared with the
+# notification templates in presentation/notifications.py and digests.py
 BUTTONS: dict[str, Step] = {
     "ob": onboarding.on_button,
     "sh": sharing.on_button,
@@ -70,6 +72,7 @@ BUTTONS: dict[str, Step] = {
     "rt": rating.on_button,
     "rp": reporting.on_button,
     "mp": my_posts.on_button,
+    "st": settings.on_button,
 }
 
 FLOWS: dict[str, Step] = {
