@@ -15,13 +15,15 @@ from neighborshare.settings import Settings
 @click.command()
 @click.option("--polling", is_flag=True,
               help="Fetch updates with getUpdates instead of serving a webhook (no public URL).")
+@click.option("--miniapp/--no-miniapp", default=True, show_default=True,
+              help="With --polling: serve the Mini App (the map) on --host and --port.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8080, show_default=True, type=int, help="Port to listen on.")
 @click.option("--register-webhook/--no-register-webhook", default=True, show_default=True,
               help="Give Telegram the webhook URL and secret at start-up (one replica is enough).")
 @click.option("--offline-bot-api", is_flag=True,
               help="Answer Bot API calls locally instead of calling Telegram (benchmarks, trials).")
-def bot(polling: bool, host: str, port: int, register_webhook: bool,
+def bot(polling: bool, miniapp: bool, host: str, port: int, register_webhook: bool,
         offline_bot_api: bool) -> None:
     """Run the Telegram bot."""
     from neighborshare.container import Container, check_ready_to_serve, check_schema
@@ -37,7 +39,7 @@ def bot(polling: bool, host: str, port: int, register_webhook: bool,
     secrets = _webhook_secrets(settings, register) if not polling else []
     runtime = _runtime(container, offline_bot_api)
     if polling:
-        asyncio.run(_poll(runtime))
+        asyncio.run(_poll(runtime, (host, port) if miniapp else None))
         return
     registration = _registration(runtime, settings) if register else None
     uvicorn_server(runtime.webhook_parts(secrets, registration), host, port).run()
@@ -96,7 +98,9 @@ def uvicorn_server(parts: Any, host: str, port: int) -> Any:
     return uvicorn.Server(config)
 
 
-async def _poll(runtime: Any) -> None:
+async def _poll(runtime: Any, miniapp_at: tuple[str, int] | None) -> None:
+    """Long polling; with ``miniapp_at`` (host, port) the Mini App is served there meanwhile."""
+    from neighborshare.entrypoints.miniapp.server import miniapp_server, serving
     from neighborshare.entrypoints.webhook.polling import poll
 
     stop = asyncio.Event()
@@ -106,6 +110,10 @@ async def _poll(runtime: Any) -> None:
             loop.add_signal_handler(signum, stop.set)
     await runtime.start()
     try:
-        await poll(runtime, stop)
+        if miniapp_at is None:
+            await poll(runtime, stop)
+        else:
+            server = miniapp_server(runtime.miniapp, *miniapp_at)
+            await serving(server, stop, lambda: poll(runtime, stop))
     finally:
         await runtime.stop()
