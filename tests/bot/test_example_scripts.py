@@ -123,3 +123,15 @@ def test_chat_help_tells_how_to_speak_in_a_group() -> None:
     assert result.exit_code == 0
     assert "@alice #hall TEXT" in result.output
     assert 'bot > #hall:' in result.output
+
+
+def test_my_controls_withdraws_a_dish_with_its_request_refunded(tmp_path: Path) -> None:
+    transcript = run_script(tmp_path, EXAMPLES / "my_controls.chat")
+    tom = read_by(transcript, "tom")
+    assert "The sharer changed what Red lentil dal contains." in tom
+    assert "Sorry, the sharer withdrew Red lentil dal" in tom
+    (credits,) = replies_to(transcript, "tom", "/credits")
+    assert "Your balance: 5 credits" in credits
+    assert "Red lentil dal is withdrawn" in read_by(transcript, "priya")
+    (browse,) = replies_to(transcript, "tom", "/browse")
+    assert "Red lentil dal" not in browse
