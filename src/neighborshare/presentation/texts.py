@@ -11,6 +11,7 @@ HELP = N_(
     "/request – ask for portions of a dish\n"
     "/mine – your posts and requests\n"
     "/credits – your balance and recent movements\n"
+    "/settings – alerts, digests and language\n"
     "/rate – rate a finished exchange\n"
     "/report – tell the moderators about a problem\n"
     "/start – set up or edit your profile\n"
