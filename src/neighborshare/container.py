@@ -43,6 +43,7 @@ from neighborshare.services.metrics import MetricsService
 from neighborshare.services.moderation import ModerationService
 from neighborshare.services.notifications import NotificationService
 from neighborshare.services.ratings import RatingService
+from neighborshare.services.replies import ReplyHandoff
 from neighborshare.services.reporting import ReportingService
 from neighborshare.services.stats import StatsService
 from neighborshare.services.sweeps import SweepService
@@ -200,6 +201,7 @@ class Container(containers.DeclarativeContainer):
         NotificationService, uow_factory, clock, notifier, renderer, rules,
         render_card=card_renderer,
     )
+    reply_handoff = providers.Singleton(ReplyHandoff, uow_factory, clock)
     bulk_expiry = providers.Selector(
         profile,
         memory=providers.Object(None),

@@ -64,6 +64,8 @@ class OutgoingMessage:
     photo: str | None = None  # a Telegram file_id to re-send (for an edit: the card has one)
     inline_message_id: str | None = None  # edit this card (inline mode) instead of sending
     send_class: SendClass = SendClass.EXCHANGE  # its place in the bot's send budget
+    # a Bot API call made as it is (method, JSON parameters): a reply handed to the outbox
+    call: tuple[str, str] | None = None
 
 
 class Delivery(StrEnum):

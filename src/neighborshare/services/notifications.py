@@ -20,7 +20,7 @@ from neighborshare.domain.posts import FoodPost
 from neighborshare.domain.preferences import widest_alert_radius_m
 from neighborshare.domain.records import CARD_EDIT, OutboxMessage
 from neighborshare.domain.rules import Rules
-from neighborshare.domain.sending import SendClass
+from neighborshare.domain.sending import REPLY_KIND, SendClass
 from neighborshare.domain.targeting import new_post_alert_allowed
 from neighborshare.domain.users import User
 from neighborshare.domain.values import rounded_distance
@@ -34,6 +34,7 @@ from neighborshare.ports.services import (
     SendRefused,
 )
 from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from neighborshare.services.replies import replayed
 from neighborshare.services.transactions import in_transaction, notify
 
 log = logging.getLogger(__name__)
@@ -210,7 +211,10 @@ class NotificationService:
                 continue
             recipient = uow.users.get(message.recipient_id)
             usable = recipient is not None and recipient.reachable
-            outgoing = self._render(message, recipient) if usable and recipient else None
+            outgoing = None
+            if usable and recipient:
+                is_reply = message.kind == REPLY_KIND
+                outgoing = replayed(message) if is_reply else self._render(message, recipient)
             claimed.append(_Claimed(message, outgoing))
         return fanned_out, claimed
 

@@ -16,6 +16,7 @@ an answer needs neither (bench/answers.py: about 2.5 times the CPU per answer).
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import warnings
 from collections.abc import Awaitable, Callable, Iterator
@@ -24,7 +25,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-from telegram import Bot, CallbackQuery
+from telegram import Bot, CallbackQuery, TelegramObject
 from telegram.error import BadRequest, RetryAfter, TelegramError
 from telegram.warnings import PTBUserWarning
 
@@ -35,6 +36,8 @@ from neighborshare.ports.services import SendBudget
 log = logging.getLogger("neighborshare.bot")
 
 Call = Callable[[], Awaitable[Any]]
+# queues replies to a chat in the outbox for after a wait: ReplyHandoff.hand_over
+Handoff = Callable[[int, list[tuple[str, dict[str, Any]]], float], bool]
 MAX_RETRY_WAIT_S = 5.0
 # What counts against Telegram's limits: new messages and edits (not callback answers, ...).
 PACED_METHODS = ("send", "edit", "copy", "forward")
@@ -109,7 +112,9 @@ def holding(calls: Held) -> Iterator[None]:
         _held.reset(token)
 
 
-async def release(calls: Held, budget: SendBudget | None = None) -> int:
+async def release(
+    calls: Held, budget: SendBudget | None = None, handoff: Handoff | None = None
+) -> int:
     """Make the held calls in order; a failed one is logged and the rest still go out.
 
     Returns how many failed. The effects are committed by now, so nothing is redone. Each
@@ -117,10 +122,13 @@ async def release(calls: Held, budget: SendBudget | None = None) -> int:
     the first free slot, ahead of any notification). A call Telegram asks to wait for (429) is
     never dropped: it is made again after ``retry_after``, at once when that is a few seconds,
     else (with the calls after it, to keep their order) from a task of this loop, so that the
-    update's processing does not wait minutes for it.
+    update's processing does not wait minutes for it. With a ``handoff`` (services/replies.py)
+    those calls go to the outbox instead, as rows of class reply, so that a worker makes them
+    then even if this process has stopped; calls that are no message (a callback's answer)
+    are stale by then and dropped.
     """
     calls.released = True  # a task of the update that answers later answers at once
-    return await _in_order(list(calls), budget)
+    return await _in_order(list(calls), budget, handoff)
 
 
 async def settled() -> None:
@@ -132,12 +140,16 @@ async def settled() -> None:
 _later: set[asyncio.Task[int]] = set()  # referenced until done (asyncio keeps weak ones)
 
 
-async def _in_order(calls: list[Call], budget: SendBudget | None) -> int:
+async def _in_order(
+    calls: list[Call], budget: SendBudget | None, handoff: Handoff | None = None
+) -> int:
     failed = 0
     for index, call in enumerate(calls):
         try:
             await _until_not_busy(call, budget)
         except _Busy as busy:
+            if handoff is not None and await _handed_over(handoff, calls[index:], busy.seconds):
+                return failed
             task = asyncio.get_running_loop().create_task(
                 _after(busy.seconds, calls[index:], budget))
             _later.add(task)
@@ -159,6 +171,37 @@ async def _in_order(calls: list[Call], budget: SendBudget | None) -> int:
 async def _after(seconds: float, calls: list[Call], budget: SendBudget | None) -> int:
     await asyncio.sleep(seconds)
     return await _in_order(calls, budget)
+
+
+async def _handed_over(handoff: Handoff, calls: list[Call], seconds: float) -> bool:
+    """Give ``calls`` to the outbox; False when they cannot go there (several chats, a chat
+    that is no neighbor's, a file upload): then this process makes them later itself."""
+    messages = [c for c in calls if isinstance(c, ApiCall) and c.paced_chat is not None]
+    chats = {c.paced_chat for c in messages}
+    stored = [(c.method, params) for c in messages if (params := _stored(c.params)) is not None]
+    if len(chats) != 1 or len(stored) != len(messages):
+        return False
+    chat_id = chats.pop()
+    assert chat_id is not None
+    try:
+        queued = await asyncio.to_thread(handoff, chat_id, stored, seconds)
+    except Exception:  # the database is away: the loop's task still makes them
+        log.exception("replies could not be handed to the outbox")
+        return False
+    if queued:
+        log.warning("Telegram asked to wait %.0f s; %d replies handed to the outbox", seconds,
+                    len(stored))
+    return queued
+
+
+def _stored(params: dict[str, Any]) -> dict[str, Any] | None:
+    """``params`` as JSON the outbox can keep, or None (e.g. a file to upload)."""
+    plain = {k: v.to_dict() if isinstance(v, TelegramObject) else v for k, v in params.items()}
+    try:
+        json.dumps(plain)
+    except (TypeError, ValueError):
+        return None
+    return plain
 
 
 class _Busy(Exception):

@@ -61,9 +61,11 @@ class UpdateProcessor:
         concurrency: int,
         attempts: int = ATTEMPTS,
         budget: SendBudget | None = None,
+        handoff: outgoing.Handoff | None = None,
     ) -> None:
         self._app = app
         self._budget = budget  # the bot token's send budget, shared with the workers
+        self._handoff = handoff  # where a reply Telegram asks to wait long for goes
         self._uow = uow_factory
         self._clock = clock
         self._attempts = attempts
@@ -87,9 +89,9 @@ class UpdateProcessor:
             return outcome
         kept = self._in_doubt.pop(update_id, None)
         if outcome is Outcome.PROCESSED:
-            await outgoing.release(answers, self._budget)
+            await outgoing.release(answers, self._budget, self._handoff)
         elif outcome is Outcome.DUPLICATE and kept:  # that unknown commit had gone through
-            await outgoing.release(outgoing.Held(kept), self._budget)
+            await outgoing.release(outgoing.Held(kept), self._budget, self._handoff)
         return outcome
 
     def _keep_in_doubt(self, update_id: Any, answers: list[outgoing.Call]) -> None:

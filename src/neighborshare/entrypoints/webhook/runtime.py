@@ -70,7 +70,8 @@ def build_runtime(container: Any, request: BaseRequest | None = None) -> BotRunt
     settings = container.settings()
     uow_factory, clock = container.uow_factory(), container.clock()
     processor = UpdateProcessor(ptb, uow_factory, clock, concurrency=settings.db_pool_size,
-                                budget=container.send_budget())
+                                budget=container.send_budget(),
+                                handoff=container.reply_handoff().hand_over)
     metrics.watch_database(uow_factory, clock)
     redis_url = settings.redis_url if settings.profile is Profile.PRODUCTION else None
     miniapp = miniapp_parts(container, ptb.bot, ptb.bot_data["deps"])
