@@ -125,7 +125,7 @@ def test_chat_help_tells_how_to_speak_in_a_group() -> None:
     assert 'bot > #hall:' in result.output
 
 
-def test_my_controls_withdraws_a_dish_with_its_request_refunded(tmp_path: Path) -> None:
+def test_my_controls_withdraws_a_dish_turns_alerts_off_and_exports(tmp_path: Path) -> None:
     transcript = run_script(tmp_path, EXAMPLES / "my_controls.chat")
     tom = read_by(transcript, "tom")
     assert "The sharer changed what Red lentil dal contains." in tom
@@ -135,3 +135,6 @@ def test_my_controls_withdraws_a_dish_with_its_request_refunded(tmp_path: Path) 
     assert "Red lentil dal is withdrawn" in read_by(transcript, "priya")
     (browse,) = replies_to(transcript, "tom", "/browse")
     assert "Red lentil dal" not in browse
+    assert "New-dish alerts: off" in tom
+    assert "New nearby: Red lentil dal" in tom
+    assert "New nearby: Flatbread" not in tom  # shared after the alerts were turned off
