@@ -81,8 +81,8 @@ function refused(status, body) {
   }
 }
 
-async function load() {
-  notice(state.texts.loading);
+async function load(quiet = false) {
+  if (!quiet) notice(state.texts.loading);
   const query = state.showAll ? "?all=1" : "";
   let answer;
   try {
@@ -314,6 +314,7 @@ async function request(dish, portions, button, result) {
       portions: body.portions_text, balance: body.balance });
     result.dataset.kind = "done";
     $("balance").textContent = fill(texts.balance, { balance: body.balance });
+    load(true); // the portions left, as they are now (the card stays open)
     postEvent("web_app_trigger_haptic_feedback", { type: "notification",
       notification_type: "success" });
     return;

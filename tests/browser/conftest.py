@@ -47,8 +47,8 @@ def _missing() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
+@pytest.fixture(scope="module")  # Playwright's sync API holds an event loop on this thread while
+def browser() -> Iterator[Any]:  # it runs: gone after the module, so later asyncio.run() works
     why = _missing()
     if why is not None:
         if os.environ.get("CI"):  # scripts/test provides all three; in CI their lack is a failure
@@ -125,6 +125,8 @@ class MiniApp:
                                            is_mobile=True, has_touch=True)
         page = context.new_page()
         page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on("console", lambda message: self.errors.append(message.text)
+                if "Content Security Policy" in message.text else None)
         tile = tile_png()
         if self.tiles == "served":
             page.route("**/tiles/**", lambda route: route.fulfill(

@@ -3,11 +3,15 @@ the grid cells of the dishes /browse would show, opens a card and asks for porti
 
 from __future__ import annotations
 
+import io
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
+from neighborshare.domain.values import PickupWindow
+from neighborshare.services.food import Dish
 from tests.browser.conftest import MiniApp
 
 pytestmark = pytest.mark.browser
@@ -48,6 +52,7 @@ def test_the_map_shows_the_dishes_cells_and_a_card_asks_for_portions(
     result.wait_for()
     assert result.inner_text().startswith("🙋 You asked Priya for 2 portions.")
     assert page.locator("#balance").inner_text() == "Balance: 3 credits"
+    page.locator("#dish-list .line", has_text="2 portions left").wait_for()  # the list is redrawn
     assert balance_of(miniapp, "tom") == 3
     chat = miniapp.world.api.messages(502)  # the bot's chat goes on as after a card's button
     assert [m.shown.splitlines()[0] for m in chat] == [
@@ -62,7 +67,7 @@ def test_a_dish_that_conflicts_with_the_diet_shows_only_with_show_all_and_says_s
     page = miniapp.open("tom")
     assert page.locator(".dish-marker").count() == 1
     page.locator("#show-all").check()
-    page.wait_for_function("document.querySelectorAll('#dish-list .dish').length === 2")
+    expect(page.locator("#dish-list .dish")).to_have_count(2)
     marker = page.locator(".dish-marker")  # both of Priya's dishes are in one grid cell
     assert (marker.count(), marker.inner_text()) == (1, "2")
     marker.click()
@@ -132,3 +137,29 @@ def test_the_page_speaks_the_neighbors_language_and_follows_the_theme(miniapp: M
     assert page.locator("#title").inner_text() != "Dishes nearby"
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert background == "rgb(243, 239, 228)"  # the theme's secondary_bg_color
+
+
+def jpeg() -> bytes:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (640, 480), (236, 178, 76))
+    ImageDraw.Draw(image).ellipse((120, 60, 520, 420), fill=(250, 226, 160))
+    out = io.BytesIO()
+    image.save(out, format="JPEG")
+    return out.getvalue()
+
+
+def test_a_dish_with_a_photo_shows_it_on_its_card(miniapp: MiniApp, artifacts: Path) -> None:
+    world = miniapp.world
+    key = world.container.photo_store().put(jpeg(), "image/jpeg", "posts")
+    now = world.clock.now()
+    window = PickupWindow(now + timedelta(hours=1), now + timedelta(hours=2))
+    world.container.food().share(world.priya.id, Dish("Garlic naan", 2, window, photo_ref=key))
+    page = miniapp.open("tom")
+    page.locator("#dish-list .dish", has_text="Garlic naan").click()
+    photo = page.locator("#card img.photo")
+    photo.wait_for()
+    expect(photo).to_have_js_property("naturalWidth", 640)  # loaded, and it is the dish's
+    assert photo.get_attribute("alt") == "Garlic naan"
+    assert key.split("/")[-1] in (photo.get_attribute("src") or "")
+    page.screenshot(path=str(artifacts / "card-photo.png"))

@@ -198,3 +198,21 @@ def test_the_map_answers_in_the_language_of_the_neighbors_telegram_app(
     unknown = client.get(DISHES, headers=world.auth("tom", language="xx")).json()
     assert (german["lang"], unknown["lang"]) == ("de", "en")
     assert unknown["texts"]["request"] == "🙋 Request"
+
+
+@pytest.mark.parametrize(("url", "source"), [
+    ("https://tile.openstreetmap.org/{z}/{x}/{y}.png", "https://tile.openstreetmap.org"),
+    ("https://{s}.tile.example.org/{z}/{x}/{y}.png", "https://*.tile.example.org"),
+    ("http://127.0.0.1:8081/tiles/{z}/{x}/{y}.png", "http://127.0.0.1:8081"),
+    ("https://tiles-{x}.example.org/{z}.png", "https:"),
+    ("not a url", ""),
+])
+def test_the_page_may_load_images_from_itself_and_the_tile_server_only(url: str,
+                                                                        source: str) -> None:
+    from neighborshare.entrypoints.miniapp.api import policy, tile_source
+
+    assert tile_source(url) == source
+    rules = dict(rule.split(" ", 1) for rule in policy(url).split("; "))
+    assert rules["img-src"] == f"'self' data: {source}".rstrip()
+    assert rules["script-src"] == rules["connect-src"] == "'self'"
+    assert rules["default-src"] == "'none'"

@@ -10,6 +10,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from starlette.requests import Request
 from starlette.responses import (
@@ -87,9 +88,33 @@ def _page(parts: MiniAppParts) -> Endpoint:
         if not is_built(parts.bundle_dir):
             return PlainTextResponse(MISSING, status_code=503)
         return FileResponse(parts.bundle_dir / "index.html",
-                            headers={"Cache-Control": "no-cache"})
+                            headers={"Cache-Control": "no-cache",
+                                     "Content-Security-Policy": policy(parts.tiles.get("url")),
+                                     "X-Content-Type-Options": "nosniff",
+                                     "Referrer-Policy": "no-referrer"})
 
     return page
+
+
+def policy(tile_url: str | None) -> str:
+    """The page's Content-Security-Policy: its own scripts, styles and API, and images from
+    itself and the tile server only (nothing else may be loaded or called)."""
+    return "; ".join([
+        "default-src 'none'", "script-src 'self'", "style-src 'self'", "connect-src 'self'",
+        f"img-src 'self' data: {tile_source(tile_url)}".rstrip(), "base-uri 'none'",
+        "form-action 'none'",
+    ])
+
+
+def tile_source(tile_url: str | None) -> str:
+    """The CSP source of an XYZ tile URL: its origin, a {s} subdomain as a wildcard."""
+    parts = urlsplit(tile_url or "")
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return ""
+    host = parts.netloc.replace("{s}", "*")
+    if "{" in host or "}" in host or any(c in host for c in " ;,'\""):
+        return f"{parts.scheme}:"
+    return f"{parts.scheme}://{host}"
 
 
 def _guarded(endpoint: Endpoint) -> Endpoint:
