@@ -11,3 +11,22 @@ Feature: A neighbor's own data through the bot: /mydata and /deleteaccount
     Then Tom receives the JSON file "neighborshare-my-data-2026-06-01.json" where profile.preferred_name is "Tom"
     And Tom receives the JSON file "neighborshare-my-data-2026-06-01.json" where exchanges.0.dish is "Red lentil dal"
     And Tom is told "Your phone number is not in it"
+
+  Scenario: /deleteaccount asks first, and keeping the account changes nothing
+    When Tom sends "/deleteaccount"
+    Then Tom is told "Delete your account?"
+    And Tom is told "kept only so that a new account with it gets no second welcome bonus"
+    When Tom taps "Keep it"
+    Then Tom is told "Good, your account stays as it is."
+    And Tom has 3 credits
+
+  Scenario: Deleting the account ends the request, and coming back starts again without a bonus
+    When Tom sends "/deleteaccount"
+    And Tom taps "Delete my account"
+    Then Tom is told "Your account is deleted."
+    And Priya is told "A neighbor cancelled their request for Red lentil dal."
+    When Tom sends "/mydata"
+    Then Tom is told "Please set up your profile first with /start."
+    When Tom sets up a profile again
+    Then Tom is told "This phone number had its welcome bonus before"
+    And Tom has 0 credits

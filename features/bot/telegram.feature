@@ -63,5 +63,5 @@ Feature: Telegram as neighbors really use it: files, deleted messages, links and
 
   Scenario: The command menu is set at every start, the same each time
     When the bot restarts
-    Then the command menu of private chats is "/share, /browse, /mine, /credits, /settings, /rate, /report, /start, /mydata, /help, /cancel"
+    Then the command menu of private chats is "/share, /browse, /mine, /credits, /settings, /rate, /report, /start, /mydata, /deleteaccount, /help, /cancel"
     And the command menu was set 2 times for each language

@@ -105,3 +105,25 @@ def test_a_neighbor_s_name_reaches_the_terminal_as_plain_text(container, cli):
     result = cli("users", "find", "Zed")
     assert "[bold]Zed[/bold]?[2J" in result.output
     assert "\x1b" not in result.output
+
+
+def test_erase_is_audited_with_the_moderators_reason(hood, cli):
+    result = cli("users", "erase", hood.ana, "--reason", "asked by email", "--as", hood.mia,
+                 "--json")
+    assert result.exit_code == 0, result.output
+    erased = json.loads(result.output)
+    assert (erased["user_id"], erased["pseudonym"]) == (hood.ana, f"erased-{hood.ana}")
+    ana = hood.load("users", hood.ana)
+    assert (ana.preferred_name, ana.apartment, ana.erased_at is not None) == (
+        f"erased-{hood.ana}", "", True)
+    assert (hood.mia, "erase", hood.ana) in hood.actions()
+    again = cli("users", "erase", hood.ana, "--reason", "twice", "--as", hood.mia)
+    assert (again.exit_code, again.output.strip()) == (
+        1, "Error: That account was deleted, so nothing more can change it.")
+
+
+def test_erase_needs_a_moderator_and_a_reason(hood, cli):
+    assert cli("users", "erase", hood.ana, "--as", hood.mia).exit_code == 2
+    refused = cli("users", "erase", hood.ana, "--reason", "x", "--as", hood.priya)
+    assert refused.exit_code == 1 and "Only moderators" in refused.output
+    assert hood.load("users", hood.ana).erased_at is None

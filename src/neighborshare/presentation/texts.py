@@ -16,6 +16,7 @@ HELP = N_(
     "/report – tell the moderators about a problem\n"
     "/start – set up or edit your profile\n"
     "/mydata – everything kept about you, as a file\n"
+    "/deleteaccount – delete your account\n"
     "/cancel – stop what you're doing"
 )
 

@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from neighborshare.domain.errors import AccountErased
+from neighborshare.domain.errors import AccountErased, ConflictOfInterest
 from neighborshare.domain.exchanges import ExchangeRequest, ExchangeStatus
 from neighborshare.domain.posts import PostStatus
 from neighborshare.domain.records import AuditEntry
@@ -79,6 +79,8 @@ class ErasureService:
         now = self._clock.now()
         if moderator_id is not None:
             moderator_or_refuse(uow, moderator_id)
+            if moderator_id == user_id:
+                raise ConflictOfInterest("own_account")  # their own: /deleteaccount
         user = user_or_refuse(uow, user_id, lock=True)
         if user.is_erased:
             raise AccountErased()

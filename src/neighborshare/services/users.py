@@ -39,6 +39,7 @@ class Registration:
 class Onboarded:
     user: User
     welcome_credits: int  # 0 when the profile was edited or the phone had its bonus before
+    created: bool = False  # a new neighbor (also one whose phone had its bonus before)
 
 
 class UserService:
@@ -80,7 +81,7 @@ class UserService:
             return Onboarded(user, 0)
         user = uow.users.add(_new_user(form, now))
         granted = record(uow, user, credits.welcome_bonus(user, self._rules, now))
-        return Onboarded(user, self._rules.welcome_bonus if granted else 0)
+        return Onboarded(user, self._rules.welcome_bonus if granted else 0, created=True)
 
     def update_preferences(
         self,

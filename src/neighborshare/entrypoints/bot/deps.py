@@ -18,6 +18,7 @@ from neighborshare.ports.unit_of_work import UnitOfWorkFactory
 from neighborshare.services.auth import AuthService
 from neighborshare.services.credits import CreditService
 from neighborshare.services.editing import PostEditingService
+from neighborshare.services.erasure import ErasureService
 from neighborshare.services.exchanges import ExchangeService
 from neighborshare.services.export import ExportService
 from neighborshare.services.food import FoodService
@@ -44,6 +45,7 @@ class BotDeps:
     ratings: RatingService
     reporting: ReportingService
     export: ExportService
+    erasure: ErasureService
     cache: Cache
     rate_limiter: RateLimiter
     photo_store: PhotoStore
@@ -81,6 +83,7 @@ def deps_from(container: Any) -> BotDeps:
         ratings=container.ratings(),
         reporting=container.reporting(),
         export=container.export(),
+        erasure=container.erasure(),
         cache=container.cache(),
         rate_limiter=container.rate_limiter(),
         photo_store=container.photo_store(),

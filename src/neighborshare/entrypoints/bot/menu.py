@@ -26,6 +26,7 @@ MENU = (
     ("report", N_("Tell the moderators about a problem")),
     ("start", N_("Set up or edit your profile")),
     ("mydata", N_("Everything kept about you, as a file")),
+    ("deleteaccount", N_("Delete your account")),
     ("help", N_("What I can do")),
     ("cancel", N_("Stop what you're doing")),
 )

@@ -52,6 +52,7 @@ COMMANDS: dict[str, Step] = {
     "mine": exchanges.mine,
     "mydata": my_data.export,
     "settings": settings.start,
+    "deleteaccount": my_data.delete_account,
     "help": basics.help_,
     "cancel": basics.cancel,
 }
@@ -71,6 +72,7 @@ BUTTONS: dict[str, Step] = {
     "rate": rating.from_button,
     "rt": rating.on_button,
     "rp": reporting.on_button,
+    "da": my_data.on_button,
     "mp": my_posts.on_button,
     "st": settings.on_button,
 }

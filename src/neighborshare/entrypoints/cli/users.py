@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import click
 
 from neighborshare.entrypoints.cli import history, output, views
@@ -26,7 +28,7 @@ FIND_COLUMNS = (
 
 @click.group(cls=OperatorGroup)
 def users() -> None:
-    """Look up neighbors and suspend, ban, promote or demote them.
+    """Look up neighbors and suspend, ban, erase, promote or demote them.
 
     Actions act as the moderator given by --as USER_ID or NEIGHBORSHARE_MODERATOR, are written
     to the audit log and tell the neighbor through the bot.
@@ -93,6 +95,26 @@ def ban(user_id: int, reason: str, acting: int | None, as_json: bool) -> None:
     """Close a neighbor's account for good."""
     user = container().moderation().ban_user(acting_moderator(acting), user_id, reason)
     output.done(as_json, views.user_row(user), f"Neighbor #{user_id} banned.")
+
+
+@users.command("erase")
+@click.argument("user_id", type=int)
+@reason_option
+@acting_option
+@json_option
+def erase(user_id: int, reason: str, acting: int | None, as_json: bool) -> None:
+    """Erase a neighbor's account for good, as /deleteaccount does (audited).
+
+    Their open exchanges end with every hold returned, their dishes are withdrawn, and their
+    name, apartment, location, photos and comments are erased; the ledger stays under a
+    pseudonym, and the phone's keyed hash only refuses a second welcome bonus.
+    """
+    erased = container().erasure().erase(user_id, acting_moderator(acting), reason)
+    output.done(as_json, dataclasses.asdict(erased),
+                f"Neighbor #{user_id} erased, now {erased.pseudonym}: "
+                f"{erased.requests_cancelled} requests cancelled, "
+                f"{erased.dishes_withdrawn} dishes withdrawn, "
+                f"{erased.photos_deleted} photos deleted.")
 
 
 for role_command in (promote, demote):

@@ -47,6 +47,11 @@ async def finish(turn: Turn, custom: str) -> None:
             "each one gets you a portion from a neighbor.\n\n"
             "/browse to see dishes nearby, or /share to offer one."
         ).format(name=name, credits=credits))
+    elif done.created:  # back after /deleteaccount: the phone had its bonus before
+        await turn.say(_(
+            "🎉 You're all set, {name}! This phone number had its welcome bonus before, so "
+            "there is none this time: /share a dish to earn credits, or /browse dishes nearby."
+        ).format(name=name))
     else:
         await turn.say(_("✅ Profile updated, {name}. /browse to see dishes nearby.").format(
             name=name))

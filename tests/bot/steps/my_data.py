@@ -1,12 +1,14 @@
-"""Then: files the bot sent as documents (sendDocument), read back from the offline API."""
+"""A neighbor's own data: files the bot sent as documents (sendDocument), read back from the
+offline API, and setting up again after /deleteaccount."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from pytest_bdd import parsers, then
+from pytest_bdd import parsers, then, when
 
+from tests.bot.routines import onboard
 from tests.bot.world import BotWorld
 
 
@@ -25,3 +27,8 @@ def receives_json(bot_world: BotWorld, name: str, filename: str, path: str, valu
     for part in path.split("."):
         found = found[int(part)] if part.isdigit() else found[part]
     assert str(found) == value, found
+
+
+@when(parsers.parse("{name:w} sets up a profile again"))
+def sets_up_again(bot_world: BotWorld, name: str) -> None:
+    onboard(bot_world, name.lower())
