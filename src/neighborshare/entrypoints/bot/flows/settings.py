@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from neighborshare.domain.preferences import NeighborSettings, settings_of
+from neighborshare.domain.preferences import MINUTES_PER_DAY, NeighborSettings, settings_of
 from neighborshare.entrypoints.bot.flows.common import StaleButton, bounded, button_parts, one_of
 from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.presentation import i18n
@@ -20,7 +20,9 @@ SWITCHES: dict[str, Switch] = {
     "d": lambda s, on: replace(s, daily_digest=on),
     "w": lambda s, on: replace(s, weekly_digest=on),
 }
-LAST_MINUTE = 24 * 60 - 1
+LAST_MINUTE = MINUTES_PER_DAY - 1
+# how many parts each settings button's data has ("st:q:1320:480"); any other count is stale
+ARITY = {"open": 2, "done": 2, "a": 3, "d": 3, "w": 3, "r": 3, "l": 3, "q": 4}
 
 
 async def start(turn: Turn) -> None:
@@ -57,9 +59,6 @@ def _parts(turn: Turn) -> list[str]:
     return button_parts(turn)
 
 
-ARITY = {"open": 2, "done": 2, "a": 3, "d": 3, "w": 3, "r": 3, "l": 3, "q": 4}
-
-
 def _changed(settings: NeighborSettings, choices: Choices, parts: list[str]) -> NeighborSettings:
     """``settings`` with what the button sets; a value the screen never offers is stale."""
     key, value = parts[1], parts[2]
@@ -73,8 +72,8 @@ def _changed(settings: NeighborSettings, choices: Choices, parts: list[str]) -> 
         quiet = (bounded(value, 0, LAST_MINUTE), bounded(parts[3], 0, LAST_MINUTE))
         if quiet not in choices.quiet:
             raise StaleButton()
-        start, end = (None, None) if quiet == choices.default_quiet else quiet
-        return replace(settings, quiet_start_minute=start, quiet_end_minute=end)
+        first, last = (None, None) if quiet == choices.default_quiet else quiet
+        return replace(settings, quiet_start_minute=first, quiet_end_minute=last)
     if key == "l":
         return replace(settings, language=one_of(value, i18n.SHIPPED))
     raise StaleButton()
