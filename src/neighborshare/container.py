@@ -23,13 +23,14 @@ from neighborshare.adapters.redis.cached_reads import CachedReads
 from neighborshare.adapters.redis.invalidation import invalidating
 from neighborshare.adapters.system import LogSmsVerifier, NullTaskQueue, SystemClock
 from neighborshare.adapters.telegram.throttle import Throttle
-from neighborshare.presentation.cards import CardEditRenderer
+from neighborshare.presentation.cards import ChatCardRenderer
 from neighborshare.presentation.controls import CONTROL_TEMPLATES
 from neighborshare.presentation.digests import DIGEST_TEMPLATES
 from neighborshare.presentation.i18n import SHIPPED
 from neighborshare.presentation.notifications import NotificationRenderer
 from neighborshare.services.auth import AuthService
 from neighborshare.services.casework import CaseworkService
+from neighborshare.services.community import CommunityService
 from neighborshare.services.credits import CreditService
 from neighborshare.services.digests import DigestService
 from neighborshare.services.editing import PostEditingService
@@ -182,6 +183,7 @@ class Container(containers.DeclarativeContainer):
     users = providers.Singleton(UserService, uow_factory, clock, rules, locations,
                                 providers.Object(SHIPPED))
     food = providers.Singleton(FoodService, uow_factory, clock, rules, task_queue)
+    community = providers.Singleton(CommunityService, uow_factory, clock, rules, locations)
     exchanges = providers.Singleton(ExchangeService, uow_factory, clock, rules, task_queue)
     post_editing = providers.Singleton(PostEditingService, uow_factory, clock, rules, task_queue)
     credits = providers.Singleton(CreditService, uow_factory)
@@ -193,7 +195,7 @@ class Container(containers.DeclarativeContainer):
     )
     moderation = providers.Singleton(ModerationService, uow_factory, clock, task_queue, rules)
     card_renderer = providers.Singleton(
-        CardEditRenderer,
+        ChatCardRenderer,
         providers.Callable(lambda r: r.time_zone, rules),
         providers.Callable(lambda r: r.default_language, rules),
     )

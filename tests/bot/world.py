@@ -82,6 +82,19 @@ class BotWorld:
         """``name`` writes ``text`` in the supergroup ``title``."""
         self.act(name, lambda n, who: n.text(who, text, chat=n.group(title)))
 
+    def make_admin(self, name: str, title: str) -> None:
+        """``name`` is an administrator of the supergroup ``title``, as Telegram reports it."""
+        chat = self.bot.neighbors.group(title)
+        self.api.chats.join(chat, self.bot.neighbors.neighbor(name).as_user(), "administrator")
+
+    def link_group(self, name: str, title: str, command: str,
+                   where: tuple[float, float] = (51.5118, -0.1228)) -> None:
+        """``name`` sends a location pin in ``title`` and replies to it with ``command``."""
+        neighbors = self.bot.neighbors
+        who, chat = neighbors.neighbor(name), neighbors.group(title)
+        pin = neighbors.location_payload(who, *where, chat)
+        self.act(name, lambda n, _: n.text(who, command, chat=chat, reply_to=pin))
+
     def edit_message(self, name: str, text: str) -> None:
         """``name`` edits one of their earlier messages to read ``text``."""
         who = self.bot.neighbors.neighbor(name)

@@ -10,6 +10,7 @@ from neighborshare.domain.sending import MAX_REFUSALS, deferral, refusal_backoff
 
 REASON_LENGTH = 500
 CARD_EDIT = "card_edit"  # the outbox kind of an edit of a chat card (ChatCard)
+GROUP_ANNOUNCEMENT = "group_announcement"  # a new dish's card sent to a community group
 
 
 @dataclass(eq=False)

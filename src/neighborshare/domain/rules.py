@@ -50,6 +50,10 @@ class Rules:
     quiet_start: time = time(22, 0)
     quiet_end: time = time(8, 0)
     max_new_post_alerts_per_day: int = 5
+    # community groups (/linkgroup): announcements a day each, and the radius an admin may pick
+    max_group_announcements_per_day: int = 5
+    group_radius_min_m: int = 200
+    group_radius_max_m: int = 3000
     reminder_before_window: timedelta = timedelta(minutes=15)
     # digests: local times, sent at most once per day or week, caught up within a few hours
     daily_digest_at: time = time(8, 0)

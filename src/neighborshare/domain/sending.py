@@ -22,7 +22,7 @@ class SendClass(IntEnum):
 
 
 REPLY_KIND = "reply"  # a reply Telegram asked to wait for, handed to the outbox
-ALERT_KINDS = frozenset({"new_post", "new_post_fan_out"})
+ALERT_KINDS = frozenset({"new_post", "new_post_fan_out", "group_announcement"})
 DIGEST_KINDS = frozenset({"daily_digest", "weekly_digest"})
 
 MAX_REFUSALS = 3  # then the message is marked failed

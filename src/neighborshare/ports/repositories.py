@@ -8,6 +8,7 @@ from typing import Protocol
 
 from neighborshare.domain.credits import CreditTransaction
 from neighborshare.domain.exchanges import ExchangeRequest, ExchangeStatus
+from neighborshare.domain.groups import CommunityGroup
 from neighborshare.domain.posts import FoodPost, PostStatus
 from neighborshare.domain.ratings import Rating, RatingSummary
 from neighborshare.domain.records import AuditEntry, ChatCard, OutboxMessage
@@ -180,6 +181,32 @@ class ChatCardRepository(Protocol):
         ...
 
     def forget(self, inline_message_id: str) -> None: ...
+
+
+class CommunityGroupRepository(Protocol):
+    """Groups linked to a place (/linkgroup), by Telegram chat id."""
+
+    def get(self, chat_id: int) -> CommunityGroup | None: ...
+
+    def get_for_update(self, chat_id: int) -> CommunityGroup | None:
+        """The group locked until the transaction ends (its daily count is kept on it)."""
+        ...
+
+    def save(self, group: CommunityGroup) -> None:
+        """Link a group, or change a linked one."""
+        ...
+
+    def remove(self, chat_id: int) -> bool:
+        """Unlink; False if it was not linked."""
+        ...
+
+    def all(self) -> list[CommunityGroup]:
+        """Every linked group, oldest link first."""
+        ...
+
+    def covering(self, location: Location) -> list[CommunityGroup]:
+        """The groups whose circle holds ``location``."""
+        ...
 
 
 class UpdateLog(Protocol):

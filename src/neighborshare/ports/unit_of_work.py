@@ -10,6 +10,7 @@ from typing import Protocol, Self
 from neighborshare.ports.repositories import (
     AuditLog,
     ChatCardRepository,
+    CommunityGroupRepository,
     CreditLedger,
     ExchangeRepository,
     FoodPostRepository,
@@ -36,6 +37,7 @@ class UnitOfWork(Protocol):
     sessions: SessionRepository
     updates: UpdateLog
     cards: ChatCardRepository
+    groups: CommunityGroupRepository
 
     def __enter__(self) -> Self: ...
 

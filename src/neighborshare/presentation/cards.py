@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from neighborshare.domain.credits import CreditTransaction
 from neighborshare.domain.exchanges import ExchangeStatus
 from neighborshare.domain.posts import FoodPost, PostStatus
-from neighborshare.domain.records import OutboxMessage
+from neighborshare.domain.records import GROUP_ANNOUNCEMENT, OutboxMessage
 from neighborshare.ports.services import Button, OutgoingMessage
 from neighborshare.presentation.formatting import (
     day_and_time,
@@ -72,8 +72,9 @@ def live_card(post: FoodPost | None, tz: ZoneInfo, now: datetime
     return _("{dish}\nNo longer offered.").format(dish=name), ()
 
 
-class CardEditRenderer:
-    """An outbox row of kind ``card_edit`` as the edit of its card, in the card's language."""
+class ChatCardRenderer:
+    """What goes to a chat, in the chat's language: a card's edit (``card_edit``: the dish as
+    it is now), or a community group's announcement of a new dish (while it is open)."""
 
     def __init__(self, time_zone: str, default_language: str) -> None:
         self._tz = ZoneInfo(time_zone)
@@ -81,14 +82,26 @@ class CardEditRenderer:
 
     def __call__(self, message: OutboxMessage, post: FoodPost | None, now: datetime
                  ) -> OutgoingMessage | None:
-        card = message.payload.get("inline_message_id")
-        if not card:
-            return None
         language = message.payload.get("language")
         with speaking(choose(str(language) if language else None, self._default_language)):
+            if message.kind == GROUP_ANNOUNCEMENT:
+                return self._announcement(message, post, now)
+            card = message.payload.get("inline_message_id")
+            if not card:
+                return None
             text, buttons = live_card(post, self._tz, now)
         photo = post.photo_file_id if post is not None else None
         return OutgoingMessage(0, text, buttons, photo, inline_message_id=str(card))
+
+    def _announcement(self, message: OutboxMessage, post: FoodPost | None, now: datetime
+                      ) -> OutgoingMessage | None:
+        if post is None or not post.is_available(now):
+            return None  # gone before its turn came: nothing to announce
+        text, buttons = live_card(post, self._tz, now)
+        text = _("🍲 New nearby ({distance} from this group's place)\n{card}").format(
+            distance=distance(message.payload.get("distance")), card=text)
+        return OutgoingMessage(int(str(message.payload["chat_id"])), text, buttons,
+                               post.photo_file_id)
 
 
 def chat_card_summary(post: FoodPost, tz: ZoneInfo, now: datetime) -> str:

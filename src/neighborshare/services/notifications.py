@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from neighborshare.domain.posts import FoodPost
 from neighborshare.domain.preferences import widest_alert_radius_m
-from neighborshare.domain.records import CARD_EDIT, OutboxMessage
+from neighborshare.domain.records import CARD_EDIT, GROUP_ANNOUNCEMENT, OutboxMessage
 from neighborshare.domain.rules import Rules
 from neighborshare.domain.sending import REPLY_KIND, SendClass
 from neighborshare.domain.targeting import new_post_alert_allowed
@@ -34,6 +34,7 @@ from neighborshare.ports.services import (
     SendRefused,
 )
 from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from neighborshare.services.community import announce_in_groups
 from neighborshare.services.replies import replayed
 from neighborshare.services.transactions import in_transaction, notify
 
@@ -46,7 +47,9 @@ NEW_POST_FAN_OUT = "new_post_fan_out"  # a post to announce: the drain turns it 
 # message of a higher class queued meanwhile waits no longer than that for a worker.
 LOWER_CLASS_BATCH = 10
 Renderer = Callable[[OutboxMessage, User], OutgoingMessage | None]
-# a chat card's edit (services.cards), drawn from its dish as it is when sent (None: gone)
+# what goes to a chat rather than a neighbor: a card's edit (services.cards) or a community
+# group's announcement (services.community), drawn from the dish as it is when sent
+CHAT_KINDS = frozenset({CARD_EDIT, GROUP_ANNOUNCEMENT})
 CardRenderer = Callable[[OutboxMessage, FoodPost | None, datetime], OutgoingMessage | None]
 
 
@@ -206,8 +209,8 @@ class NotificationService:
             message.available_at = now + self._lease
             message.attempts += 1
             uow.outbox.save(message)
-            if message.kind == CARD_EDIT:
-                claimed.append(_Claimed(message, self._card_edit(uow, message, now, cards)))
+            if message.kind in CHAT_KINDS:
+                claimed.append(_Claimed(message, self._to_chat(uow, message, now, cards)))
                 continue
             recipient = uow.users.get(message.recipient_id)
             usable = recipient is not None and recipient.reachable
@@ -218,15 +221,21 @@ class NotificationService:
             claimed.append(_Claimed(message, outgoing))
         return fanned_out, claimed
 
-    def _card_edit(
+    def _to_chat(
         self, uow: UnitOfWork, message: OutboxMessage, now: datetime, cards: set[str]
     ) -> OutgoingMessage | None:
-        """A card's edit, unless this batch edits that card already; whoever the sharer
-        is, and whether they can be reached, the card in the chat follows the dish."""
-        card = str(message.payload.get("inline_message_id", ""))
-        if self._render_card is None or card in cards:
+        """A card's edit, unless this batch edits that card already, or an announcement, unless
+        the group was unlinked since. Whoever the sharer is, and whether they can be reached,
+        what a chat shows follows the dish."""
+        if self._render_card is None:
             return None
-        cards.add(card)
+        if message.kind == CARD_EDIT:
+            card = str(message.payload.get("inline_message_id", ""))
+            if card in cards:
+                return None
+            cards.add(card)
+        elif uow.groups.get(int(message.payload["chat_id"])) is None:
+            return None
         return self._render_card(message, uow.posts.get(int(message.payload["post_id"])), now)
 
     def _send(self, item: _Claimed) -> str:
@@ -274,6 +283,7 @@ class NotificationService:
         sharer = uow.users.get(post.sharer_id)
         if sharer is not None and sharer.is_active(now):  # suspended since: no alerts
             target_new_post(uow, post, sharer, self._rules, now)
+            announce_in_groups(uow, post, self._rules, now)
 
     def _finish(self, message: OutboxMessage, delivery: Delivery | None) -> None:
         """Done: sent, or nothing to send (``delivery`` None). A neighbor who blocked the bot
@@ -287,7 +297,10 @@ class NotificationService:
                 uow.cards.forget(str(message.payload.get("inline_message_id", "")))
                 log.info("a card of post %s was deleted from its chat; forgotten",
                          message.payload.get("post_id"))
-            if delivery is Delivery.BLOCKED and message.kind != CARD_EDIT:
+            if delivery is Delivery.BLOCKED and message.kind == GROUP_ANNOUNCEMENT:
+                uow.groups.remove(int(message.payload["chat_id"]))  # the bot was removed
+                log.info("a community group can no longer be written to; unlinked")
+            elif delivery is Delivery.BLOCKED and message.kind not in CHAT_KINDS:
                 user = uow.users.get_for_update(message.recipient_id)
                 if user is not None:
                     user.reachable = False

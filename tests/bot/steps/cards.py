@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from pytest_bdd import given, parsers, then, when
 
 from neighborshare.adapters.telegram.sent import SentMessage
 from neighborshare.domain.records import CARD_EDIT
 from neighborshare.domain.users import Role
+from tests.bot.routines import share
 from tests.bot.steps.telegram import post_id
-from tests.bot.world import BotWorld
+from tests.bot.world import HOME, BotWorld
+
+CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
+PHONE_OR_COORDINATE = re.compile(r"\d{5,}|\d+[.,]\d{3,}")
 
 
 def the_card(bot_world: BotWorld, group: str) -> SentMessage:
@@ -89,3 +95,73 @@ def card_edits_done(bot_world: BotWorld, name: str) -> None:
     assert edits
     assert all(m.sent_at is not None and m.refusals == 0 and m.failed_at is None
                for m in edits), edits
+
+
+def announcements(bot_world: BotWorld, group: str) -> list[SentMessage]:
+    """What the bot itself sent to ``group`` with a Request deep link: new dishes."""
+    return [m for m in bot_world.api.messages(bot_world.group_id(group))
+            if m.inline_message_id is None and m.buttons
+            and "start=post_" in str(m.buttons[0][0].get("url", ""))]
+
+
+@given(parsers.parse("{name:w} is an admin of the group {group:w}"))
+def is_admin(bot_world: BotWorld, name: str, group: str) -> None:
+    bot_world.make_admin(name.lower(), group)
+
+
+@when(parsers.parse('{name:w} pins the group\'s place in the group {group:w} and replies '
+                    '"{command}"'))
+def links_group(bot_world: BotWorld, name: str, group: str, command: str) -> None:
+    bot_world.link_group(name.lower(), group, command)
+
+
+@when(parsers.parse('{name:w} shares {portions:d} portions of "{dish}"'))
+def shares(bot_world: BotWorld, name: str, portions: int, dish: str) -> None:
+    share(bot_world, name.lower(), dish, portions)
+
+
+@then(parsers.parse("the group {group:w} is linked"))
+def is_linked(bot_world: BotWorld, group: str) -> None:
+    assert bot_world.bot.container.community().get(bot_world.group_id(group)) is not None
+
+
+@then(parsers.parse("the group {group:w} is not linked"))
+def is_not_linked(bot_world: BotWorld, group: str) -> None:
+    assert bot_world.bot.container.community().get(bot_world.group_id(group)) is None
+
+
+@then(parsers.parse("the group {group:w} has {count:d} announcements"))
+@then(parsers.parse("the group {group:w} has {count:d} announcement"))
+def announced(bot_world: BotWorld, group: str, count: int) -> None:
+    found = announcements(bot_world, group)
+    assert len(found) == count, [m.shown for m in found]
+
+
+@then(parsers.parse('the announcement in the group {group:w} has a Request button opening the '
+                    'private chat at "{dish}"'))
+def announcement_links(bot_world: BotWorld, group: str, dish: str) -> None:
+    (message,) = announcements(bot_world, group)
+    assert dish in message.shown
+    ((button,),) = message.buttons
+    assert button["url"] == f"https://t.me/NeighborShareBot?start=post_{post_id(bot_world, dish)}"
+
+
+@then(parsers.parse("no card or announcement in the group {group:w} gives away {name:w}'s home, "
+                    "apartment or phone"))
+def nothing_private_on_cards(bot_world: BotWorld, group: str, name: str) -> None:
+    name = name.lower()
+    messages = bot_world.api.messages(bot_world.group_id(group))
+    assert messages
+    for message in messages:
+        assert private_facts_in(message.shown, bot_world, name) == [], message.shown
+
+
+def private_facts_in(card: str, world: BotWorld, name: str) -> list[str]:
+    """What of ``name``'s apartment ("12" in onboarding), phone or home ``card`` gives away:
+    any run of five digits or more (a phone's), any decimal of three places (a coordinate)."""
+    lat, lon = HOME[name]
+    plain = CLOCK_TIME.sub("", card)  # the pickup window's times are no apartment
+    phone = world.bot.neighbors.neighbor(name).phone.lstrip("+")
+    facts = ["12", "apartment", phone, phone[-4:], f"{lat:.3f}", f"{lon:.3f}"]
+    found = [fact for fact in facts if fact.lower() in plain.lower()]
+    return found + PHONE_OR_COORDINATE.findall(plain)

@@ -10,6 +10,7 @@ from neighborshare.adapters.memory.store import Transaction
 from neighborshare.domain.credits import CreditTransaction
 from neighborshare.domain.errors import ConcurrencyConflict
 from neighborshare.domain.exchanges import OPEN_STATUSES, ExchangeRequest, ExchangeStatus
+from neighborshare.domain.groups import CommunityGroup
 from neighborshare.domain.posts import FoodPost, PostStatus
 from neighborshare.domain.ratings import Rating, RatingSummary, summarize
 from neighborshare.domain.records import AuditEntry, ChatCard, OutboxMessage
@@ -443,3 +444,32 @@ class InMemoryChatCardRepository:
     def forget(self, inline_message_id: str) -> None:
         if self._tx.load(self.name, inline_message_id) is not None:
             self._tx.delete(self.name, inline_message_id)
+
+
+class InMemoryCommunityGroupRepository:
+    name = "community_groups"
+
+    def __init__(self, tx: Transaction) -> None:
+        self._tx = tx
+
+    def get(self, chat_id: int) -> CommunityGroup | None:
+        group: CommunityGroup | None = self._tx.load(self.name, chat_id)
+        return group
+
+    def get_for_update(self, chat_id: int) -> CommunityGroup | None:
+        return self.get(chat_id)  # transactions here are serialized already
+
+    def save(self, group: CommunityGroup) -> None:
+        self._tx.put(self.name, group.chat_id, group)
+
+    def remove(self, chat_id: int) -> bool:
+        if self._tx.load(self.name, chat_id) is None:
+            return False
+        self._tx.delete(self.name, chat_id)
+        return True
+
+    def all(self) -> list[CommunityGroup]:
+        return sorted(self._tx.rows(self.name), key=lambda g: (g.linked_at, g.chat_id))
+
+    def covering(self, location: Location) -> list[CommunityGroup]:
+        return [group for group in self.all() if group.covers(location)]

@@ -30,6 +30,7 @@ class InMemoryUnitOfWork:
         self.sessions = repos.InMemorySessionRepository(tx)
         self.updates = repos.InMemoryUpdateLog(tx)
         self.cards = repos.InMemoryChatCardRepository(tx)
+        self.groups = repos.InMemoryCommunityGroupRepository(tx)
         return self
 
     def __exit__(

@@ -78,6 +78,22 @@ chat_cards = sa.Table(
     sa.Column("language", sa.String(16), nullable=True),  # what its edits are written in
 )
 
+# a Telegram group an admin linked to a place (/linkgroup): new dishes nearby announced there
+community_groups = sa.Table(
+    "community_groups",
+    metadata,
+    sa.Column("chat_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("title", sa.String(255), nullable=False),
+    sa.Column("latitude", sa.Float, nullable=False),
+    sa.Column("longitude", sa.Float, nullable=False),
+    sa.Column("radius_m", sa.Integer, nullable=False),
+    sa.Column("language", sa.String(16), nullable=False),
+    sa.Column("linked_by", sa.BigInteger, nullable=False),
+    sa.Column("linked_at", UtcDateTime, nullable=False),
+    sa.Column("announced_on", sa.Date),
+    sa.Column("announced_that_day", sa.Integer, nullable=False, server_default="0"),
+)
+
 telegram_updates = sa.Table(
     "telegram_updates",
     metadata,

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from neighborshare.adapters.sql.engine import make_engine
 from neighborshare.adapters.sql.repositories.cards import SqlChatCardRepository
 from neighborshare.adapters.sql.repositories.exchanges import SqlExchangeRepository
+from neighborshare.adapters.sql.repositories.groups import SqlCommunityGroupRepository
 from neighborshare.adapters.sql.repositories.ledger import SqlCreditLedger, SqlRatingRepository
 from neighborshare.adapters.sql.repositories.posts import SqlFoodPostRepository
 from neighborshare.adapters.sql.repositories.records import SqlAuditLog, SqlOutbox
@@ -39,6 +40,7 @@ class SqlUnitOfWork:
         self.sessions = SqlSessionRepository(session)
         self.updates = SqlUpdateLog(session)
         self.cards = SqlChatCardRepository(session)
+        self.groups = SqlCommunityGroupRepository(session)
         return self
 
     def __exit__(

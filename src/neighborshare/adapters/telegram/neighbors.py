@@ -104,12 +104,25 @@ class Neighbors(Generic[T]):
             self._api.chats.join(chat, user)
         return chat
 
-    def text(self, who: Neighbor, text: str, chat: OfflineChat | None = None) -> T:
+    def text(self, who: Neighbor, text: str, chat: OfflineChat | None = None,
+             reply_to: dict[str, Any] | None = None) -> T:
+        """``reply_to``: the message (as ``message_payload`` made it) this one replies to."""
         extra: dict[str, Any] = {"text": text}
         if text.startswith("/"):
             command = text.split()[0]
             extra["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+        if reply_to is not None:
+            extra["reply_to_message"] = reply_to
         return self._message(who, extra, chat)
+
+    def location_payload(self, who: Neighbor, latitude: float, longitude: float,
+                         chat: OfflineChat) -> dict[str, Any]:
+        """A location pin ``who`` sent in the group ``chat``, as a message to reply to. With
+        privacy mode on, Telegram does not send the bot a group's pins themselves."""
+        self._api.chats.join(chat, who.as_user())
+        return {"message_id": self._api.next_message_id(), "date": int(time.time()),
+                "chat": chat.as_chat(), "from": who.as_user(),
+                "location": {"latitude": latitude, "longitude": longitude}}
 
     def contact(self, who: Neighbor, phone: str | None = None, own: bool = True,
                 chat: OfflineChat | None = None) -> T:

@@ -18,8 +18,8 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from neighborshare.entrypoints.bot import groups, inline, routes
-from neighborshare.entrypoints.bot.chats import Kind, kind_of
+from neighborshare.entrypoints.bot import community, groups, inline, routes
+from neighborshare.entrypoints.bot.chats import Kind, command_of, kind_of
 from neighborshare.entrypoints.bot.deps import BotDeps, deps_from
 from neighborshare.entrypoints.bot.guard import guarded, log_failure
 from neighborshare.entrypoints.bot.outgoing import ApiCall, answer_query, send
@@ -27,7 +27,7 @@ from neighborshare.entrypoints.bot.preload import TurnPreloader, preloaded_for, 
 from neighborshare.entrypoints.bot.sessions import ConversationStore
 from neighborshare.presentation import i18n, texts
 
-COMMAND_NAMES = frozenset(routes.COMMANDS)
+COMMAND_NAMES = frozenset(routes.COMMANDS) | community.COMMANDS
 
 
 def build_application(
@@ -58,6 +58,8 @@ def add_handlers(
     app.add_handler(MessageHandler(filters.ChatType.GROUPS, _pointer(deps)))
     for name, step in routes.COMMANDS.items():
         app.add_handler(CommandHandler(name, guarded(step, deps, store)))
+    for name in community.COMMANDS:  # in a private chat: where they work instead
+        app.add_handler(CommandHandler(name, guarded(routes.groups_only, deps, store)))
     app.add_handler(MessageHandler(filters.COMMAND, guarded(routes.unknown_command, deps, store)))
     app.add_handler(CallbackQueryHandler(guarded(routes.on_button, deps, store)))
     # an edited message is not a new answer: only fresh messages move a conversation on
@@ -92,8 +94,14 @@ def _triage(deps: BotDeps) -> Any:
 
 def _pointer(deps: BotDeps) -> Any:
     async def pointer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """A command in a group: one short pointer to the private chat."""
+        """A command in a group: linking the group, else one short pointer to the private
+        chat."""
+        message = update.message
+        command = command_of(message, groups.username(context.bot)) if message else None
         try:
+            if message is not None and command in community.COMMANDS:
+                await community.on_command(message, command, context.bot, deps)
+                return
             await groups.point_to_private_chat(update, context.bot, deps, routes.LINKED_COMMANDS)
         except Exception as error:
             log_failure(update, error)

@@ -16,6 +16,7 @@ from neighborshare.entrypoints.bot.loops import on_transaction_thread
 from neighborshare.ports.services import Cache, Clock, PhotoProcessor, PhotoStore, RateLimiter
 from neighborshare.ports.unit_of_work import UnitOfWorkFactory
 from neighborshare.services.auth import AuthService
+from neighborshare.services.community import CommunityService
 from neighborshare.services.credits import CreditService
 from neighborshare.services.editing import PostEditingService
 from neighborshare.services.erasure import ErasureService
@@ -46,6 +47,7 @@ class BotDeps:
     reporting: ReportingService
     export: ExportService
     erasure: ErasureService
+    community: CommunityService
     cache: Cache
     rate_limiter: RateLimiter
     photo_store: PhotoStore
@@ -84,6 +86,7 @@ def deps_from(container: Any) -> BotDeps:
         reporting=container.reporting(),
         export=container.export(),
         erasure=container.erasure(),
+        community=container.community(),
         cache=container.cache(),
         rate_limiter=container.rate_limiter(),
         photo_store=container.photo_store(),

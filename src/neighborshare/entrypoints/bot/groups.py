@@ -76,6 +76,8 @@ async def on_membership(update: Update, bot: Bot, deps: BotDeps) -> None:
             log.info("a neighbor %s the bot", "unblocked" if reachable else "blocked")
         return
     joined = now in PRESENT and before not in PRESENT
+    if chat.type in GROUPS and now not in PRESENT:  # removed: no more announcements there
+        await deps.run(deps.community.unlink, chat.id)
     if chat.type in GROUPS and joined:
         with i18n.speaking(deps.rules.default_language):
             await _say_in_group(bot, chat.id, texts.GROUP_HELLO, private_chat_link(bot))

@@ -16,7 +16,7 @@ from neighborshare.entrypoints.bot.flows import (
 )
 from neighborshare.entrypoints.bot.guard import Step
 from neighborshare.entrypoints.bot.turn import Turn
-from neighborshare.presentation import texts
+from neighborshare.presentation import group_texts, texts
 
 
 async def start(turn: Turn) -> None:
@@ -102,6 +102,11 @@ async def on_message(turn: Turn) -> None:
         await turn.say(texts.UNKNOWN)
         return
     await step(turn)
+
+
+async def groups_only(turn: Turn) -> None:
+    """/linkgroup or /unlinkgroup in a private chat: they belong in the group."""
+    await turn.say(group_texts.PRIVATE_ONLY_IN_GROUP)
 
 
 async def unknown_command(turn: Turn) -> None:
