@@ -43,6 +43,7 @@ from neighborshare.services.locations import LocationService
 from neighborshare.services.metrics import MetricsService
 from neighborshare.services.moderation import ModerationService
 from neighborshare.services.notifications import NotificationService
+from neighborshare.services.outbox_admin import OutboxAdminService
 from neighborshare.services.ratings import RatingService
 from neighborshare.services.replies import ReplyHandoff
 from neighborshare.services.reporting import ReportingService
@@ -204,6 +205,7 @@ class Container(containers.DeclarativeContainer):
         render_card=card_renderer,
     )
     reply_handoff = providers.Singleton(ReplyHandoff, uow_factory, clock)
+    outbox_admin = providers.Singleton(OutboxAdminService, uow_factory, clock, task_queue)
     bulk_expiry = providers.Selector(
         profile,
         memory=providers.Object(None),

@@ -36,6 +36,16 @@ class ChatCard:
     language: str | None = None  # the card's language: its edits keep it
 
 
+@dataclass(frozen=True, slots=True)
+class QueueDepth:
+    """The outbox's rows of one send class not sent and not failed."""
+
+    send_class: int
+    queued: int  # due now or later
+    due: int  # due now
+    oldest_due: datetime | None  # the due time of the longest-waiting due row
+
+
 @dataclass(eq=False)
 class OutboxMessage:
     """A side effect (a notification) written in the same transaction as its cause."""

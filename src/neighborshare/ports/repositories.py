@@ -11,7 +11,7 @@ from neighborshare.domain.exchanges import ExchangeRequest, ExchangeStatus
 from neighborshare.domain.groups import CommunityGroup
 from neighborshare.domain.posts import FoodPost, PostStatus
 from neighborshare.domain.ratings import Rating, RatingSummary
-from neighborshare.domain.records import AuditEntry, ChatCard, OutboxMessage
+from neighborshare.domain.records import AuditEntry, ChatCard, OutboxMessage, QueueDepth
 from neighborshare.domain.reports import Report
 from neighborshare.domain.sessions import ConversationSession
 from neighborshare.domain.users import User
@@ -147,6 +147,16 @@ class Outbox(Protocol):
         """``add`` for many messages in one statement; returns how many were kept."""
         ...
     def backlog(self, now: datetime) -> int: ...
+    def get(self, message_id: int) -> OutboxMessage | None: ...
+    def queued(self, now: datetime) -> list[QueueDepth]:
+        """Rows not sent and not failed, by send class (classes with none left out)."""
+        ...
+
+    def failed(self, limit: int) -> list[OutboxMessage]:
+        """Rows set aside as failed, the latest first."""
+        ...
+
+    def delete(self, message_id: int) -> None: ...
     def sent_to(self, recipient_id: int) -> Sequence[OutboxMessage]: ...
 
 

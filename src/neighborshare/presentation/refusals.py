@@ -15,6 +15,8 @@ REFUSALS = {
     "unavailable": N_("Sorry, that can't be done right now."),
     "invalid_input": N_("That doesn't look right. Please try again."),
     "not_found": N_("I couldn't find that. It may have been removed."),
+    "outbox_not_failed": N_("That message has not failed: only a failed one can be retried "
+                            "or dropped."),
     "not_allowed": N_("You're not allowed to do that."),
     "not_registered": N_("Please set up your profile first with /start."),
     "account_suspended": N_(

@@ -13,7 +13,7 @@ from neighborshare.domain.exchanges import OPEN_STATUSES, ExchangeRequest, Excha
 from neighborshare.domain.groups import CommunityGroup
 from neighborshare.domain.posts import FoodPost, PostStatus
 from neighborshare.domain.ratings import Rating, RatingSummary, summarize
-from neighborshare.domain.records import AuditEntry, ChatCard, OutboxMessage
+from neighborshare.domain.records import AuditEntry, ChatCard, OutboxMessage, QueueDepth
 from neighborshare.domain.reports import UNHANDLED, Report
 from neighborshare.domain.sessions import ConversationSession
 from neighborshare.domain.users import User, UserStatus
@@ -365,6 +365,22 @@ class InMemoryOutbox(_Table):
 
     def sent_to(self, recipient_id: int) -> Sequence[OutboxMessage]:
         return [m for m in self._rows() if m.recipient_id == recipient_id]
+
+    def queued(self, now: datetime) -> list[QueueDepth]:
+        waiting = [m for m in self._rows() if m.sent_at is None and m.failed_at is None]
+        depths = []
+        for send_class in sorted({m.priority for m in waiting}):
+            rows = [m for m in waiting if m.priority == send_class]
+            due = [m.available_at for m in rows if m.available_at <= now]
+            depths.append(QueueDepth(send_class, len(rows), len(due), min(due, default=None)))
+        return depths
+
+    def failed(self, limit: int) -> list[OutboxMessage]:
+        rows = [m for m in self._rows() if m.failed_at is not None]
+        return sorted(rows, key=lambda m: (m.failed_at, m.id), reverse=True)[:limit]
+
+    def delete(self, message_id: int) -> None:
+        self._tx.delete(self.name, message_id)
 
 
 def _waiting(message: OutboxMessage, now: datetime) -> bool:

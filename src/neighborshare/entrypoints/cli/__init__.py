@@ -19,6 +19,7 @@ COMMANDS = {
     "credits": "neighborshare.entrypoints.cli.credits:credits",
     "audit": "neighborshare.entrypoints.cli.audit:audit",
     "stats": "neighborshare.entrypoints.cli.stats:stats",
+    "outbox": "neighborshare.entrypoints.cli.outbox:outbox",
     "seed-demo": "neighborshare.entrypoints.cli.seed:seed_demo",
 }
 
@@ -33,6 +34,7 @@ HELP = {
     "credits": "Balances, history and adjustments.",
     "audit": "The moderators' audit log.",
     "stats": "How the community is doing.",
+    "outbox": "Messages waiting for Telegram; retry or drop failed ones.",
     "seed-demo": "Fill the database with a believable demo neighborhood.",
 }
 

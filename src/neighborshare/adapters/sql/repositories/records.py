@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -17,7 +17,7 @@ from neighborshare.adapters.sql.repositories.base import (
     insert_or_nothing,
 )
 from neighborshare.adapters.sql.types import stored_instant
-from neighborshare.domain.records import AuditEntry, OutboxMessage
+from neighborshare.domain.records import AuditEntry, OutboxMessage, QueueDepth
 
 # PostgreSQL: a whole batch of outbox rows as one JSON document, one parameter, one statement.
 _ADD_MANY_PG = sa.text(bulk_rows.OUTBOX_FROM_JSON_PG).bindparams(
@@ -100,6 +100,25 @@ class SqlOutbox(SqlRepository):
         statement = self._select().where(outbox.c.recipient_id == recipient_id)
         return self._all(statement.order_by(outbox.c.id))
 
+    def queued(self, now: datetime) -> list[QueueDepth]:
+        due = outbox.c.available_at <= now
+        statement = (
+            sa.select(outbox.c.priority, sa.func.count(),
+                      sa.func.count().filter(due), sa.func.min(outbox.c.available_at).filter(due))
+            .where(outbox.c.sent_at.is_(None), outbox.c.failed_at.is_(None))
+            .group_by(outbox.c.priority).order_by(outbox.c.priority)
+        )
+        rows: list[Any] = list(self._s.execute(statement))
+        return [QueueDepth(int(c), int(n), int(d), _instant(oldest)) for c, n, d, oldest in rows]
+
+    def failed(self, limit: int) -> list[OutboxMessage]:
+        statement = self._select().where(outbox.c.failed_at.is_not(None))
+        return self._all(statement.order_by(outbox.c.failed_at.desc(), outbox.c.id.desc())
+                         .limit(limit))
+
+    def delete(self, message_id: int) -> None:
+        self._s.execute(sa.delete(outbox).where(outbox.c.id == message_id))
+
     @staticmethod
     def _due(now: datetime) -> list[Any]:
         return [outbox.c.sent_at.is_(None), outbox.c.failed_at.is_(None),
@@ -114,6 +133,14 @@ def _json_row(message: OutboxMessage) -> dict[str, Any]:
         "sent_at": _json_instant(message.sent_at), "attempts": message.attempts,
         "priority": message.priority,
     }
+
+
+def _instant(value: Any) -> datetime | None:
+    """A MIN() of UtcDateTime comes back raw on SQLite (a string, naive): made aware UTC."""
+    if value is None or (isinstance(value, datetime) and value.tzinfo is not None):
+        return value
+    parsed = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed
 
 
 def _json_instant(value: datetime | None) -> str | None:
