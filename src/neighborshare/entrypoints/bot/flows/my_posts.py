@@ -7,12 +7,11 @@ from datetime import datetime
 
 from neighborshare.domain.pickup import PRESETS, parse_window, preset_window
 from neighborshare.domain.posts import FoodPost
-from neighborshare.domain.values import parse_allergens, parse_diet_tags
+from neighborshare.domain.values import Portions, parse_allergens, parse_diet_tags
 from neighborshare.entrypoints.bot.flows.common import (
     StaleButton,
     button_id,
     button_parts,
-    number,
     one_of,
     toggle,
     typed_text,
@@ -64,12 +63,13 @@ async def on_message(turn: Turn) -> None:
     elif step == "desc":
         changes = PostChanges(description="" if text.strip() == "-" else text)
     elif step == "por":
-        changes = PostChanges(portions=number(text.strip()))
+        count = Portions.parse(text, turn.deps.rules.max_portions_per_post).count
+        changes = PostChanges(portions=count)
     elif step == "win":
         changes = PostChanges(window=parse_window(text, _local_now(turn),
                                                   pickup_words(turn.language())))
-    else:
-        await turn.say(texts.TYPE_YOUR_ANSWER)  # a checklist step: its buttons answer
+    else:  # a checklist step: its buttons answer
+        await turn.say(texts.SHARE_HINTS["allergens" if step == "alg" else "diet"])
         return
     await _save(turn, int(turn.data["post_id"]), changes)
 
