@@ -41,6 +41,9 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_previous_secret: SecretStr | None = None  # still accepted while rotating
     webhook_url: str | None = None
+    # digests sent with Telegram's paid broadcast (allow_paid_broadcast: up to 1,000 a second,
+    # 0.1 Stars each), outside the 30-a-second send budget; off: digests share the budget
+    digest_paid_broadcast: bool = False
     # the Mini App (docs/operations.md): its public https URL turns on the bot's Map buttons
     miniapp_url: str | None = None
     miniapp_tile_url: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"

@@ -13,6 +13,7 @@ from neighborshare.adapters.redis.send_schedule import RedisSendSchedule
 from neighborshare.adapters.telegram.notifier import MAX_ATTEMPTS, TelegramNotifier
 from neighborshare.adapters.telegram.offline import OFFLINE_TOKEN
 from neighborshare.adapters.telegram.throttle import Pacer, Throttle
+from neighborshare.domain.sending import SendClass
 from neighborshare.ports.services import (
     Button,
     Delivery,
@@ -175,3 +176,29 @@ def test_a_refused_message_raises_send_refused_with_telegrams_reason(
         notifier.send(note(7, "x"))
     assert refused.value.reason == "Message is too long"
     assert notifier.send(note(8, "next")) is Delivery.SENT
+
+
+def test_paid_digests_go_with_allow_paid_broadcast_outside_the_budget(
+    api: StampedApi, clock: FakeTime
+):
+    bot = Bot(OFFLINE_TOKEN, request=api, get_updates_request=api)
+    notifier = TelegramNotifier(bot, Throttle(monotonic=clock.monotonic, sleep=clock.sleep),
+                                paid_digests=True)
+    for chat in range(1, 101):
+        notifier.send(OutgoingMessage(chat, "Today nearby", send_class=SendClass.DIGEST))
+    notifier.send(note(1, "Your request was accepted"))
+    notifier.close()
+    digests = [api.messages(chat)[0] for chat in range(1, 101)]
+    assert all(m.paid_broadcast for m in digests)
+    assert api.messages(1)[1].paid_broadcast is False  # an exchange's news is not paid
+    times = [t for t, _, _ in api.attempts]
+    assert times[99] - times[0] < 1.0  # 100 digests in no time: no slot of 30/s booked
+
+
+def test_the_offline_api_reads_allow_paid_broadcast_as_telegram_does():
+    from neighborshare.adapters.telegram.methods import paid_broadcast
+
+    assert [paid_broadcast(p) for p in ({}, {"allow_paid_broadcast": True},
+                                         {"allow_paid_broadcast": "true"})] == [False, True, True]
+    with pytest.raises(Exception, match="Boolean"):
+        paid_broadcast({"allow_paid_broadcast": "sometimes"})

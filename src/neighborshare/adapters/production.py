@@ -127,4 +127,5 @@ def telegram_notifier(settings: Settings, budget: Any = None) -> Any:
     from neighborshare.adapters.telegram.notifier import TelegramNotifier
 
     check_production_settings(settings)
-    return TelegramNotifier(Bot(_secret(settings.telegram_token)), budget or send_budget(settings))
+    return TelegramNotifier(Bot(_secret(settings.telegram_token)), budget or send_budget(settings),
+                            paid_digests=settings.digest_paid_broadcast)

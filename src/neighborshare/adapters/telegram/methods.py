@@ -84,7 +84,8 @@ class MethodTable:
         message_text(str(p.get("text", "")), p.get("parse_mode"))
         check_markup(_json(p, "reply_markup"), chat.is_private)
         message = SentMessage(chat.id, self._t.log.next_message_id(), str(p["text"]),
-                              p.get("parse_mode"), _json(p, "reply_markup"))
+                              p.get("parse_mode"), _json(p, "reply_markup"),
+                              paid_broadcast=paid_broadcast(p))
         return self._raw(self._t.log.keep(message))
 
     def send_photo(self, p: dict[str, Any]) -> dict[str, Any]:
@@ -95,7 +96,8 @@ class MethodTable:
         caption(str(p.get("caption", "")), p.get("parse_mode"))
         check_markup(_json(p, "reply_markup"), chat.is_private)
         message = SentMessage(chat.id, self._t.log.next_message_id(), str(p.get("caption", "")),
-                              p.get("parse_mode"), _json(p, "reply_markup"), photo=photo)
+                              p.get("parse_mode"), _json(p, "reply_markup"), photo=photo,
+                              paid_broadcast=paid_broadcast(p))
         return self._raw(self._t.log.keep(message))
 
     def send_document(self, p: dict[str, Any]) -> dict[str, Any]:
@@ -244,3 +246,14 @@ def _uploaded(p: dict[str, Any]) -> bytes:
         if isinstance(content, bytes):
             return content
     return secrets.token_bytes(8)  # an upload PTB did not expose: keep a placeholder
+
+
+def paid_broadcast(p: dict[str, Any]) -> bool:
+    """``allow_paid_broadcast`` as Telegram reads a Boolean parameter: true or false (JSON or
+    form text); anything else is refused."""
+    value = p.get("allow_paid_broadcast", False)
+    if isinstance(value, str):
+        value = {"true": True, "false": False}.get(value.lower(), value)
+    if not isinstance(value, bool):
+        raise bad_request("can't parse allow_paid_broadcast as Boolean")
+    return value

@@ -27,15 +27,19 @@ from neighborshare.adapters.telegram.sending import (
     retry_after_seconds,
 )
 from neighborshare.adapters.telegram.throttle import Pacer, Throttle
+from neighborshare.domain.sending import SendClass
 from neighborshare.ports.services import Delivery, OutgoingMessage, SendPostponed
 
 MAX_ATTEMPTS = 5  # then SendPostponed: the outbox keeps the message for a later drain
 
 
 class TelegramNotifier:
-    def __init__(self, bot: Bot, throttle: Pacer | None = None) -> None:
+    def __init__(
+        self, bot: Bot, throttle: Pacer | None = None, paid_digests: bool = False
+    ) -> None:
         self._bot = bot
         self._throttle = throttle or Throttle()
+        self._paid_digests = paid_digests  # NEIGHBORSHARE_DIGEST_PAID_BROADCAST
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._start_lock = threading.Lock()
@@ -43,10 +47,13 @@ class TelegramNotifier:
     def send(self, message: OutgoingMessage) -> Delivery:
         """Raises SendRefused (a 400) or SendPostponed (429s, the network) when not sent."""
         retry_in: float | None = None
+        # a paid digest goes past the bot's 30 a second: it books no slot of the budget
+        paid = self._paid_digests and message.send_class is SendClass.DIGEST
         for _ in range(MAX_ATTEMPTS):
-            self._throttle.wait_turn(paced_chat(message), message.send_class)
+            if not paid:
+                self._throttle.wait_turn(paced_chat(message), message.send_class)
             try:
-                self._run(deliver(self._bot, message))
+                self._run(deliver(self._bot, message, paid))
                 return Delivery.SENT
             except Forbidden:  # blocked, or the account is gone: either way, stop messaging
                 return Delivery.BLOCKED

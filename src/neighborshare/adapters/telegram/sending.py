@@ -30,8 +30,9 @@ WRONG_KIND = ("there is no caption in the message to edit",
               "there is no text in the message to edit")
 
 
-async def deliver(bot: Bot, message: OutgoingMessage) -> None:
-    """A photo with the text as its caption, or a text message; HTML, with its buttons."""
+async def deliver(bot: Bot, message: OutgoingMessage, paid: bool = False) -> None:
+    """A photo with the text as its caption, or a text message; HTML, with its buttons;
+    ``paid``: with Telegram's paid broadcast."""
     if message.call:
         await _replayed(bot, *message.call)
         return
@@ -41,11 +42,12 @@ async def deliver(bot: Bot, message: OutgoingMessage) -> None:
     elif message.photo:
         await bot.send_photo(
             message.chat_id, message.photo, caption=message.html,
-            parse_mode=ParseMode.HTML, reply_markup=markup,
+            parse_mode=ParseMode.HTML, reply_markup=markup, allow_paid_broadcast=paid or None,
         )
     else:
         await bot.send_message(
-            message.chat_id, message.html, parse_mode=ParseMode.HTML, reply_markup=markup
+            message.chat_id, message.html, parse_mode=ParseMode.HTML, reply_markup=markup,
+            allow_paid_broadcast=paid or None,
         )
 
 

@@ -44,6 +44,7 @@ class SentMessage:
     raw: dict[str, Any] = field(default_factory=dict)  # the Message object returned to PTB
     inline_message_id: str | None = None  # a card a user posted with inline mode ("via bot")
     sender_id: int | None = None  # who posted it, when not the bot (an inline card)
+    paid_broadcast: bool = False  # sent with allow_paid_broadcast (charged, past 30/s)
 
     @property
     def shown(self) -> str:
