@@ -17,6 +17,7 @@ REFUSALS = {
     "not_found": N_("I couldn't find that. It may have been removed."),
     "outbox_not_failed": N_("That message has not failed: only a failed one can be retried "
                             "or dropped."),
+    "group_not_linked": N_("No group with that chat id is linked."),
     "not_allowed": N_("You're not allowed to do that."),
     "not_registered": N_("Please set up your profile first with /start."),
     "account_suspended": N_(
