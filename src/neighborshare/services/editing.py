@@ -78,9 +78,23 @@ class PostEditingService:
     def _edit(
         self, uow: UnitOfWork, sharer_id: int, post_id: int, changes: PostChanges
     ) -> FoodPost:
-        now, rules = self._clock.now(), self._rules
+        now = self._clock.now()
         post = post_or_refuse(uow, post_id, lock=True)
         post.ensure_changeable(sharer_id, now)
+        relabelled, moved = self._apply(post, changes, now)
+        uow.posts.save(post)
+        follow_cards(uow, post, now)  # its cards in chats show the corrected dish
+        if relabelled:
+            labels = ",".join(sorted(post.allergens)) + "/" + ",".join(sorted(post.diet_tags))
+            self._tell_holders(uow, post, "dish_relabelled", labels, now)
+        if moved:
+            window = f"{post.window.start.isoformat()}/{post.window.end.isoformat()}"
+            self._tell_holders(uow, post, "pickup_moved", window, now)
+        return post
+
+    def _apply(self, post: FoodPost, changes: PostChanges, now: datetime) -> tuple[bool, bool]:
+        """Make the changes the domain allows; whether the labels changed, and the window."""
+        rules = self._rules
         if changes.name is not None:
             post.name = clean_food_name(changes.name, rules.max_food_name_length)
         if changes.description is not None:
@@ -94,15 +108,7 @@ class PostEditingService:
             post.allergens if changes.allergens is None else changes.allergens,
             post.diet_tags if changes.diet_tags is None else changes.diet_tags,
         )
-        uow.posts.save(post)
-        follow_cards(uow, post, now)  # its cards in chats show the corrected dish
-        if relabelled:
-            labels = ",".join(sorted(post.allergens)) + "/" + ",".join(sorted(post.diet_tags))
-            self._tell_holders(uow, post, "dish_relabelled", labels, now)
-        if moved:
-            window = f"{post.window.start.isoformat()}/{post.window.end.isoformat()}"
-            self._tell_holders(uow, post, "pickup_moved", window, now)
-        return post
+        return relabelled, moved
 
     @staticmethod
     def _tell_holders(
