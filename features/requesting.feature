@@ -102,3 +102,18 @@ Feature: Requesting portions
     When Ana, Ben, Cy, Dee and Eve each request 1 portion of dal at the same time
     Then 2 of them are told "Sorry, every portion of this dish has been claimed."
     And the dal has 0 portions left
+
+  Scenario: A second request for a dish while the first still waits is refused
+    Given Tom requested 1 portion of dal
+    When Tom requests 1 portion of dal
+    Then Tom is told "You already asked for 1 portion of this dish and the sharer hasn't answered yet."
+    And the dal has 2 portions left
+    And Tom has 4 credits
+    And Tom has 1 open requests
+
+  Scenario: Once the sharer answered, the same neighbor may ask again
+    Given Tom requested 1 portion of dal
+    And Priya accepted Tom's request
+    When Tom requests 1 portion of dal
+    Then Tom has 2 open requests
+    And the dal has 1 portion left

@@ -27,8 +27,26 @@ Feature: Sharing a dish
 
   Scenario: A window in the past is refused
     When Priya shares 3 portions of dal for pickup "8-9am today"
+    Then Priya is told "That pickup window is already over. Pick a later time, or say “tomorrow”."
+    And Priya has no posts
+
+  Scenario: "6-7pm today" typed at 19:45 is over, not started
+    Given it is 19:45 in the neighborhood
+    When Priya shares 3 portions of dal for pickup "6-7pm today"
+    Then Priya is told "That pickup window is already over."
+    And Priya has no posts
+
+  Scenario: A window that started and goes on is refused as started
+    Given it is 18:30 in the neighborhood
+    When Priya shares 3 portions of dal for pickup "6-7pm today"
     Then Priya is told "That pickup window has already started. Pick a later time."
     And Priya has no posts
+
+  Scenario: A late window crosses midnight
+    Given it is 22:00 in the neighborhood
+    When Priya shares 3 portions of dal for pickup "23:00-01:00"
+    Then the dal is active
+    And the dal's pickup window is Mon 23:00 to Tue 01:00
 
   Scenario: A window that started a few minutes ago is still fine
     When Priya shares 3 portions of dal for pickup from 4 minutes ago until 1 hour from now

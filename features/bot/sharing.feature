@@ -41,7 +41,7 @@ Feature: Sharing a dish through the bot
     And Priya taps "Done"
     And Priya taps "Done"
     And Priya sends "6-7am today"
-    Then Priya is told "already started"
+    Then Priya is told "already over"
     When Priya sends "tuesday"
     Then Priya is told "I didn't catch that time"
 

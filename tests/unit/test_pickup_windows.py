@@ -52,6 +52,19 @@ def test_unreadable_times_get_the_hint(text):
         parse_window(text, MORNING)
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("23:00-01:00", local(1, 23), local(2, 1)),
+        ("11pm-1am", local(1, 23), local(2, 1)),
+        ("tomorrow 22:30-00:30", local(2, 22, 30), local(3, 0, 30)),
+    ],
+)
+def test_a_late_window_crosses_midnight(text, start, end):
+    window = parse_window(text, MORNING)
+    assert (window.start, window.end) == (start, end)
+
+
 def test_a_window_ending_before_it_starts_is_refused():
     with refused(InvalidPickupWindow, "must end after it starts"):
         parse_window("19:00-18:00", MORNING)

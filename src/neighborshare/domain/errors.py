@@ -98,6 +98,12 @@ class TooManyOpenRequests(NeighborShareError):
     code = "too_many_open_requests"
 
 
+class AlreadyRequested(NeighborShareError):
+    """The neighbor's earlier request for this dish is still waiting for the sharer."""
+
+    code = "already_requested"
+
+
 class NotEnoughCredits(NeighborShareError):
     code = "not_enough_credits"
 

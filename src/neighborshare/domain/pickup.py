@@ -11,6 +11,10 @@ from neighborshare.domain.values import PickupWindow
 
 PRESETS = ("next_hour", "next_2_hours", "lunch", "tonight", "tomorrow_lunch")
 
+# an end before the start reads as the next day's when the window then lasts no longer than
+# this ("23:00-01:00"); "19:00-18:00" (23 hours) is a slip, refused
+OVERNIGHT = timedelta(hours=12)
+
 _TIME = r"(?:(now)|(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?)"
 _RANGE = re.compile(rf"^{_TIME}\s*(?:-|–)\s*{_TIME}$")
 
@@ -93,6 +97,8 @@ def parse_window(text: str, now: datetime, words: PickupWords = ENGLISH) -> Pick
         start_clock = _clock(h1, m1, ampm1 or _borrowed_meridiem(h1, ampm2, end_clock))
         start = _at(day, start_clock, tz)
     end = _at(day, end_clock, tz)
+    if end <= start and _at(day + timedelta(days=1), end_clock, tz) - start <= OVERNIGHT:
+        end = _at(day + timedelta(days=1), end_clock, tz)  # "23:00-01:00": past midnight
     if end <= start and not now_start:
         raise InvalidPickupWindow("window_ends_before_start")
     return PickupWindow(start, end)

@@ -150,7 +150,10 @@ class PickupWindow:
             raise InvalidPickupWindow("window_ends_before_start")
 
     def check_new(self, now: datetime, grace: timedelta, horizon: timedelta) -> None:
-        """Refuse a window that starts in the past (beyond ``grace``) or ends too far ahead."""
+        """Refuse a window that is over, starts in the past (beyond ``grace``) or ends too far
+        ahead."""
+        if self.end <= now:  # "6-7pm today" typed at 19:45
+            raise InvalidPickupWindow("window_over")
         if self.start < now - grace:
             raise InvalidPickupWindow("window_started")
         if self.end > now + horizon:

@@ -51,6 +51,10 @@ REFUSALS = {
     "too_many_open_requests": N_(
         "You already have {limit} open requests. Pick one up or cancel one first."
     ),
+    "already_requested": N_(
+        "You already asked for {portions} of this dish and the sharer hasn't answered yet. "
+        "/mine shows your request."
+    ),
     "not_enough_credits": N_("You don't have enough credits for that."),
     "invalid_transition": N_("That exchange can't be changed that way any more."),
     "rating_not_allowed": N_("You can't rate this exchange."),
@@ -158,6 +162,9 @@ REFUSALS = {
     "invalid_location": N_("That location isn't valid."),
     "window_needs_time_zone": N_("A pickup window needs a time zone."),
     "window_ends_before_start": N_("The pickup window must end after it starts."),
+    "window_over": N_(
+        "That pickup window is already over. Pick a later time, or say “tomorrow”."
+    ),
     "window_started": N_("That pickup window has already started. Pick a later time."),
     "window_too_far": N_("The pickup window must end within {hours} hours."),
     "unknown_pickup_option": N_("I don't know that pickup option."),
@@ -183,7 +190,8 @@ REFUSALS = {
 }
 
 # values that read as a counted noun ("2 credits", "2 Guthaben", "2 кредити")
-_COUNTED = {"cost": "credit", "left": "portion", "days": "day", "reserved": "portion"}
+_COUNTED = {"cost": "credit", "left": "portion", "portions": "portion", "days": "day",
+            "reserved": "portion"}
 
 
 def explain(error: NeighborShareError) -> str:

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from neighborshare.domain.credits import CreditKind
 from neighborshare.domain.errors import (
+    AlreadyRequested,
     InvalidInput,
     InvalidTransition,
     NotAllowed,
@@ -37,6 +38,14 @@ class ExchangeView:
     post: FoodPost
     other_name: str
     apartment: str | None
+
+
+def _refuse_a_second_pending(uow: UnitOfWork, post_id: int, requester_id: int) -> None:
+    """A neighbor's second request for a dish while the first still waits for the sharer
+    (a tap or a /request sent twice) would only hold twice the credits: refused."""
+    for earlier in uow.exchanges.for_post(post_id):
+        if earlier.requester_id == requester_id and earlier.status is ExchangeStatus.PENDING:
+            raise AlreadyRequested(portions=earlier.portions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +89,7 @@ class ExchangeService:
             raise OwnPost()
         if not user_or_refuse(uow, post.sharer_id).is_active(now):
             raise PostNotAvailable()  # the sharer's account is paused: the dish is away too
+        _refuse_a_second_pending(uow, post_id, requester_id)
         if uow.exchanges.count_open_by_requester(requester_id) >= self._rules.max_open_requests:
             raise TooManyOpenRequests(limit=self._rules.max_open_requests)
         cost = portions * self._rules.credits_per_portion

@@ -95,3 +95,14 @@ def post_status(world: World, dish: str, status: str) -> None:
 @then(parsers.parse("{name} has no posts"))
 def no_posts(world: World, name: str) -> None:
     assert world.container.food().by_sharer(world.id(name)) == []
+
+
+@then(parsers.re(r"the (?P<dish>\w+)'s pickup window is (?P<start>\w+ \d\d:\d\d) to "
+                 r"(?P<end>\w+ \d\d:\d\d)"))
+def pickup_window(world: World, dish: str, start: str, end: str) -> None:
+    """ "Mon 23:00 to Tue 01:00", in the neighborhood's time."""
+    with world.uow() as uow:
+        post = uow.posts.get(world.post_id(dish))
+        assert post is not None
+    shown = [f"{m.astimezone(world.tz):%a %H:%M}" for m in (post.window.start, post.window.end)]
+    assert shown == [start, end]
