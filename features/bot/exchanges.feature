@@ -85,3 +85,17 @@ Feature: Browsing, requesting and picking up through the bot
     When Priya sends "/mine"
     Then Priya is told "Your posts"
     And Priya is told "Red lentil dal – active, 3/3 left"
+
+  Scenario: The portion buttons offer only what Tom can pay for
+    Given Priya shared 4 portions of "Soup"
+    And Tom asked for 3 portions of "Soup"
+    When Tom asks for "Red lentil dal"
+    Then Tom is offered the portions "1, 2"
+    And Tom is told "You have 2 credits: enough for 2 portions."
+
+  Scenario: Tom, with no credits left, is told so before choosing portions
+    Given Priya shared 5 portions of "Soup"
+    And Tom asked for 5 portions of "Soup"
+    When Tom asks for "Red lentil dal"
+    Then Tom is told "That needs 1 credit and you have 0"
+    And Tom is not told "How many portions"

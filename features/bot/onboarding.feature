@@ -83,3 +83,22 @@ Feature: Joining NeighborShare through the bot
     And Priya taps "Skip"
     Then Priya is told "Profile updated, Priya"
     And Priya has 5 credits
+
+  Scenario: A number another neighbor registered is refused when it is shared
+    Given Priya has a profile
+    When Sam sends "/start"
+    And Sam sends "Sam"
+    And Sam shares their own contact, holding Priya's number
+    Then Sam is told "That phone number already belongs to another neighbor."
+    And Sam is not told "Which apartment"
+    When Sam shares their own contact
+    Then Sam is told "Which apartment"
+
+  Scenario: A typed number another neighbor registered is refused once its code is checked
+    Given Priya has a profile
+    When Sam sends "/start"
+    And Sam sends "Sam"
+    And Sam types Priya's number
+    And Sam sends the code that was texted
+    Then Sam is told "That phone number already belongs to another neighbor."
+    And Sam is not told "Which apartment"

@@ -49,6 +49,16 @@ Feature: Rating, credits and reports through the bot
     And Tom is told "Thank" exactly once
     And Priya is told "was hidden because of a food-safety concern"
 
+  Scenario: A reporter at the daily limit is refused at /report, before describing anything
+    Given Tom's last 5 reports about Priya were dismissed and he filed another today
+    When Tom sends "/report"
+    Then Tom is told "You can file one report a day for now."
+    And Tom is not told "Who or what is it about?"
+    When Tom sends "/browse"
+    And Tom taps "Report"
+    Then Tom is told "You can file one report a day for now."
+    And Tom is not told "What's the problem?"
+
   Scenario: An accepted exchange completes by itself a day after the window
     When 26 hours pass
     Then Priya is told "Did the pickup of Red lentil dal happen?"

@@ -45,11 +45,12 @@ def share(
     assert "is live" in world.news_text(name), world.news_text(name)
 
 
-def request_portions(world: BotWorld, name: str, portions: int, dish: str) -> None:
-    """/browse, Request on the card of ``dish``, then the number of portions."""
+def request_portions(world: BotWorld, name: str, portions: int | None, dish: str) -> None:
+    """/browse, Request on the card of ``dish``, then the number of portions (if given)."""
     world.say(name, "/browse")
     world.act(name, lambda neighbors, who: neighbors.callback(who, *_card(world, who, dish)))
-    world.tap(name, str(portions))
+    if portions is not None:
+        world.tap(name, str(portions))
 
 
 def _card(world: BotWorld, who: object, dish: str) -> tuple[object, str]:

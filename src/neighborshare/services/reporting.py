@@ -110,6 +110,11 @@ class ReportingService:
         # reporter there and then, once (a second thank-you from the outbox said it twice)
         return report
 
+    def ensure_may_report(self, reporter_id: int) -> None:
+        """Refuse a limited reporter at the start of /report, before they describe anything."""
+        read_only(self._uow, lambda uow: self._check_reporter_limit(
+            uow, reporter_id, self._clock.now()))
+
     def _check_reporter_limit(self, uow: UnitOfWork, reporter_id: int, now: datetime) -> None:
         # a few more than the streak, since reports still open are skipped
         window = 4 * self._rules.dismissed_streak_to_limit

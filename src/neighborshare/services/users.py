@@ -148,6 +148,16 @@ class UserService:
 
         return in_transaction(self._uow, work)
 
+    def ensure_phone_free(self, digest: str, telegram_id: int) -> None:
+        """Refuse, as soon as it is given, a number another neighbor registered."""
+
+        def check(uow: UnitOfWork) -> None:
+            owner = uow.users.get_by_phone(digest)
+            if owner is not None and owner.telegram_id != telegram_id:
+                raise PhoneAlreadyRegistered()
+
+        read_only(self._uow, check)
+
     def profile(self, telegram_id: int) -> User:
         return read_only(self._uow, lambda uow: _registered(uow, telegram_id))
 

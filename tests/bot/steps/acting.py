@@ -21,6 +21,12 @@ def requested(bot_world: BotWorld, name: str, portions: int, dish: str) -> None:
 
 
 
+@when(parsers.parse('{name:w} asks for "{dish}"'))
+def asks_for(bot_world: BotWorld, name: str, dish: str) -> None:
+    """/browse, then Request on the card of ``dish``: the question of how many portions."""
+    request_portions(bot_world, name.lower(), None, dish)
+
+
 @when(parsers.parse('{name:w} sends "{text}"'))
 def sends(bot_world: BotWorld, name: str, text: str) -> None:
     bot_world.say(name.lower(), text)
@@ -34,6 +40,18 @@ def taps(bot_world: BotWorld, name: str, label: str) -> None:
 @when(parsers.parse("{name:w} shares their own contact"))
 def own_contact(bot_world: BotWorld, name: str) -> None:
     bot_world.act(name.lower(), lambda n, who: n.contact(who))
+
+
+@when(parsers.parse("{name:w} shares their own contact, holding {other:w}'s number"))
+def own_contact_taken_number(bot_world: BotWorld, name: str, other: str) -> None:
+    """A number that moved to another phone: Telegram vouches it is the sender's own."""
+    taken = bot_world.bot.neighbors.neighbor(other.lower()).phone
+    bot_world.act(name.lower(), lambda n, who: n.contact(who, taken))
+
+
+@when(parsers.parse("{name:w} types {other:w}'s number"))
+def types_number_of(bot_world: BotWorld, name: str, other: str) -> None:
+    bot_world.say(name.lower(), bot_world.bot.neighbors.neighbor(other.lower()).phone)
 
 
 @when(parsers.parse("{name:w} shares someone else's contact"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from pytest_bdd import given, parsers
 
 from tests.bot.routines import onboard, request_portions, share
@@ -72,4 +74,23 @@ def paused(bot_world: BotWorld, name: str) -> None:
         assert user is not None
         user.suspend(None)
         uow.users.save(user)
+        uow.commit()
+
+
+@given(parsers.parse("{name:w}'s last 5 reports about {other:w} were dismissed and "
+                     "{pronoun:w} filed another today"))
+def limited_reporter(bot_world: BotWorld, name: str, other: str, pronoun: str) -> None:
+    """A reporter at the daily limit: five dismissed reports, then one still open today."""
+    from neighborshare.domain.reports import Report, ReportCategory, ReportStatus
+
+    now = bot_world.clock.now()
+    with bot_world.bot.container.uow_factory()() as uow:
+        reporter = uow.users.get_by_telegram_id(bot_world.chat_id(name.lower()))
+        reported = uow.users.get_by_telegram_id(bot_world.chat_id(other.lower()))
+        assert reporter is not None and reported is not None
+        for days_ago in (9, 8, 7, 6, 5):
+            uow.reports.add(Report(reported.id or 0, ReportCategory.SPAM, "spam",
+                                   now - timedelta(days=days_ago), reporter.id,
+                                   status=ReportStatus.DISMISSED))
+        uow.reports.add(Report(reported.id or 0, ReportCategory.SPAM, "spam", now, reporter.id))
         uow.commit()

@@ -35,6 +35,13 @@ def sees_buttons(bot_world: BotWorld, name: str, labels: str) -> None:
         assert any(label in b for b in shown), f"{label!r} not among {shown}"
 
 
+@then(parsers.parse('{name:w} is offered the portions "{labels}"'))
+def offered_portions(bot_world: BotWorld, name: str, labels: str) -> None:
+    """The buttons of the last message with any: all of them, in order."""
+    (last, *_) = [m for m in reversed(bot_world.news(name.lower())) if m.buttons]
+    assert [b for row in last.labels for b in row] == [s.strip() for s in labels.split(",")]
+
+
 @then(parsers.parse("{name:w} has {amount:d} credits"))
 def has_credits(bot_world: BotWorld, name: str, amount: int) -> None:
     bot_world.say(name.lower(), "/credits")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from neighborshare.domain.errors import PostNotAvailable
+from neighborshare.domain.errors import NotEnoughCredits, PostNotAvailable
 from neighborshare.entrypoints.bot.flows import my_posts
 from neighborshare.entrypoints.bot.flows.common import (
     bounded,
@@ -14,7 +14,7 @@ from neighborshare.entrypoints.bot.flows.common import (
 from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.presentation import keyboards
 from neighborshare.presentation.cards import exchange_text, request_sent
-from neighborshare.presentation.formatting import esc
+from neighborshare.presentation.formatting import esc, plural
 from neighborshare.presentation.i18n import N_, _
 from neighborshare.services.exchanges import ExchangeView
 
@@ -51,15 +51,25 @@ async def on_portions(turn: Turn) -> None:
 
 
 async def _ask_portions(turn: Turn, post_id: int) -> None:
-    card = await turn.deps.run(turn.deps.food.card, await turn.user_id(), post_id)
+    """The portion buttons: as many as are left, offered and paid for (none: refused now)."""
+    user_id = await turn.user_id()
+    food, credits = turn.deps.food, turn.deps.credits
+    card, balance = await turn.deps.run(
+        lambda: (food.card(user_id, post_id), credits.balance(user_id)))
     left = card.post.portions_left
     if left < 1 or not card.post.is_available(turn.deps.clock.now()):
         raise PostNotAvailable()
-    await turn.say(
-        _("How many portions of <b>{dish}</b> would you like? ({left} left, one credit each)")
-        .format(dish=esc(card.post.name), left=left),
-        keyboards.portions(f"rq:{post_id}", left, keyboards.PORTIONS_OFFERED),
-    )
+    price = turn.deps.rules.credits_per_portion
+    if balance < price:
+        raise NotEnoughCredits("request_costs", cost=price, balance=balance)
+    text = _("How many portions of <b>{dish}</b> would you like? ({left} left, one credit each)"
+             ).format(dish=esc(card.post.name), left=left)
+    affordable = balance // price if price else left
+    if affordable < min(left, keyboards.PORTIONS_OFFERED):
+        text += "\n" + _("You have {credits}: enough for {portions}.").format(
+            credits=plural(balance, "credit"), portions=plural(affordable, "portion"))
+    shown = min(affordable, keyboards.PORTIONS_OFFERED)
+    await turn.say(text, keyboards.portions(f"rq:{post_id}", left, shown))
 
 
 async def _request(turn: Turn, post_id: int, portions: int) -> None:

@@ -83,6 +83,7 @@ async def _phone(turn: Turn) -> None:
     auth = turn.deps.auth
     if contact is not None:
         phone = auth.from_contact(contact.phone_number, contact.user_id, turn.telegram_id)
+        await turn.deps.run(turn.deps.users.ensure_phone_free, phone.digest, turn.telegram_id)
         await asking.ask_apartment(turn, phone.digest, phone.last_two)
         return
     e164 = await turn.deps.run(auth.start_sms, _required_text(turn))
@@ -100,6 +101,8 @@ async def _code(turn: Turn) -> None:
         return
     phone = await turn.deps.run(turn.deps.auth.check_sms, e164, _required_text(turn))
     await turn.deps.run(turn.deps.cache.delete, _sms_key(turn))
+    turn.go("phone")  # should the number be taken: the code is used up, another is asked for
+    await turn.deps.run(turn.deps.users.ensure_phone_free, phone.digest, turn.telegram_id)
     await asking.ask_apartment(turn, phone.digest, phone.last_two)
 
 

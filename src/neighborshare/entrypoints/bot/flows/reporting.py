@@ -23,6 +23,7 @@ HINT = N_("To report a dish, tap ⚠️ Report under it in /browse.")
 async def start(turn: Turn) -> None:
     """Offer the neighbor's exchanges of the last 30 days, and those of their dishes gone."""
     user_id = await turn.user_id()
+    await turn.deps.run(turn.deps.reporting.ensure_may_report, user_id)  # limited: refused now
     found = await turn.deps.run(turn.deps.reporting.reportable, user_id)
     choices = tuple((_choice(item),) for item in found[:MAX_CHOICES])
     if not choices:
@@ -44,6 +45,7 @@ def _choice(item: Reportable) -> Button:
 async def on_button(turn: Turn) -> None:
     parts = button_parts(turn)
     if parts[1] in ("p", "x"):
+        await turn.deps.run(turn.deps.reporting.ensure_may_report, await turn.user_id())
         target = await _target(turn, parts[1], button_id(parts[2]))
         turn.begin(FLOW, "category", **target)
         await turn.say(_("What's the problem?"), keyboards.report_categories())
