@@ -53,8 +53,9 @@ Feature: Picking up
 
   Scenario: Both sides are reminded 15 minutes before the window
     When the clock reaches 17:50
-    Then Tom is notified "Reminder: pickup of dal is Mon 18:00–19:00."
+    Then Tom is notified "Reminder: pickup of dal is Mon 18:00–19:00, at apartment 4B."
     And Priya is notified "Reminder: pickup of dal is Mon 18:00–19:00."
+    And Priya is not notified "4B"
 
   Scenario: A no-show keeps the requester's hold
     When the clock reaches 18:30

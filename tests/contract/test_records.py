@@ -61,6 +61,23 @@ def test_outbox_adds_many_at_once(uow_factory):
         assert uow.outbox.sent_to(c) == []
 
 
+def test_outbox_tells_which_posts_a_neighbor_was_alerted_to_since_a_moment(uow_factory):
+    a, b = add_users(uow_factory, 2)
+
+    def alert(recipient, post_id, at, kind="new_post"):
+        key = f"post:{post_id}:alert:{recipient}:{kind}"
+        return OutboxMessage(recipient, kind, {"post_id": post_id}, key, at, at)
+
+    with uow_factory() as uow:
+        uow.outbox.add_many([alert(a, 1, NOON - 3 * MINUTE), alert(a, 2, NOON),
+                             alert(a, 3, NOON, kind="daily_digest"), alert(b, 4, NOON)])
+        uow.outbox.add(alert(a, 5, NOON + MINUTE))
+        uow.commit()
+    with uow_factory() as uow:
+        assert uow.outbox.posts_alerted(a, NOON - MINUTE) == {2, 5}
+        assert uow.outbox.posts_alerted(b, NOON + MINUTE) == set()
+
+
 def test_outbox_messages_added_at_once_read_back_as_they_were_written(uow_factory):
     [neighbor] = add_users(uow_factory, 1)
     paris = timezone(timedelta(hours=1))

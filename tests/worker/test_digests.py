@@ -47,8 +47,8 @@ def test_weekly_digest_tells_personal_and_community_impact(make_world: MakeWorld
     assert c.digests().send_weekly() == 0
     c.notifications().drain_all()
     [sharer] = [m.html for m in world.notifier.to(100) if "Your week" in m.html]
-    assert "You shared 1 portion and received 0 portions" in sharer
-    assert "You helped 1 neighbor and earned 1 credit" in sharer
+    assert "You shared 1 portion with 1 neighbor." in sharer
+    assert "You earned 1 credit." in sharer and "You received" not in sharer
     assert "Your balance: 6 credits" in sharer
     assert "neighbors shared 1 portion in 1 exchange, helping 1 neighbor" in sharer
     [idle] = [m.html for m in world.notifier.to(101) if "Your week" in m.html]

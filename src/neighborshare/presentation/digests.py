@@ -33,30 +33,33 @@ def daily(p: dict[str, Any], tz: ZoneInfo) -> tuple[str, Buttons]:
 def weekly(p: dict[str, Any], tz: ZoneInfo) -> tuple[str, Buttons]:
     me: dict[str, int] = p.get("me", {})
     town: dict[str, int] = p.get("community", {})
-    lines = [_("📊 <b>Your week on NeighborShare</b>")]
-    if me.get("exchanges"):
-        lines += [
-            _("You shared {shared} and received {received}.").format(
-                shared=plural(me["portions_shared"], "portion"),
-                received=plural(me["portions_received"], "portion"),
-            ),
-            _("You helped {neighbors} and earned {credits}.").format(
-                neighbors=plural(me["neighbors_helped"], "neighbor"),
-                credits=plural(me["credits_earned"], "credit"),
-            ),
-        ]
-    else:
-        lines.append(_("No exchanges for you last week. Why not /share a dish?"))
-    lines += [
-        _("Your balance: {balance}.").format(balance=plural(int(p.get("balance", 0)), "credit")),
-        "",
-        _("🏘 Together, neighbors shared {portions} in {exchanges}, helping {neighbors}.").format(
-            portions=plural(town.get("portions_shared", 0), "portion"),
+    lines = [_("📊 <b>Your week on NeighborShare</b>"), *_personal(me)]
+    lines.append(
+        _("Your balance: {balance}.").format(balance=plural(int(p.get("balance", 0)), "credit")))
+    if town.get("portions_shared"):  # a week nobody shared is not worth a line of zeros
+        lines += ["", _("🏘 Together, neighbors shared {portions} in {exchanges}, helping "
+                        "{neighbors}.").format(
+            portions=plural(town["portions_shared"], "portion"),
             exchanges=plural(town.get("exchanges", 0), "exchange"),
             neighbors=plural(town.get("neighbors_helped", 0), "neighbor"),
-        ),
-    ]
+        )]
     return "\n".join(lines), ((open_button(),),)
+
+
+def _personal(me: dict[str, int]) -> list[str]:
+    """What the neighbor did, leaving out what they didn't (no "you received 0 portions")."""
+    lines = []
+    if me.get("portions_shared"):
+        lines.append(_("You shared {portions} with {neighbors}.").format(
+            portions=plural(me["portions_shared"], "portion"),
+            neighbors=plural(me.get("neighbors_helped", 0), "neighbor")))
+    if me.get("portions_received"):
+        lines.append(_("You received {portions}.").format(
+            portions=plural(me["portions_received"], "portion")))
+    if me.get("credits_earned"):  # portions handed over and 5-star food bonuses
+        lines.append(_("You earned {credits}.").format(
+            credits=plural(me["credits_earned"], "credit")))
+    return lines or [_("No exchanges for you last week. Why not /share a dish?")]
 
 
 DIGEST_TEMPLATES = {"daily_digest": daily, "weekly_digest": weekly}

@@ -102,6 +102,14 @@ def _suspended(p: dict[str, object]) -> str:
     )
 
 
+def _reminder(p: dict[str, object], tz: ZoneInfo) -> str:
+    if p.get("apartment"):  # the accepted requester's reminder
+        return _("⏰ Reminder: pickup of {dish} is {window}, at apartment <b>{apartment}</b>."
+                 ).format(dish=_dish(p), window=_window(p, tz), apartment=esc(p["apartment"]))
+    return _("⏰ Reminder: pickup of {dish} is {window}.").format(
+        dish=_dish(p), window=_window(p, tz))
+
+
 TEMPLATES: dict[str, Template] = {
     "new_post": _new_post,
     "request_received": lambda p, tz: (
@@ -173,12 +181,7 @@ TEMPLATES: dict[str, Template] = {
         _("✅ The exchange for {dish} is complete. How did it go?").format(dish=_dish(p)),
         ((Button(_("⭐ Rate"), f"rate:{_exchange_id(p)}"),),),
     ),
-    "pickup_reminder": lambda p, tz: (
-        _("⏰ Reminder: pickup of {dish} is {window}.").format(
-            dish=_dish(p), window=_window(p, tz)
-        ),
-        (),
-    ),
+    "pickup_reminder": lambda p, tz: (_reminder(p, tz), ()),
     "pickup_check": lambda p, tz: (
         _("Did the pickup of {dish} happen?").format(dish=_dish(p)),
         (

@@ -78,16 +78,29 @@ class DigestService:
             if uow.outbox.count_for(user.id, WEEKLY, end) > 0:
                 return False
             mine = personal.get(user.id, Impact())
+            mine.credits_earned += self._five_star_bonuses(uow, user.id, start, end)
+            if not (mine.portions_shared or mine.portions_received or mine.credits_earned
+                    or community.portions_shared):
+                return False  # a week of nothing, for them and for everyone: nothing to say
             payload = {"week_start": start.date().isoformat(), "balance": user.balance}
             payload |= {"me": mine.as_dict(), "community": community.as_dict()}
             return notify(uow, user.id, WEEKLY, payload, now, f"digest:weekly:{week}:{user.id}")
 
         return self._each_user(each, wants=lambda user: user.weekly_digest)
 
+    def _five_star_bonuses(
+        self, uow: UnitOfWork, user_id: int, start: datetime, end: datetime
+    ) -> int:
+        """The bonus credits for 5-star food ratings ``user_id`` received in the week."""
+        received = uow.ratings.received_by(user_id, since=start)
+        fives = sum(1 for rating in received if rating.food == 5 and rating.created_at < end)
+        return fives * self._rules.five_star_bonus
+
     def _daily(self, uow: UnitOfWork, user: User, now: datetime, midnight: datetime) -> bool:
         assert user.id is not None
         if uow.outbox.count_for(user.id, DAILY, midnight) > 0:
             return False  # already queued today: skip the radius query
+        told = self._already_told(uow, user.id, now)
         found = uow.posts.nearby(
             NearbyQuery(
                 origin=user.location,
@@ -97,9 +110,11 @@ class DigestService:
                 excluded_allergens=user.allergies,
                 required_diet_tags=user.diet_restrictions,
                 excluded_terms=user.custom_allergy_terms(),
-                limit=self._rules.digest_max_posts,
+                limit=self._rules.digest_max_posts + len(told),
             )
         )
+        found = [item for item in found if item.post.id not in told]
+        found = found[: self._rules.digest_max_posts]
         if not found:
             return False
         posts = [
@@ -116,6 +131,14 @@ class DigestService:
         day = midnight.date().isoformat()
         payload = {"day": day, "posts": posts}
         return notify(uow, user.id, DAILY, payload, now, f"digest:daily:{day}:{user.id}")
+
+    def _already_told(self, uow: UnitOfWork, user_id: int, now: datetime) -> set[int]:
+        """The dishes ``user_id`` was alerted to or asked for: a digest has no news of them.
+        A dish still open was posted within the window horizon, so older rows can't name it."""
+        since = now - self._rules.window_horizon
+        requested = {e.post_id for e in uow.exchanges.for_user(user_id)
+                     if e.requester_id == user_id}
+        return uow.outbox.posts_alerted(user_id, since) | requested
 
     def _each_user(self, each: PerUser, wants: Wants) -> int:
         """Visit every reachable, active neighbor who ``wants`` this digest, in short

@@ -15,7 +15,7 @@ from neighborshare.ports.services import Clock
 from neighborshare.ports.sweeps import BulkExpiry
 from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from neighborshare.services.cards import follow_cards
-from neighborshare.services.common import exchange_or_refuse, post_or_refuse
+from neighborshare.services.common import exchange_or_refuse, post_or_refuse, user_or_refuse
 from neighborshare.services.exchanges import ExchangeService
 from neighborshare.services.transactions import (
     DEFAULT_ATTEMPTS,
@@ -161,20 +161,15 @@ class SweepService:
             exchange.reminded_at = now
             uow.exchanges.save(exchange)
             post = post_or_refuse(uow, exchange.post_id)
-            for user_id in (exchange.requester_id, exchange.sharer_id):
-                notify(
-                    uow,
-                    user_id,
-                    "pickup_reminder",
-                    {
-                        "exchange_id": exchange_id,
-                        "name": post.name,
-                        "window_start": post.window.start.isoformat(),
-                        "window_end": post.window.end.isoformat(),
-                    },
-                    now,
-                    f"exchange:{exchange_id}:reminder:{user_id}",
-                )
+            about = {"exchange_id": exchange_id, "name": post.name,
+                     "window_start": post.window.start.isoformat(),
+                     "window_end": post.window.end.isoformat()}
+            # the accepted requester is told the apartment again; the sharer knows it
+            apartment = {"apartment": user_or_refuse(uow, exchange.sharer_id).apartment}
+            for user_id, payload in ((exchange.requester_id, about | apartment),
+                                     (exchange.sharer_id, about)):
+                notify(uow, user_id, "pickup_reminder", payload, now,
+                       f"exchange:{exchange_id}:reminder:{user_id}")
             return True
 
         return self._each(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pytest_bdd import parsers, then, when
+from datetime import UTC, datetime, timedelta
+
+from pytest_bdd import given, parsers, then, when
 
 from neighborshare.presentation.refusals import explain
 from tests.bdd.world import World
@@ -43,6 +45,7 @@ def alerts(world: World, name: str, count: str, dish: str | None) -> None:
 
 
 @then(parsers.parse("{name} gets a new-post alert about {dish}"))
+@given(parsers.parse("{name} was alerted to {dish}"))
 def one_alert(world: World, name: str, dish: str) -> None:
     alerts(world, name, "1", dish)
 
@@ -91,6 +94,16 @@ def unreachable(world: World, name: str) -> None:
 @when("the morning digest goes out")
 def morning_digest(world: World) -> None:
     world.results["digests"] = world.container.digests().send_daily()
+
+
+@when("the weekly digest goes out next Monday")
+def weekly_digest(world: World) -> None:
+    """The clock moves to next Monday, just after the weekly digest's time."""
+    rules, local = world.container.rules(), world.local_now()
+    monday = local.date() + timedelta(days=7 - local.weekday())
+    at = datetime.combine(monday, rules.weekly_digest_at, tzinfo=world.tz)
+    world.clock.set((at + timedelta(minutes=5)).astimezone(UTC))
+    world.results["digests"] = world.container.digests().send_weekly()
 
 
 @then(parsers.parse("{name}'s last message offers {labels}"))

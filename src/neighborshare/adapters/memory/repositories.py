@@ -382,6 +382,11 @@ class InMemoryOutbox(_Table):
     def delete(self, message_id: int) -> None:
         self._tx.delete(self.name, message_id)
 
+    def posts_alerted(self, recipient_id: int, since: datetime) -> set[int]:
+        return {int(m.payload["post_id"]) for m in self._rows()
+                if m.recipient_id == recipient_id and m.kind == "new_post"
+                and m.created_at >= since}
+
 
 def _waiting(message: OutboxMessage, now: datetime) -> bool:
     """Unsent, not failed, and due by ``now``."""

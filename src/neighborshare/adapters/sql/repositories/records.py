@@ -19,6 +19,8 @@ from neighborshare.adapters.sql.repositories.base import (
 from neighborshare.adapters.sql.types import stored_instant
 from neighborshare.domain.records import AuditEntry, OutboxMessage, QueueDepth
 
+NEW_POST = "new_post"  # the kind of a new-post alert (services.notifications.NEW_POST)
+
 # PostgreSQL: a whole batch of outbox rows as one JSON document, one parameter, one statement.
 _ADD_MANY_PG = sa.text(bulk_rows.OUTBOX_FROM_JSON_PG).bindparams(
     sa.bindparam("now", None, type_=outbox.c.created_at.type))
@@ -118,6 +120,12 @@ class SqlOutbox(SqlRepository):
 
     def delete(self, message_id: int) -> None:
         self._s.execute(sa.delete(outbox).where(outbox.c.id == message_id))
+
+    def posts_alerted(self, recipient_id: int, since: datetime) -> set[int]:
+        statement = sa.select(outbox.c.payload).where(
+            outbox.c.recipient_id == recipient_id, outbox.c.kind == NEW_POST,
+            outbox.c.created_at >= since)
+        return {int(payload["post_id"]) for payload in self._s.execute(statement).scalars()}
 
     @staticmethod
     def _due(now: datetime) -> list[Any]:
