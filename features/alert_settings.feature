@@ -85,7 +85,9 @@ Feature: A neighbor's own alert and digest settings
 
   Scenario: The weekly digest only for those who keep it on
     Given Tom turned off the weekly digest
-    When the weekly digest goes out
+    And Priya shared 3 portions of dal
+    And Tom picked up 1 portion of dal
+    When the weekly digest goes out next Monday
     Then Priya is notified "Your week on NeighborShare"
     And Tom is not notified "Your week on NeighborShare"
 
