@@ -87,11 +87,15 @@ Feature: /settings, one screen of buttons
 
   Scenario: Weekly digest off: no weekly digest
     Given Sam has a profile
+    And Priya shared 2 portions of "Soup"
+    And Sam asked for 1 portions of "Soup"
+    And Priya accepted
+    And Sam picked up
     When Tom sends "/settings"
     And Tom taps "Weekly digest: on"
     Then Tom is told "Weekly digest: off"
     And Tom's stored weekly digest is off
-    When 1 hour passes
+    When 7 days pass
     Then Sam is told "Your week on NeighborShare"
     And Sam sees the buttons "Settings"
     And Tom is not told "Your week on NeighborShare"
