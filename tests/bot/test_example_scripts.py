@@ -138,3 +138,37 @@ def test_my_controls_withdraws_a_dish_turns_alerts_off_and_exports(tmp_path: Pat
     assert "New-dish alerts: off" in tom
     assert "New nearby: Red lentil dal" in tom
     assert "New nearby: Flatbread" not in tom  # shared after the alerts were turned off
+
+
+def card_blocks(transcript: str, sharer: str, chat: str) -> list[str]:
+    """The card ``sharer`` posted into ``chat`` with inline mode, then each edit of it."""
+    return re.findall(rf"(?m)^{sharer} via bot > {re.escape(chat)}:.*\n(?:  .*\n?)*",
+                      transcript)
+
+
+def test_a_card_posted_with_inline_mode_shows_what_is_left_until_all_is_taken(
+    tmp_path: Path,
+) -> None:
+    from neighborshare.adapters.telegram.neighbors import Neighbors
+    from neighborshare.adapters.telegram.offline import OfflineBotApi
+
+    transcript = run_script(tmp_path, EXAMPLES / "inline_card.chat")
+    posted, after_tom, after_sam = card_blocks(transcript, "priya", "#hall")
+    assert "3 portions left" in posted and "[🙋 Request]" in posted
+    assert "(edited)" in after_tom and "1 portion left" in after_tom
+    assert "[🙋 Request]" in after_tom
+    assert "All taken, thank you!" in after_sam and "[" not in after_sam
+    # the card's Request opened Tom's private chat at the dish, where he asked for 2
+    (opened,) = replies_to(transcript, "tom", "#hall <tap Request>")
+    assert opened.splitlines()[1] == "bot > tom:" and "shared by Priya" in opened
+    assert "You asked Priya for 2 portions of Red lentil dal" in transcript
+    phone = Neighbors(OfflineBotApi()).neighbor("priya").phone
+    for card in (posted, after_tom, after_sam):
+        for private in ("4B", "apartment", "Priya", "51.51", "-0.12", phone[-4:], "credit"):
+            assert private not in card, (private, card)
+
+
+def test_chat_help_tells_how_to_post_a_card_and_follow_its_link() -> None:
+    result = CliRunner().invoke(main, ["chat", "--help"])
+    assert "@alice #hall <inline WORDS>" in result.output
+    assert "deep link" in result.output and "/start post_1" in result.output

@@ -20,6 +20,7 @@ import time
 import zlib
 from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
+from urllib.parse import parse_qs, urlparse
 
 from telegram import Bot, Update
 
@@ -147,12 +148,50 @@ class Neighbors(Generic[T]):
         return self._message(who, {"photo": sizes}, chat)
 
     def tap(self, who: Neighbor, label: str, chat: OfflineChat | None = None) -> T:
+        """A press: callback data goes to the bot; a deep link into the bot's private chat
+        (t.me/<bot>?start=X) opens it, where the client sends "/start X", as Telegram does."""
         message, button = self.find_button(who, label, chat)
+        if button.get("url"):
+            return self.text(who, self.deep_link(str(button["url"])))
         if message.is_inline:
             return self.callback(who, message, button["callback_data"])
         if button.get("request_contact"):
             return self.contact(who, chat=chat)
         return self.text(who, button["text"], chat)
+
+    def deep_link(self, url: str) -> str:
+        """What opening ``url`` sends in the private chat: "/start PAYLOAD" (or "/start")."""
+        link = urlparse(url)
+        name = str(self._api.bot_user["username"])
+        if link.netloc != "t.me" or link.path.strip("/").lower() != name.lower():
+            raise NoSuchButton(f"the button opens {url}, outside this bot's chats")
+        start = parse_qs(link.query).get("start", [""])[0]
+        return f"/start {start}" if start else "/start"
+
+    def inline_query(self, who: Neighbor, words: str, chat: OfflineChat | None = None
+                     ) -> tuple[str, T]:
+        """``who`` types "@Bot WORDS" in ``chat`` (else their private chat): the query id and
+        the inline_query update."""
+        query_id = str(next(self._update_ids))
+        chat_type = "sender" if chat is None else chat.type
+        query = {"id": query_id, "from": who.as_user(), "query": words, "offset": "",
+                 "chat_type": chat_type}
+        return query_id, self._update({"inline_query": query})
+
+    def chosen_inline(self, who: Neighbor, query_id: str, words: str,
+                      chat: OfflineChat | None = None) -> tuple[SentMessage, T]:
+        """``who`` chooses the first result the bot answered ``query_id`` with: Telegram posts
+        it into ``chat`` (else the private chat) and tells the bot (chosen_inline_result)."""
+        results = self._api.inline.results(query_id)
+        if not results:
+            raise NoSuchButton(f"the bot offered {who.name} no inline result for {words!r}")
+        chat_id = who.telegram_id if chat is None else chat.id
+        result_id = str(results[0]["id"])
+        card, card_id = self._api.inline.choose(who.telegram_id, chat_id, query_id, result_id)
+        chosen: dict[str, Any] = {"result_id": result_id, "from": who.as_user(), "query": words}
+        if card_id is not None:
+            chosen["inline_message_id"] = card_id
+        return card, self._update({"chosen_inline_result": chosen})
 
     def callback(self, who: Neighbor, message: SentMessage, data: str) -> T:
         """A tap on an inline button of ``message`` carrying ``data``."""

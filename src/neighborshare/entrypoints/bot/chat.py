@@ -19,7 +19,8 @@ from neighborshare.entrypoints.bot.script import ScriptError, ScriptRunner, pars
 SCRIPT_START = "10:00"
 PROMPT_HELP = (
     "Type '@name TEXT' to speak as a neighbor (later lines keep the last speaker), "
-    "#group TEXT, <contact>, <location LAT LON>, <photo>, <tap LABEL>, <language de>, "
+    "#group TEXT, #group <inline WORDS>, <contact>, <location LAT LON>, <photo>, "
+    "<tap LABEL>, <language de>, "
     "<wait 30m>. "
     "Ctrl-D quits."
 )
@@ -46,7 +47,9 @@ def chat(
       @alice <contact>        alice shares her own contact (<contact +15551234567>)
       @alice <location LAT LON>
       @alice <photo PATH>     or <photo> for a sample picture
-      @alice <tap LABEL>      press a button on her newest message that has it
+      @alice <tap LABEL>      press a button on her newest message that has it; a
+                              deep link into the bot (a card's Request) opens her
+                              private chat with it, as Telegram does ("/start post_1")
       @alice <language de>    her Telegram app speaks German from now on (its
                               language_code: en, de, es, uk are shipped; <language>
                               alone: none)
@@ -54,6 +57,12 @@ def chat(
                               first use; whoever speaks there is a member); also
                               <photo>, <location ...>, <tap LABEL> there. The bot's
                               messages in it print as "bot > #hall:"
+      @alice #hall <inline WORDS>
+                              alice types "@NeighborShareBot WORDS" in "hall" and
+                              chooses the first result: the card is posted there
+                              ("alice via bot > #hall:") and kept true as the dish
+                              changes ("(edited)"); <inline> alone offers her own
+                              dishes, and without #hall it goes to her private chat
       <wait 30m>              let time pass (s, m, h, d); due jobs run
       # comment
     """

@@ -21,6 +21,7 @@ _LINE = re.compile(r"^@(?P<name>[A-Za-z][\w-]*)\s+(?P<body>.+)$")
 _WAIT = re.compile(r"^<wait\s+(?P<amount>\d+)\s*(?P<unit>[smhd])>$")
 _LANGUAGE = re.compile(r"^<language(?:\s+(?P<code>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*))?>$")
 _GROUP = re.compile(r"^#(?P<title>[A-Za-z][\w-]*)\s+(?P<body>.+)$")
+_INLINE = re.compile(r"^(?:#(?P<title>[A-Za-z][\w-]*)\s+)?<inline(?:\s+(?P<words>[^>]*))?>$")
 _UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
 
 
@@ -83,6 +84,10 @@ class ScriptRunner:
             self.bot.neighbors.speak(line.speaker, language["code"])
             if self.echo_inputs:
                 self.emit(f"{line.speaker} > {line.body}")
+        elif (inline := _INLINE.match(line.body)) is not None:
+            if self.echo_inputs:
+                self.emit(f"{line.speaker} > {line.body}")
+            await self._inline(line.speaker, inline["title"], inline["words"].strip())
         else:
             update = self._update(line.speaker, line.body)
             if self.echo_inputs:
@@ -94,6 +99,20 @@ class ScriptRunner:
             raise ScriptError("the bot failed while handling this line (see the log above)")
         if self.bot.api.unknown:
             raise ScriptError(f"the bot called unknown Bot API methods: {self.bot.api.unknown}")
+
+    async def _inline(self, speaker: str, title: str | None, words: str) -> None:
+        """``speaker`` types "@Bot WORDS" in ``#title`` (else their private chat) and chooses
+        the first result: the card appears there, sent via the bot."""
+        make = self.bot.neighbors
+        who = make.neighbor(speaker)
+        chat = make.group(title.lower(), [speaker]) if title else None
+        query_id, query = make.inline_query(who, words, chat)
+        await self.bot.send(query)
+        try:
+            _card, chosen = make.chosen_inline(who, query_id, words, chat)
+        except NoSuchButton as error:
+            raise ScriptError(str(error)) from None
+        await self.bot.send(chosen)
 
     def _update(self, speaker: str, body: str) -> Update:
         """``body`` from ``speaker``; "#hall BODY" says it in the supergroup "hall" (made on
@@ -126,6 +145,7 @@ class ScriptRunner:
 
     def _show_new(self) -> None:
         names = {n.telegram_id: n.name for n in self.bot.neighbors.known()}
+        people = dict(names)
         for message in self.bot.api.sent:
             if message.chat_id not in names:
                 chat = self.bot.api.chats.get(message.chat_id)
@@ -139,4 +159,5 @@ class ScriptRunner:
             if before is not None and before[1] == message.text and not message.labels:
                 continue  # only its buttons went away: a client shows nothing new
             edited = before is not None
-            self.emit(render(message, names.get(message.chat_id, str(message.chat_id)), edited))
+            where = names.get(message.chat_id, str(message.chat_id))
+            self.emit(render(message, where, edited, people.get(message.sender_id or 0)))

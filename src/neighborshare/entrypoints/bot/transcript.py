@@ -18,8 +18,10 @@ class Failures(logging.Handler):
         self.records.append(record)
 
 
-def render(message: SentMessage, name: str, edited: bool) -> str:
-    lines = [f"bot > {name}:" + (" (edited)" if edited else "")]
+def render(message: SentMessage, name: str, edited: bool, sender: str | None = None) -> str:
+    """``sender``: who posted it via the bot (an inline card), when not the bot itself."""
+    author = f"{sender} via bot" if sender else "bot"
+    lines = [f"{author} > {name}:" + (" (edited)" if edited else "")]
     if message.photo:
         lines.append("  (photo)")
     lines.extend(f"  {line}" for line in message.shown.splitlines())
