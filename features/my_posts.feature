@@ -112,6 +112,18 @@ Feature: A sharer withdraws or corrects a dish
     Then Ana has 5 credits
     And Tom's request is pending
 
+  Scenario: A pickup moved after its reminder is reminded again before the new window
+    Given Priya shared 2 portions of soup for pickup from 10 minutes from now until 2 hours from now
+    And Tom requested 1 portion of soup
+    And Priya accepted Tom's request
+    When 1 minutes pass
+    Then Tom is notified "Reminder: pickup of soup" 1 times
+    When Priya moves the soup's pickup from 3 hours from now until 5 hours from now
+    And 2 hours pass
+    Then Tom is notified "Reminder: pickup of soup" 1 times
+    When 50 minutes pass
+    Then Tom is notified "Reminder: pickup of soup" 2 times
+
   Scenario: A later window must still end within 48 hours
     When 1 hours pass
     And Priya moves the dal's pickup from 1 hours from now until 49 hours from now

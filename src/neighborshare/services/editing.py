@@ -12,7 +12,7 @@ from neighborshare.domain.values import Allergen, DietTag, PickupWindow
 from neighborshare.ports.services import Clock, TaskQueue
 from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from neighborshare.services.cards import follow_cards
-from neighborshare.services.common import post_or_refuse
+from neighborshare.services.common import exchange_or_refuse, post_or_refuse
 from neighborshare.services.notifications import post_summary
 from neighborshare.services.transactions import in_transaction, notify, read_only
 from neighborshare.services.withdrawal import withdraw_post
@@ -90,6 +90,7 @@ class PostEditingService:
         if moved:
             window = f"{post.window.start.isoformat()}/{post.window.end.isoformat()}"
             self._tell_holders(uow, post, "pickup_moved", window, now)
+            _remind_again(uow, post)
         return post
 
     def _apply(self, post: FoodPost, changes: PostChanges, now: datetime) -> tuple[bool, bool]:
@@ -122,3 +123,12 @@ class PostEditingService:
             # one message per change: the key names the moment and what it changed to
             key = f"exchange:{exchange.id}:{kind}:{now.isoformat()}:{change}"
             notify(uow, exchange.requester_id, kind, payload, now, key)
+
+
+def _remind_again(uow: UnitOfWork, post: FoodPost) -> None:
+    """A reminder already sent was for the old window: the new one gets its own."""
+    for found in uow.exchanges.for_post(post.id or 0):
+        if found.is_open and found.reminded_at is not None and found.id is not None:
+            exchange = exchange_or_refuse(uow, found.id, lock=True)
+            exchange.reminded_at = None
+            uow.exchanges.save(exchange)

@@ -168,8 +168,9 @@ class SweepService:
             apartment = {"apartment": user_or_refuse(uow, exchange.sharer_id).apartment}
             for user_id, payload in ((exchange.requester_id, about | apartment),
                                      (exchange.sharer_id, about)):
-                notify(uow, user_id, "pickup_reminder", payload, now,
-                       f"exchange:{exchange_id}:reminder:{user_id}")
+                # per window: a pickup moved later is reminded again before the new one
+                key = f"exchange:{exchange_id}:reminder:{user_id}:{post.window.start.isoformat()}"
+                notify(uow, user_id, "pickup_reminder", payload, now, key)
             return True
 
         return self._each(
