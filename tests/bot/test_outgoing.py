@@ -220,10 +220,13 @@ def test_replies_book_the_send_budget_as_replies_and_keep_one_a_second_per_chat(
         replies = [outgoing.ApiCall(bot, "sendMessage", {"chat_id": 7, "text": text})
                    for text in ("first", "second")]
         spinner = outgoing.ApiCall(bot, "getMe", {})  # no message: not paced
+        sending = outgoing.Sending(budget, count=lambda *labels: counted.append(labels))
         assert await outgoing.release(outgoing.Held([replies[0], spinner, replies[1]]),
-                                      budget) == 0
+                                      sending) == 0
         return [m.text for m in api.messages(7)]
 
+    counted: list[tuple[str, str]] = []
     assert _on_offline_api(action) == ["first", "second"]
+    assert counted == [("reply", "sent"), ("reply", "sent")]  # the spinner is no message
     assert len(waited) == 2 and waited[0] < 2 / 30  # behind at most the digest's one slot
     assert waited[1] == pytest.approx(1.0, abs=2 / 30)  # the same chat: a second later

@@ -87,6 +87,10 @@ def test_metrics_count_updates_by_type_and_outcome(live: LiveBot) -> None:
     assert "neighborshare_database_up 1.0" in text
     assert 'neighborshare_exchanges{state="pending"} 0.0' in text
     assert "neighborshare_outbox_backlog 0.0" in text
+    assert 'neighborshare_sends_total{class="reply",result="sent"}' in text  # /start's answer
+    assert 'neighborshare_outbox_due{class="digest"} 0.0' in text
+    assert 'neighborshare_outbox_oldest_due_seconds{class="exchange"} 0.0' in text
+    assert "neighborshare_outbox_failed 0.0" in text
 
 
 @pytest.fixture

@@ -67,7 +67,8 @@ def test_a_reply_refused_with_a_long_429_reaches_the_neighbor_once_through_the_o
         async with Bot(OFFLINE_TOKEN, request=api, get_updates_request=api) as bot:
             api.rate_limit(CHAT, retry_after=600)
             reply = outgoing.ApiCall(bot, "sendMessage", {"chat_id": CHAT, "text": "Accepted!"})
-            assert await outgoing.release(outgoing.Held([reply]), None, handoff.hand_over) == 0
+            sending = outgoing.Sending(handoff=handoff.hand_over)
+            assert await outgoing.release(outgoing.Held([reply]), sending) == 0
             assert not outgoing._later  # no task of this process keeps it
             assert api.messages(CHAT) == []
             world.clock.advance(timedelta(seconds=601))

@@ -23,15 +23,19 @@ class CountingNotifier:
         self._metrics = metrics
 
     def send(self, message: OutgoingMessage) -> Delivery:
+        send_class = message.send_class.name.lower()
         try:
             delivery = self._inner.send(message)
         except SendPostponed:  # Telegram still answered 429 after the sender's own waiting
             self._metrics.throttled.inc()
+            self._metrics.count_send(send_class, "429")
             raise
         except SendRefused:
             self._metrics.notifications.labels("refused").inc()
+            self._metrics.count_send(send_class, "refused")
             raise
         self._metrics.notifications.labels(delivery.value).inc()
+        self._metrics.count_send(send_class, "sent")
         return delivery
 
 

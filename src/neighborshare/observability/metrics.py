@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram
@@ -14,6 +15,8 @@ from prometheus_client.exposition import generate_latest
 from prometheus_client.registry import Collector
 
 from neighborshare.domain.exchanges import ExchangeStatus
+from neighborshare.domain.records import QueueDepth
+from neighborshare.domain.sending import SendClass
 from neighborshare.ports.services import Clock
 from neighborshare.ports.unit_of_work import UnitOfWorkFactory
 
@@ -46,6 +49,11 @@ class Metrics:
             "Notifications Telegram still refused with 429 after the sender's own retries",
             registry=r,
         )
+        self.sends = Counter(
+            "neighborshare_sends", "Messages the bot sent or tried to send, by send class "
+            "(reply, exchange, alert, digest) and result (sent, 429, refused, failed)",
+            ["class", "result"], registry=r,
+        )
         self.rate_limited = Counter(
             "neighborshare_rate_limited_updates",
             "Updates dropped by the per-user rate limit", registry=r,
@@ -55,6 +63,9 @@ class Metrics:
             "Neighbors who crossed the per-user rate limit (counted once per episode)",
             registry=r,
         )
+
+    def count_send(self, send_class: str, result: str) -> None:
+        self.sends.labels(send_class, result).inc()
 
     def observe_update(self, update_type: str, outcome: str, seconds: float) -> None:
         self.updates.labels(update_type, outcome).inc()
@@ -85,7 +96,10 @@ class DatabaseCollector(Collector):
         try:
             with self._uow() as uow:
                 by_state = uow.exchanges.count_by_status()
-                backlog = uow.outbox.backlog(self._clock.now())
+                now = self._clock.now()
+                backlog = uow.outbox.backlog(now)
+                queued = uow.outbox.queued(now)
+                failed = uow.outbox.count_failed()
         except Exception as error:  # a scrape must answer even while the database is down
             log.warning("metrics: database unreachable: %s", type(error).__name__)
             up.add_metric([], 0)
@@ -102,6 +116,29 @@ class DatabaseCollector(Collector):
         yield GaugeMetricFamily(
             "neighborshare_outbox_backlog", "Outbox rows due and not yet done", value=backlog
         )
+        yield from _queue_gauges(queued, now)
+        yield GaugeMetricFamily(
+            "neighborshare_outbox_failed", "Outbox rows Telegram refused too often, kept for "
+            "an operator (neighborshare outbox)", value=failed,
+        )
+
+
+def _queue_gauges(queued: list[QueueDepth], now: datetime) -> Iterator[Metric]:
+    """Depth (due now) and the oldest due row's age, for every send class (zero included)."""
+    depth = GaugeMetricFamily("neighborshare_outbox_due", "Outbox rows due now, by send class",
+                              labels=["class"])
+    age = GaugeMetricFamily("neighborshare_outbox_oldest_due_seconds",
+                            "How long the oldest due outbox row has waited, by send class",
+                            labels=["class"])
+    by_class = {q.send_class: q for q in queued}
+    for send_class in SendClass:
+        found = by_class.get(send_class)
+        oldest = found.oldest_due if found else None
+        depth.add_metric([send_class.name.lower()], found.due if found else 0)
+        age.add_metric([send_class.name.lower()],
+                       max((now - oldest).total_seconds(), 0.0) if oldest else 0.0)
+    yield depth
+    yield age
 
 
 def serve(metrics: Metrics, port: int, addr: str = "0.0.0.0") -> Any:  # noqa: S104

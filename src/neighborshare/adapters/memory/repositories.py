@@ -387,6 +387,9 @@ class InMemoryOutbox(_Table):
                 if m.recipient_id == recipient_id and m.kind == "new_post"
                 and m.created_at >= since}
 
+    def count_failed(self) -> int:
+        return sum(1 for m in self._rows() if m.failed_at is not None)
+
 
 def _waiting(message: OutboxMessage, now: datetime) -> bool:
     """Unsent, not failed, and due by ``now``."""

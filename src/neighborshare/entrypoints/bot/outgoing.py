@@ -83,6 +83,21 @@ def answer_query(query: CallbackQuery) -> ApiCall:
     return ApiCall(query.get_bot(), "answerCallbackQuery", {"callback_query_id": query.id})
 
 
+@dataclass(frozen=True, slots=True)
+class Sending:
+    """How released answers go out: the bot token's send budget, where the replies Telegram
+    asks to wait long for go (ReplyHandoff.hand_over), and what counts each message's
+    result ("sent", "429"; Metrics.count_send with class "reply")."""
+
+    budget: SendBudget | None = None
+    handoff: Handoff | None = None
+    count: Callable[[str, str], None] | None = None
+
+    def counted(self, chat_id: int | None, result: str) -> None:
+        if self.count is not None and chat_id is not None:  # only messages count
+            self.count("reply", result)
+
+
 class Held(list[Call]):
     """The calls one update made, in order; once released, later ones go out at once."""
 
@@ -113,8 +128,7 @@ def holding(calls: Held) -> Iterator[None]:
 
 
 async def release(
-    calls: Held, budget: SendBudget | None = None, handoff: Handoff | None = None
-) -> int:
+    calls: Held, sending: Sending | None = None) -> int:
     """Make the held calls in order; a failed one is logged and the rest still go out.
 
     Returns how many failed. The effects are committed by now, so nothing is redone. Each
@@ -128,7 +142,7 @@ async def release(
     are stale by then and dropped.
     """
     calls.released = True  # a task of the update that answers later answers at once
-    return await _in_order(list(calls), budget, handoff)
+    return await _in_order(list(calls), sending or Sending())
 
 
 async def settled() -> None:
@@ -141,17 +155,17 @@ _later: set[asyncio.Task[int]] = set()  # referenced until done (asyncio keeps w
 
 
 async def _in_order(
-    calls: list[Call], budget: SendBudget | None, handoff: Handoff | None = None
-) -> int:
+    calls: list[Call], sending: Sending) -> int:
     failed = 0
     for index, call in enumerate(calls):
         try:
-            await _until_not_busy(call, budget)
+            await _until_not_busy(call, sending)
         except _Busy as busy:
+            handoff = sending.handoff
             if handoff is not None and await _handed_over(handoff, calls[index:], busy.seconds):
                 return failed
             task = asyncio.get_running_loop().create_task(
-                _after(busy.seconds, calls[index:], budget))
+                _after(busy.seconds, calls[index:], sending))
             _later.add(task)
             task.add_done_callback(_later.discard)
             log.warning("Telegram asked to wait %.0f s; %d replies go then", busy.seconds,
@@ -161,6 +175,7 @@ async def _in_order(
             if "not modified" in error.message:  # a double tap: the message is already so
                 continue
             failed += 1
+            sending.counted(call.paced_chat if isinstance(call, ApiCall) else None, "refused")
             log.warning("a reply was refused by Telegram: %s", error.message)
         except TelegramError as error:
             failed += 1
@@ -168,9 +183,9 @@ async def _in_order(
     return failed
 
 
-async def _after(seconds: float, calls: list[Call], budget: SendBudget | None) -> int:
+async def _after(seconds: float, calls: list[Call], sending: Sending) -> int:
     await asyncio.sleep(seconds)
-    return await _in_order(calls, budget)
+    return await _in_order(calls, sending)
 
 
 async def _handed_over(handoff: Handoff, calls: list[Call], seconds: float) -> bool:
@@ -210,17 +225,20 @@ class _Busy(Exception):
         self.seconds = seconds
 
 
-async def _until_not_busy(call: Call, budget: SendBudget | None) -> None:
+async def _until_not_busy(call: Call, sending: Sending) -> None:
     """Telegram said "too many requests": wait as asked when it is a few seconds and try
     again; a longer wait raises ``_Busy`` for the caller to make the call later."""
     chat_id = call.paced_chat if isinstance(call, ApiCall) else None
+    budget = sending.budget if chat_id is not None else None
     while True:
         if budget is not None and chat_id is not None:
             await _turn(budget, chat_id)
         try:
             await call()
+            sending.counted(chat_id, "sent")
             return
         except RetryAfter as error:
+            sending.counted(chat_id, "429")
             wait = retry_after_seconds(error)
             if budget is not None and chat_id is not None:
                 await asyncio.to_thread(budget.hold_chat, chat_id, wait)

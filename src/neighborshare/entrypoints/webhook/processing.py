@@ -31,7 +31,7 @@ from neighborshare.entrypoints.webhook.watch import (
     WatchedUnitOfWork,
     current_watch,
 )
-from neighborshare.ports.services import Clock, SendBudget
+from neighborshare.ports.services import Clock
 from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from neighborshare.services.transactions import update_transaction
 
@@ -60,12 +60,10 @@ class UpdateProcessor:
         clock: Clock,
         concurrency: int,
         attempts: int = ATTEMPTS,
-        budget: SendBudget | None = None,
-        handoff: outgoing.Handoff | None = None,
+        sending: outgoing.Sending | None = None,
     ) -> None:
         self._app = app
-        self._budget = budget  # the bot token's send budget, shared with the workers
-        self._handoff = handoff  # where a reply Telegram asks to wait long for goes
+        self._sending = sending  # the send budget shared with the workers, the outbox, metrics
         self._uow = uow_factory
         self._clock = clock
         self._attempts = attempts
@@ -89,9 +87,9 @@ class UpdateProcessor:
             return outcome
         kept = self._in_doubt.pop(update_id, None)
         if outcome is Outcome.PROCESSED:
-            await outgoing.release(answers, self._budget, self._handoff)
+            await outgoing.release(answers, self._sending)
         elif outcome is Outcome.DUPLICATE and kept:  # that unknown commit had gone through
-            await outgoing.release(outgoing.Held(kept), self._budget, self._handoff)
+            await outgoing.release(outgoing.Held(kept), self._sending)
         return outcome
 
     def _keep_in_doubt(self, update_id: Any, answers: list[outgoing.Call]) -> None:

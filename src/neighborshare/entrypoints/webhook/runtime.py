@@ -14,6 +14,7 @@ from telegram.request import BaseRequest
 from neighborshare.entrypoints.bot.app import build_application
 from neighborshare.entrypoints.bot.chats import HANDLED_UPDATES
 from neighborshare.entrypoints.bot.menu import register_commands, register_menu_button
+from neighborshare.entrypoints.bot.outgoing import Sending
 from neighborshare.entrypoints.miniapp.api import MiniAppParts, miniapp_routes
 from neighborshare.entrypoints.miniapp.assembly import miniapp_parts
 from neighborshare.entrypoints.webhook.app import WebhookParts
@@ -70,8 +71,9 @@ def build_runtime(container: Any, request: BaseRequest | None = None) -> BotRunt
     settings = container.settings()
     uow_factory, clock = container.uow_factory(), container.clock()
     processor = UpdateProcessor(ptb, uow_factory, clock, concurrency=settings.db_pool_size,
-                                budget=container.send_budget(),
-                                handoff=container.reply_handoff().hand_over)
+                                sending=Sending(container.send_budget(),
+                                                container.reply_handoff().hand_over,
+                                                metrics.count_send))
     metrics.watch_database(uow_factory, clock)
     redis_url = settings.redis_url if settings.profile is Profile.PRODUCTION else None
     miniapp = miniapp_parts(container, ptb.bot, ptb.bot_data["deps"])

@@ -31,7 +31,11 @@ def build_consumer(settings: Settings, workers: int, periodic: bool) -> Consumer
     is_flag=True,
     help="Run queued tasks only; leave the schedule to one other worker.",
 )
-def worker(workers: int, no_periodic: bool) -> None:
+@click.option(
+    "--metrics-port", type=click.IntRange(1, 65535), default=None,
+    help="Serve Prometheus metrics (sends by class and result, outbox gauges) on this port.",
+)
+def worker(workers: int, no_periodic: bool, metrics_port: int | None) -> None:
     from neighborshare.container import check_ready_to_serve, check_schema
     from neighborshare.observability.logging import configure, secrets_of
 
@@ -42,5 +46,22 @@ def worker(workers: int, no_periodic: bool) -> None:
         check_schema(settings)
     except RuntimeError as error:
         raise click.ClickException(str(error)) from None
+    if metrics_port is not None:
+        serve_metrics(metrics_port)
     consumer = build_consumer(settings, workers, periodic=not no_periodic)
     consumer.run()
+
+
+def serve_metrics(port: int) -> None:
+    """Count every message the worker's notifier sends, and expose that with the outbox's
+    gauges on ``port``."""
+    from dependency_injector import providers
+
+    from neighborshare.observability.counting import CountingNotifier
+    from neighborshare.observability.metrics import Metrics, serve
+
+    container, metrics = worker_container(), Metrics()
+    counting = CountingNotifier(container.notifier(), metrics)
+    container.notifier.override(providers.Object(counting))
+    metrics.watch_database(container.uow_factory(), container.clock())
+    serve(metrics, port)

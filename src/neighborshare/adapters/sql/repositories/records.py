@@ -127,6 +127,9 @@ class SqlOutbox(SqlRepository):
             outbox.c.created_at >= since)
         return {int(payload["post_id"]) for payload in self._s.execute(statement).scalars()}
 
+    def count_failed(self) -> int:
+        return self._count(outbox.c.failed_at.is_not(None))
+
     @staticmethod
     def _due(now: datetime) -> list[Any]:
         return [outbox.c.sent_at.is_(None), outbox.c.failed_at.is_(None),
