@@ -25,6 +25,8 @@ Feature: A neighbor's own data through the bot: /mydata and /deleteaccount
     And Tom taps "Delete my account"
     Then Tom is told "Your account is deleted."
     And Priya is told "A neighbor cancelled their request for Red lentil dal."
+    When Priya sends "/report"
+    Then Priya sees the buttons "Red lentil dal with a former neighbor"
     When Tom sends "/mydata"
     Then Tom is told "Please set up your profile first with /start."
     When Tom sets up a profile again

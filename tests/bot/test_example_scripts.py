@@ -138,6 +138,9 @@ def test_my_controls_withdraws_a_dish_turns_alerts_off_and_exports(tmp_path: Pat
     assert "New-dish alerts: off" in tom
     assert "New nearby: Red lentil dal" in tom
     assert "New nearby: Flatbread" not in tom  # shared after the alerts were turned off
+    (export,) = replies_to(transcript, "tom", "/mydata")
+    assert "(file neighborshare-my-data-" in export
+    assert "Your phone number is not in it" in export
 
 
 def card_blocks(transcript: str, sharer: str, chat: str) -> list[str]:

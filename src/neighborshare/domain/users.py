@@ -88,7 +88,8 @@ class User:
 
     @property
     def first_name(self) -> str:
-        return self.preferred_name.split(" ")[0]
+        """What others see; empty once erased (presentation says "a former neighbor")."""
+        return "" if self.is_erased else self.preferred_name.split(" ")[0]
 
     @property
     def is_moderator(self) -> bool:

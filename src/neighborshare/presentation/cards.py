@@ -18,6 +18,7 @@ from neighborshare.presentation.formatting import (
     plural,
     rating,
     signed,
+    who,
     window,
 )
 from neighborshare.presentation.i18n import N_, _, choose, speaking
@@ -125,7 +126,7 @@ def request_sent(view: ExchangeView, portions: int, balance: int) -> str:
         "🙋 You asked {other} for {portions} of <b>{dish}</b>.\n{credits} held until "
         "pickup (balance now {balance}). I'll tell you when {other} answers."
     ).format(
-        other=esc(view.other_name), portions=plural(portions, "portion"),
+        other=esc(who(view.other_name)), portions=plural(portions, "portion"),
         dish=esc(view.post.name), credits=plural(portions, "credit"), balance=balance,
     )
 
@@ -140,7 +141,7 @@ def my_post_line(post: FoodPost, tz: ZoneInfo, now: datetime) -> str:
 
 def exchange_text(view: ExchangeView, viewer_id: int, tz: ZoneInfo, now: datetime) -> str:
     exchange, post = view.exchange, view.post
-    values = {"other": esc(view.other_name), "portions": plural(exchange.portions, "portion"),
+    values = {"other": esc(who(view.other_name)), "portions": plural(exchange.portions, "portion"),
               "dish": esc(post.name)}
     if exchange.requester_id == viewer_id:
         head = _("You asked {other} for {portions} of <b>{dish}</b>").format(**values)

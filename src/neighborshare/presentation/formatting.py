@@ -20,6 +20,12 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
+def who(first_name: str) -> str:
+    """A neighbor as others see them: their first name, or, once they erased their account,
+    no one in particular (not escaped: a label or an argument of ``esc``)."""
+    return first_name or _("a former neighbor")
+
+
 def clock(moment: datetime) -> str:
     """ "18:00": every shipped language reads the 24-hour clock."""
     return format_time(moment, "HH:mm", locale=current().locale)

@@ -24,6 +24,8 @@ def render(message: SentMessage, name: str, edited: bool, sender: str | None = N
     lines = [f"{author} > {name}:" + (" (edited)" if edited else "")]
     if message.photo:
         lines.append("  (photo)")
+    if message.document:
+        lines.append(f"  (file {message.document.get('file_name', '')})")
     lines.extend(f"  {line}" for line in message.shown.splitlines())
     lines.extend("  " + " ".join(f"[{label}]" for label in row) for row in message.labels)
     return "\n".join(lines)

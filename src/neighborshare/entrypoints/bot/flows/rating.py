@@ -11,7 +11,7 @@ from neighborshare.entrypoints.bot.flows.common import (
 from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.ports.services import Button
 from neighborshare.presentation import keyboards, texts
-from neighborshare.presentation.formatting import esc
+from neighborshare.presentation.formatting import esc, who
 from neighborshare.presentation.i18n import N_, _
 
 FLOW = "rate"
@@ -29,7 +29,7 @@ async def start(turn: Turn) -> None:
     else:
         views = [await turn.deps.run(turn.deps.exchanges.view, user_id, x) for x in open_ids[:8]]
         choices = tuple(
-            (Button(_("{dish} with {other}").format(dish=v.post.name, other=v.other_name),
+            (Button(_("{dish} with {other}").format(dish=v.post.name, other=who(v.other_name)),
                     f"rate:{v.exchange.id}"),)
             for v in views
         )
@@ -45,7 +45,8 @@ async def _begin(turn: Turn, exchange_id: int) -> None:
     view = await turn.deps.run(turn.deps.exchanges.view, user_id, exchange_id)
     # ask before the stars, not after: not yet picked up, the 7 days over, or already rated
     await turn.deps.run(turn.deps.ratings.ensure_may_rate, user_id, exchange_id)
-    turn.begin(FLOW, "food", exchange_id=exchange_id, other=view.other_name, dish=view.post.name)
+    turn.begin(FLOW, "food", exchange_id=exchange_id, other=who(view.other_name),
+               dish=view.post.name)
     if view.exchange.requester_id == user_id:
         await turn.say(_("How was <b>{dish}</b>?").format(dish=esc(view.post.name)),
                        keyboards.stars("rt:f"))

@@ -9,7 +9,7 @@ from neighborshare.entrypoints.bot.flows.common import button_id, button_parts, 
 from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.ports.services import Button
 from neighborshare.presentation import keyboards, texts
-from neighborshare.presentation.formatting import esc
+from neighborshare.presentation.formatting import esc, who
 from neighborshare.presentation.i18n import N_, _
 from neighborshare.presentation.labels import CATEGORIES
 from neighborshare.services.reporting import Reportable, ReportForm
@@ -35,7 +35,7 @@ async def start(turn: Turn) -> None:
 def _choice(item: Reportable) -> Button:
     """An exchange by dish and the other side's first name; a gone dish by name and state."""
     if item.exchange_id is not None:
-        label = _("{dish} with {other}").format(dish=item.dish, other=item.other_name)
+        label = _("{dish} with {other}").format(dish=item.dish, other=who(item.other_name or ""))
         return Button(label, f"rp:x:{item.exchange_id}")
     state = _("expired") if item.post_status is PostStatus.EXPIRED else _("taken down")
     return Button(_("{dish} ({state})").format(dish=item.dish, state=state),
