@@ -14,7 +14,7 @@ Feature: /settings, one screen of buttons
     And Tom is told "Alert radius: 1 km (the default)"
     And Tom is told "Quiet hours: 22:00–08:00 (the default)"
     And Tom is told "Morning digest: on"
-    And Tom is told "Language: English"
+    And Tom is told "Language: English (automatic)"
     And Tom sees the buttons "Alerts: on, 200 m, 3 km, No quiet hours, Morning digest: on, Weekly digest: on, Deutsch, Done"
 
   Scenario: Alerts off: stored, shown, and no alert comes
@@ -112,6 +112,14 @@ Feature: /settings, one screen of buttons
     And Tom taps "English"
     Then Tom is told "Your settings"
     And Tom's stored language is en
+
+  Scenario: Back to the automatic language (the Telegram app's)
+    When Tom sends "/settings"
+    And Tom taps "Deutsch"
+    And Tom taps "Automatisch"
+    Then Tom is told "Your settings"
+    And Tom is told "Language: English (automatic)"
+    And Tom has no stored language
 
   Scenario: Settings straight from a new-dish alert
     Given Priya shared 2 portions of "Flatbread"

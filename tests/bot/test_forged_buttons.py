@@ -32,7 +32,7 @@ WORDS = ["t", "done", "diet", "alg", "f", "i", "skip", "keep", "req", "acc", "de
 
 
 # /settings: every button carries the value it sets, offered to anyone at any time
-SETTINGS = (r"st:(open|done|[adw]:0*[01]|r:(200|500|1000|2000|3000)|l:(en|de|es|uk)"
+SETTINGS = (r"st:(open|done|[adw]:0*[01]|r:(200|500|1000|2000|3000)|l:(en|de|es|uk|auto)"
             r"|q:0*(1320:0*480|1380:0*420|1260:0*420|0:0*0))")
 ALLERGENS = "|".join(a.value for a in Allergen)
 DIETS = "|".join(d.value for d in DietTag)

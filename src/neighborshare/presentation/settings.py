@@ -17,6 +17,7 @@ from neighborshare.presentation.keyboards import Rows, rows
 
 OPEN = "st:open"  # the "⚙️ Settings" button under every new-dish alert and digest
 OFF = (0, 0)  # quiet hours that start where they end: none at all
+AUTOMATIC = "st:l:auto"  # no language chosen: their Telegram app's, else the community's
 QUIET_PRESETS = ((22 * 60, 8 * 60), (23 * 60, 7 * 60), (21 * 60, 7 * 60), OFF)
 
 
@@ -78,6 +79,11 @@ def language_name(code: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+def _automatic(text: str, automatic: bool) -> str:
+    """No language chosen: their Telegram app's if shipped, else the community's."""
+    return _("{language} (automatic)").format(language=text) if automatic else text
+
+
 def _on_off(flag: bool) -> str:
     return _("on") if flag else _("off")
 
@@ -98,7 +104,8 @@ def screen(settings: NeighborSettings, choices: Choices, language: str, done: bo
             hours=_default(hours(quiet), settings.quiet_start_minute is None)),
         _("Morning digest: {state}").format(state=_on_off(settings.daily_digest)),
         _("Weekly digest: {state}").format(state=_on_off(settings.weekly_digest)),
-        _("Language: {language}").format(language=language_name(language)),
+        _("Language: {language}").format(language=_automatic(
+            language_name(language), settings.language is None)),
         "",
         _("All saved. /settings opens this again.") if done
         else _("Tap a button to change a setting; each change is saved at once."),
@@ -110,7 +117,7 @@ def _mark(label: str, chosen: bool) -> str:
     return ("✅ " if chosen else "") + label
 
 
-def buttons(settings: NeighborSettings, choices: Choices, language: str) -> Rows:
+def buttons(settings: NeighborSettings, choices: Choices) -> Rows:
     radius, quiet = choices.radius(settings), choices.quiet_hours(settings)
     alerts = _("🔔 Alerts: {state}").format(state=_on_off(settings.notifications_enabled))
     daily = _("☀️ Morning digest: {state}").format(state=_on_off(settings.daily_digest))
@@ -122,8 +129,9 @@ def buttons(settings: NeighborSettings, choices: Choices, language: str) -> Rows
                for q in choices.quiet], 2),
         (Button(daily, _flip("d", settings.daily_digest)),
          Button(weekly, _flip("w", settings.weekly_digest))),
-        *rows([Button(_mark(language_name(code), code == language), f"st:l:{code}")
+        *rows([Button(_mark(language_name(code), code == settings.language), f"st:l:{code}")
                for code in SHIPPED], 2),
+        (Button(_mark(_("🌐 Automatic"), settings.language is None), AUTOMATIC),),
         (Button(_("Done ✔️"), "st:done"),),
     )
 

@@ -72,3 +72,8 @@ def stored_quiet_off(bot_world: BotWorld, name: str) -> None:
 @then(parsers.parse("{name:w}'s stored language is {language:w}"))
 def stored_language(bot_world: BotWorld, name: str, language: str) -> None:
     assert stored(bot_world, name).language == language
+
+
+@then(parsers.parse("{name:w} has no stored language"))
+def no_stored_language(bot_world: BotWorld, name: str) -> None:
+    assert stored(bot_world, name).language is None

@@ -29,7 +29,7 @@ async def start(turn: Turn) -> None:
     """Show the settings screen as a new message."""
     settings, choices = settings_of(await turn.user()), Choices.of(turn.deps.rules)
     language = turn.language()
-    await turn.say(screen(settings, choices, language), buttons(settings, choices, language))
+    await turn.say(screen(settings, choices, language), buttons(settings, choices))
 
 
 async def on_button(turn: Turn) -> None:
@@ -44,9 +44,10 @@ async def on_button(turn: Turn) -> None:
         return
     changed = _changed(settings, choices, parts)
     await turn.deps.run(turn.deps.users.update_settings, turn.telegram_id, changed)
-    language = changed.language or turn.language()
-    i18n.use(language)  # a new language speaks at once, from this very screen on
-    await turn.edit(screen(changed, choices, language), buttons(changed, choices, language))
+    # a new language speaks at once, from this very screen on (the turn read the old choice)
+    language = i18n.choose(changed.language, turn.app_language, turn.deps.rules.default_language)
+    i18n.use(language)
+    await turn.edit(screen(changed, choices, language), buttons(changed, choices))
 
 
 def _parts(turn: Turn) -> list[str]:
@@ -75,5 +76,6 @@ def _changed(settings: NeighborSettings, choices: Choices, parts: list[str]) -> 
         first, last = (None, None) if quiet == choices.default_quiet else quiet
         return replace(settings, quiet_start_minute=first, quiet_end_minute=last)
     if key == "l":
-        return replace(settings, language=one_of(value, i18n.SHIPPED))
+        language = one_of(value, {*i18n.SHIPPED, "auto"})
+        return replace(settings, language=None if language == "auto" else language)
     raise StaleButton()
