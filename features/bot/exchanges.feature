@@ -70,6 +70,21 @@ Feature: Browsing, requesting and picking up through the bot
     When Sam taps "Show all dishes"
     Then Sam is told "Mustard greens"
 
+  Scenario: Show all dishes marks a dish that doesn't fit, and asks before it is requested
+    Given Sam has a profile and is allergic to Mustard
+    And Priya shared 2 portions of "Mustard greens" containing Mustard
+    When Sam sends "/browse"
+    And Sam taps "Show all dishes"
+    Then Sam is told "Mustard greens"
+    And Sam is told "⚠️ Doesn't fit your diet or allergies." exactly once
+    When Sam taps Request on the card of "Mustard greens"
+    Then Sam is told "Mustard greens doesn't fit your diet or allergies. Request it anyway?"
+    And Sam is not told "How many portions"
+    When Sam taps "Request anyway"
+    Then Sam is offered the portions "1, 2"
+    When Sam taps "1"
+    Then Sam is told "You asked Priya for 1 portion of Mustard greens"
+
   Scenario: Browsing pages five dishes at a time
     Given Priya shared 1 portions of "Dish two"
     And Priya shared 1 portions of "Dish three"

@@ -48,12 +48,12 @@ def share(
 def request_portions(world: BotWorld, name: str, portions: int | None, dish: str) -> None:
     """/browse, Request on the card of ``dish``, then the number of portions (if given)."""
     world.say(name, "/browse")
-    world.act(name, lambda neighbors, who: neighbors.callback(who, *_card(world, who, dish)))
+    world.act(name, lambda neighbors, who: neighbors.callback(who, *card_of(world, who, dish)))
     if portions is not None:
         world.tap(name, str(portions))
 
 
-def _card(world: BotWorld, who: object, dish: str) -> tuple[object, str]:
+def card_of(world: BotWorld, who: object, dish: str) -> tuple[object, str]:
     chat = world.chat_id(getattr(who, "name", ""))
     for message in reversed(world.api.messages(chat)):
         for row in message.buttons:

@@ -9,6 +9,7 @@ from neighborshare.domain.credits import CreditTransaction
 from neighborshare.domain.exchanges import ExchangeStatus
 from neighborshare.domain.posts import FoodPost, PostStatus
 from neighborshare.domain.records import GROUP_ANNOUNCEMENT, OutboxMessage
+from neighborshare.domain.users import User
 from neighborshare.ports.services import Button, OutgoingMessage
 from neighborshare.presentation.formatting import (
     day_and_time,
@@ -112,12 +113,21 @@ def chat_card_summary(post: FoodPost, tz: ZoneInfo, now: datetime) -> str:
         window=window(post.window.start, post.window.end, tz, now))
 
 
-def post_card(card: PostCard, tz: ZoneInfo, now: datetime) -> str:
+def post_card(card: PostCard, tz: ZoneInfo, now: datetime, viewer: User | None = None) -> str:
+    """A dish in /browse; marked when it doesn't fit ``viewer`` ("Show all dishes")."""
     # the rating keeps its own brackets ("3.8★ (3)"): set apart by dots, not nested in more
-    return _("{dish}\n{distance} · shared by {sharer} · {rating} · dish #{id}").format(
+    text = _("{dish}\n{distance} · shared by {sharer} · {rating} · dish #{id}").format(
         dish=dish_lines(card.post, tz, now), distance=distance(card.distance),
         sharer=esc(card.sharer_name), rating=rating(card.sharer_rating), id=card.post.id,
     )
+    if viewer is not None and not_for(viewer, card.post):
+        text += "\n" + _("⚠️ Doesn't fit your diet or allergies.")
+    return text
+
+
+def not_for(viewer: User, post: FoodPost) -> bool:
+    """Whether ``post`` conflicts with ``viewer``'s diet, allergies or avoided words."""
+    return viewer.conflicts_with(post.allergens, post.diet_tags, post.searchable_text())
 
 
 def request_sent(view: ExchangeView, portions: int, balance: int) -> str:

@@ -104,6 +104,11 @@ def card_buttons(post_id: int) -> Rows:
     )
 
 
+def request_anyway(post_id: int) -> Rows:
+    """Asked before a dish that doesn't fit the neighbor's diet is requested."""
+    return ((Button(_("🙋 Request anyway"), f"post:any:{post_id}"),),)
+
+
 def browse_nav(page: int, has_more: bool, show_all: bool, can_show_all: bool) -> Rows:
     mode = "all" if show_all else "fit"
     nav = []

@@ -9,7 +9,7 @@ from PIL import Image
 from pytest_bdd import parsers, when
 
 from neighborshare.entrypoints.bot.script import sample_photo
-from tests.bot.routines import request_portions
+from tests.bot.routines import card_of, request_portions
 from tests.bot.world import BotWorld
 
 UNITS = {"minute": "minutes", "hour": "hours", "day": "days"}
@@ -25,6 +25,13 @@ def requested(bot_world: BotWorld, name: str, portions: int, dish: str) -> None:
 def asks_for(bot_world: BotWorld, name: str, dish: str) -> None:
     """/browse, then Request on the card of ``dish``: the question of how many portions."""
     request_portions(bot_world, name.lower(), None, dish)
+
+
+@when(parsers.parse('{name:w} taps Request on the card of "{dish}"'))
+def taps_request_on(bot_world: BotWorld, name: str, dish: str) -> None:
+    """Request on the latest card of ``dish`` the neighbor was shown (no new /browse)."""
+    who = name.lower()
+    bot_world.act(who, lambda neighbors, n: neighbors.callback(n, *card_of(bot_world, n, dish)))
 
 
 @when(parsers.parse('{name:w} sends "{text}"'))

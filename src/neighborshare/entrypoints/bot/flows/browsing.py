@@ -45,8 +45,8 @@ async def show(turn: Turn, page: int, show_all: bool) -> None:
     now = turn.deps.clock.now()
     for card in found.cards:
         assert card.post.id is not None
-        await turn.say(post_card(card, turn.deps.tz, now), keyboards.card_buttons(card.post.id),
-                       photo=card.post.photo_file_id)
+        await turn.say(post_card(card, turn.deps.tz, now, user if show_all else None),
+                       keyboards.card_buttons(card.post.id), photo=card.post.photo_file_id)
     if nav or on_map:
         scope = _("Page {page} · all dishes") if show_all else _(
             "Page {page} · dishes that fit your diet")
@@ -71,5 +71,5 @@ async def show_card(turn: Turn, post_id: int) -> None:
     now = turn.deps.clock.now()
     if not card.post.is_available(now):
         raise PostNotAvailable()
-    await turn.say(post_card(card, turn.deps.tz, now), keyboards.card_buttons(post_id),
-                   photo=card.post.photo_file_id)
+    await turn.say(post_card(card, turn.deps.tz, now, await turn.user()),
+                   keyboards.card_buttons(post_id), photo=card.post.photo_file_id)

@@ -13,7 +13,7 @@ from neighborshare.entrypoints.bot.flows.common import (
 )
 from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.presentation import keyboards
-from neighborshare.presentation.cards import exchange_text, request_sent
+from neighborshare.presentation.cards import exchange_text, not_for, request_sent
 from neighborshare.presentation.formatting import esc, plural
 from neighborshare.presentation.i18n import N_, _
 from neighborshare.services.exchanges import ExchangeView
@@ -38,9 +38,12 @@ async def request_command(turn: Turn) -> None:
 
 
 async def on_card_button(turn: Turn) -> None:
+    """Request (asked first when the dish doesn't fit the neighbor), or Request anyway."""
     parts = button_parts(turn)
-    one_of(parts[1], ("req",))
-    await _ask_portions(turn, button_id(parts[2]))
+    anyway = one_of(parts[1], ("req", "any")) == "any"
+    if anyway:
+        await turn.edit(None)
+    await _ask_portions(turn, button_id(parts[2]), anyway)
 
 
 async def on_portions(turn: Turn) -> None:
@@ -50,8 +53,10 @@ async def on_portions(turn: Turn) -> None:
     await _request(turn, post_id, portions)
 
 
-async def _ask_portions(turn: Turn, post_id: int) -> None:
-    """The portion buttons: as many as are left, offered and paid for (none: refused now)."""
+async def _ask_portions(turn: Turn, post_id: int, anyway: bool = False) -> None:
+    """The portion buttons: as many as are left, offered and paid for (none: refused now);
+    a dish that doesn't fit the neighbor's diet or allergies asks first, unless ``anyway``."""
+    user = await turn.user()
     user_id = await turn.user_id()
     food, credits = turn.deps.food, turn.deps.credits
     card, balance = await turn.deps.run(
@@ -59,6 +64,10 @@ async def _ask_portions(turn: Turn, post_id: int) -> None:
     left = card.post.portions_left
     if left < 1 or not card.post.is_available(turn.deps.clock.now()):
         raise PostNotAvailable()
+    if not anyway and not_for(user, card.post):
+        await turn.say(_("<b>{dish}</b> doesn't fit your diet or allergies. Request it anyway?")
+                       .format(dish=esc(card.post.name)), keyboards.request_anyway(post_id))
+        return
     price = turn.deps.rules.credits_per_portion
     if balance < price:
         raise NotEnoughCredits("request_costs", cost=price, balance=balance)
