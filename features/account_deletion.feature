@@ -58,10 +58,15 @@ Feature: Deleting my account
     And Priya is notified "A neighbor cancelled their request for dal."
     And the books balance
 
-  Scenario: An erased account can't be erased again
+  Scenario: An erased account can't be erased again, nor share or request
     Given Priya deleted her account
     When Mo erases Priya's account because "twice"
     Then Mo is told "That account was deleted"
+    When Priya shares 1 portion of rice
+    Then Priya is told "That account was deleted"
+    When Priya requests 1 portion of soup
+    Then Priya is told "That account was deleted"
+    And the soup has 2 portions left
 
   Scenario: Only a moderator erases someone else's account
     When Ana erases Tom's account because "I don't like him"

@@ -39,6 +39,7 @@ class ExchangeEconomy(RuleBasedStateMachine):
         auth, self.users = self.c.auth(), []
         self.posts: list[int] = []
         self.sharers: dict[int, int] = {}
+        self.erased: set[int] = set()
         for i in range(NEIGHBORS):
             phone = auth.hash(f"+4477009002{i:02d}")
             form = Registration(500 + i, f"N{i}", phone, f"{i}A", Location(51.5074, -0.1278))
@@ -64,6 +65,8 @@ class ExchangeEconomy(RuleBasedStateMachine):
         lasts=st.integers(15, 180),
     )
     def share(self, sharer: int, portions: int, starts_in: int, lasts: int) -> None:
+        if self.users[sharer] in self.erased:
+            return
         start = self.clock.now() + timedelta(minutes=starts_in)
         dish = Dish("dish", portions, PickupWindow(start, start + timedelta(minutes=lasts)))
         post_id = self.c.food().share(self.users[sharer], dish).id
@@ -101,6 +104,15 @@ class ExchangeEconomy(RuleBasedStateMachine):
     # answering and requesting happen more often than sharing or time passing
     act_again = act
     request_again = request
+
+    @precondition(lambda self: len(self.erased) < NEIGHBORS - 2)
+    @rule(who=st.integers(0, NEIGHBORS - 1))
+    def erase(self, who: int) -> None:
+        """A neighbor deletes their account, whatever their exchanges' states (rarely)."""
+        user_id = self.users[who]
+        if user_id not in self.erased:
+            self.c.erasure().erase(user_id)
+            self.erased.add(user_id)
 
     @rule(minutes=st.sampled_from([1, 10, 30, 60, 180, 26 * 60]))
     def time_passes(self, minutes: int) -> None:

@@ -104,7 +104,9 @@ class User:
         return self.status is not UserStatus.BANNED and not self.is_suspended(now)
 
     def ensure_can_transact(self, now: datetime) -> None:
-        """Refuse posting and requesting for a banned or suspended neighbor."""
+        """Refuse posting and requesting for a banned, suspended or erased neighbor."""
+        if self.is_erased:
+            raise AccountErased()
         if self.status is UserStatus.BANNED:
             raise AccountBanned()
         if self.is_suspended(now):
