@@ -62,3 +62,16 @@ Feature: Community groups: a group's admin links it to a place, and new dishes n
   Scenario: In a private chat, /linkgroup says where it works
     When Tom sends "/linkgroup"
     Then Tom is told "work in a group, sent by its admins"
+
+  Scenario: A dish's announcement stays true, as its cards do
+    When Tom pins the group's place in the group hall and replies "/linkgroup 800"
+    And Priya shares 2 portions of "Dal"
+    And Tom asks for 2 portions of "Dal"
+    Then the announcement in the group hall says "All taken, thank you!"
+    And the announcement in the group hall says "New nearby"
+    When the announcement in the group hall is deleted
+    And Priya sends "/mine"
+    And Priya taps "Withdraw"
+    And Priya taps "Withdraw now"
+    Then the bot keeps no card of "Dal"
+    And every edit of the cards of Priya's dishes was sent or let go

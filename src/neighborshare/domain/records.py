@@ -29,11 +29,26 @@ class AuditEntry:
 
 @dataclass(frozen=True, slots=True)
 class ChatCard:
-    """A dish's card a neighbor posted into a chat with inline mode, kept to edit it."""
+    """A dish's card in a chat, kept to edit it: one a neighbor posted with inline mode, or a
+    community group's announcement (``chat_id`` and ``message_id``; its key is then
+    "chat_id:message_id", as it has no inline_message_id)."""
 
     inline_message_id: str
     post_id: int
     language: str | None = None  # the card's language: its edits keep it
+    chat_id: int | None = None
+    message_id: int | None = None
+
+    @classmethod
+    def in_group(cls, chat_id: int, message_id: int, post_id: int, language: str) -> ChatCard:
+        return cls(f"{chat_id}:{message_id}", post_id, language, chat_id, message_id)
+
+    def edit_payload(self) -> dict[str, object]:
+        """What an outbox row of kind ``card_edit`` says of the card to edit."""
+        where: dict[str, object] = {"inline_message_id": self.inline_message_id}
+        if self.chat_id is not None and self.message_id is not None:
+            where = {"chat_id": self.chat_id, "message_id": self.message_id}
+        return {"post_id": self.post_id, "language": self.language, **where}
 
 
 @dataclass(frozen=True, slots=True)

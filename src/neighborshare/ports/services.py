@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import NamedTuple, Protocol
@@ -63,9 +64,16 @@ class OutgoingMessage:
     buttons: tuple[tuple[Button, ...], ...] = ()
     photo: str | None = None  # a Telegram file_id to re-send (for an edit: the card has one)
     inline_message_id: str | None = None  # edit this card (inline mode) instead of sending
+    edit_message_id: int | None = None  # edit this message of chat_id (a group's card)
     send_class: SendClass = SendClass.EXCHANGE  # its place in the bot's send budget
     # a Bot API call made as it is (method, JSON parameters): a reply handed to the outbox
     call: tuple[str, str] | None = None
+    # told the new message's id once it is sent (a group's card, to keep it true)
+    on_sent: Callable[[int], None] | None = field(default=None, compare=False)
+
+    @property
+    def is_edit(self) -> bool:
+        return bool(self.inline_message_id or self.edit_message_id)
 
 
 class Delivery(StrEnum):

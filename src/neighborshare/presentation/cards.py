@@ -88,22 +88,40 @@ class ChatCardRenderer:
         with speaking(choose(str(language) if language else None, self._default_language)):
             if message.kind == GROUP_ANNOUNCEMENT:
                 return self._announcement(message, post, now)
-            card = message.payload.get("inline_message_id")
-            if not card:
-                return None
-            text, buttons = live_card(post, self._tz, now)
+            return self._edit(message, post, now)
+
+    def _edit(self, message: OutboxMessage, post: FoodPost | None, now: datetime
+              ) -> OutgoingMessage | None:
+        """An inline card by its id; a group's card by chat and message id, its heading kept
+        while the dish is shown."""
+        p = message.payload
+        text, buttons = live_card(post, self._tz, now)
         photo = post.photo_file_id if post is not None else None
-        return OutgoingMessage(0, text, buttons, photo, inline_message_id=str(card))
+        if p.get("message_id") is not None:
+            shown = post is not None and post.status is not PostStatus.HIDDEN
+            if shown and p.get("distance") is not None:
+                text = _headed(p["distance"], text)
+            return OutgoingMessage(int(str(p["chat_id"])), text, buttons, photo,
+                                   edit_message_id=int(str(p["message_id"])))
+        if not p.get("inline_message_id"):
+            return None
+        card = str(p["inline_message_id"])
+        return OutgoingMessage(0, text, buttons, photo, inline_message_id=card)
 
     def _announcement(self, message: OutboxMessage, post: FoodPost | None, now: datetime
                       ) -> OutgoingMessage | None:
         if post is None or not post.is_available(now):
             return None  # gone before its turn came: nothing to announce
         text, buttons = live_card(post, self._tz, now)
-        text = _("🍲 New nearby ({distance} from this group's place)\n{card}").format(
-            distance=distance(message.payload.get("distance")), card=text)
-        return OutgoingMessage(int(str(message.payload["chat_id"])), text, buttons,
+        return OutgoingMessage(int(str(message.payload["chat_id"])),
+                               _headed(message.payload.get("distance"), text), buttons,
                                post.photo_file_id)
+
+
+def _headed(metres: object, card: str) -> str:
+    """A community group's card: how far the dish is from the group's place, then the card."""
+    return _("🍲 New nearby ({distance} from this group's place)\n{card}").format(
+        distance=distance(metres), card=card)
 
 
 def chat_card_summary(post: FoodPost, tz: ZoneInfo, now: datetime) -> str:

@@ -23,8 +23,7 @@ def follow_cards(uow: UnitOfWork, post: FoodPost, now: datetime) -> int:
     edits = [
         OutboxMessage(
             recipient_id=post.sharer_id, kind=CARD_EDIT,
-            payload={"post_id": post.id, "inline_message_id": card.inline_message_id,
-                     "language": card.language},
+            payload=card.edit_payload(),
             dedupe_key=f"card:{card.inline_message_id}:{state}", created_at=now,
             available_at=now,
         )

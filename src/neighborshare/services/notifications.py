@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import partial
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from neighborshare.domain.posts import FoodPost
 from neighborshare.domain.preferences import widest_alert_radius_m
-from neighborshare.domain.records import CARD_EDIT, GROUP_ANNOUNCEMENT, OutboxMessage
+from neighborshare.domain.records import CARD_EDIT, GROUP_ANNOUNCEMENT, ChatCard, OutboxMessage
 from neighborshare.domain.rules import Rules
 from neighborshare.domain.sending import REPLY_KIND, SendClass
 from neighborshare.domain.targeting import new_post_alert_allowed
@@ -50,6 +51,13 @@ Renderer = Callable[[OutboxMessage, User], OutgoingMessage | None]
 # what goes to a chat rather than a neighbor: a card's edit (services.cards) or a community
 # group's announcement (services.community), drawn from the dish as it is when sent
 CHAT_KINDS = frozenset({CARD_EDIT, GROUP_ANNOUNCEMENT})
+def card_key(payload: dict[str, Any]) -> str:
+    """The card a ``card_edit`` row edits: its inline_message_id, or "chat_id:message_id"."""
+    if payload.get("message_id") is not None:
+        return f"{payload['chat_id']}:{payload['message_id']}"
+    return str(payload.get("inline_message_id", ""))
+
+
 CardRenderer = Callable[[OutboxMessage, FoodPost | None, datetime], OutgoingMessage | None]
 
 
@@ -149,6 +157,7 @@ def _counts(result: DrainResult) -> tuple[int, ...]:
 class _Claimed:
     message: OutboxMessage
     outgoing: OutgoingMessage | None
+    sent_ids: list[int] = field(default_factory=list)  # a group's card, once it is sent
 
 
 class NotificationService:
@@ -210,7 +219,11 @@ class NotificationService:
             message.attempts += 1
             uow.outbox.save(message)
             if message.kind in CHAT_KINDS:
-                claimed.append(_Claimed(message, self._to_chat(uow, message, now, cards)))
+                sent_ids: list[int] = []
+                outgoing = self._to_chat(uow, message, now, cards)
+                if outgoing is not None and message.kind == GROUP_ANNOUNCEMENT:
+                    outgoing = replace(outgoing, on_sent=sent_ids.append)  # kept true later
+                claimed.append(_Claimed(message, outgoing, sent_ids))
                 continue
             recipient = uow.users.get(message.recipient_id)
             usable = recipient is not None and recipient.reachable
@@ -229,14 +242,20 @@ class NotificationService:
         what a chat shows follows the dish."""
         if self._render_card is None:
             return None
+        post = uow.posts.get(int(message.payload["post_id"]))
+        group_id = message.payload.get("chat_id")
+        group = uow.groups.get(int(str(group_id))) if group_id is not None else None
         if message.kind == CARD_EDIT:
-            card = str(message.payload.get("inline_message_id", ""))
+            card = card_key(message.payload)
             if card in cards:
                 return None
             cards.add(card)
-        elif uow.groups.get(int(message.payload["chat_id"])) is None:
-            return None
-        return self._render_card(message, uow.posts.get(int(message.payload["post_id"])), now)
+            if group is not None and post is not None:  # a group's card keeps its heading
+                distance = rounded_distance(group.location.distance_m(post.location))
+                message = replace(message, payload=message.payload | {"distance": distance})
+        elif group is None:
+            return None  # unlinked since
+        return self._render_card(message, post, now)
 
     def _send(self, item: _Claimed) -> str:
         """Send one claimed message; returns its outcome. A refusal or an error sets this
@@ -260,7 +279,7 @@ class NotificationService:
             log.exception("outbox message %s (%s) could not be sent", message.id, message.kind)
             self._save(message, partial(message.deferred, type(error).__name__))
             return "postponed"
-        self._finish(message, delivery)
+        self._finish(message, delivery, item.sent_ids)
         return str(delivery.value)
 
     def _save(self, message: OutboxMessage, change: Callable[..., None]) -> None:
@@ -285,16 +304,23 @@ class NotificationService:
             target_new_post(uow, post, sharer, self._rules, now)
             announce_in_groups(uow, post, self._rules, now)
 
-    def _finish(self, message: OutboxMessage, delivery: Delivery | None) -> None:
+    def _finish(
+        self, message: OutboxMessage, delivery: Delivery | None, sent_ids: Sequence[int] = ()
+    ) -> None:
         """Done: sent, or nothing to send (``delivery`` None). A neighbor who blocked the bot
-        is not written to again; a card deleted from its chat is forgotten."""
+        is not written to again; a card deleted from its chat is forgotten; a group's new
+        card is remembered, to keep it true."""
 
         def work(uow: UnitOfWork) -> None:
             now = self._clock.now()
             message.sent_at = now
             uow.outbox.save(message)
+            p = message.payload
+            if delivery is Delivery.SENT and message.kind == GROUP_ANNOUNCEMENT and sent_ids:
+                uow.cards.remember(ChatCard.in_group(int(p["chat_id"]), sent_ids[0],
+                                                     int(p["post_id"]), str(p["language"])), now)
             if delivery is Delivery.GONE:
-                uow.cards.forget(str(message.payload.get("inline_message_id", "")))
+                uow.cards.forget(card_key(p))
                 log.info("a card of post %s was deleted from its chat; forgotten",
                          message.payload.get("post_id"))
             if delivery is Delivery.BLOCKED and message.kind == GROUP_ANNOUNCEMENT:

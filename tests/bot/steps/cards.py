@@ -98,10 +98,22 @@ def card_edits_done(bot_world: BotWorld, name: str) -> None:
 
 
 def announcements(bot_world: BotWorld, group: str) -> list[SentMessage]:
-    """What the bot itself sent to ``group`` with a Request deep link: new dishes."""
+    """What the bot itself sent to ``group`` about new dishes."""
     return [m for m in bot_world.api.messages(bot_world.group_id(group))
-            if m.inline_message_id is None and m.buttons
-            and "start=post_" in str(m.buttons[0][0].get("url", ""))]
+            if m.inline_message_id is None and m.sender_id is None
+            and "New nearby" in m.shown]
+
+
+@then(parsers.parse('the announcement in the group {group:w} says "{text}"'))
+def announcement_says(bot_world: BotWorld, group: str, text: str) -> None:
+    (message,) = announcements(bot_world, group)
+    assert text in message.shown, message.shown
+
+
+@when(parsers.parse("the announcement in the group {group:w} is deleted"))
+def announcement_deleted(bot_world: BotWorld, group: str) -> None:
+    (message,) = announcements(bot_world, group)
+    message.deleted = True
 
 
 @given(parsers.parse("{name:w} is an admin of the group {group:w}"))

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from neighborshare.adapters.sql import codes
 from neighborshare.domain.credits import CreditKind
-from neighborshare.domain.records import CARD_EDIT
+from neighborshare.domain.records import CARD_EDIT, ChatCard
 from neighborshare.domain.sending import send_class
 
 RELEASE = CreditKind.HOLD_RELEASE
@@ -120,13 +120,13 @@ def post_expired(post_id: int, post: Any, released: Counter[int]) -> dict[str, A
     return _message(post.sharer_id, "post_expired", payload, f"post:{post_id}:expired")
 
 
-def card_edits(cards: Sequence[Any], posts: dict[int, Any], state: str) -> list[dict[str, Any]]:
+def card_edits(
+    cards: Sequence[ChatCard], posts: dict[int, Any], state: str
+) -> list[dict[str, Any]]:
     """The edits services.cards.follow_cards queues for the cards (rows of chat_cards) of
     posts the sweep changed: one per card, drawn from the post when it is sent."""
     return [
-        _message(posts[card.post_id].sharer_id, CARD_EDIT,
-                 {"post_id": card.post_id, "inline_message_id": card.inline_message_id,
-                  "language": card.language},
+        _message(posts[card.post_id].sharer_id, CARD_EDIT, card.edit_payload(),
                  f"card:{card.inline_message_id}:{state}")
         for card in cards
     ]

@@ -23,6 +23,7 @@ from neighborshare.adapters.sql.bulk_rows import (
 )
 from neighborshare.adapters.sql.errors import conflicts_as_domain_errors
 from neighborshare.adapters.sql.records import chat_cards, outbox
+from neighborshare.adapters.sql.repositories.cards import card_of
 from neighborshare.adapters.sql.tables import credit_transactions, exchanges, posts
 from neighborshare.domain.credits import DESCRIPTIONS
 from neighborshare.domain.rules import Rules
@@ -151,9 +152,9 @@ class SqlBulkExpiry:
                     ) -> list[dict[str, Any]]:
         """An edit of every card (inline mode) of the posts ``found``, which changed."""
         c = chat_cards.c
-        cards = conn.execute(sa.select(c.inline_message_id, c.post_id, c.language)
-                             .where(self._among(c.post_id, found)))
-        return card_edits(list(cards), found, state)
+        cards = conn.execute(sa.select(c.inline_message_id, c.post_id, c.language, c.chat_id,
+                                       c.message_id).where(self._among(c.post_id, found)))
+        return card_edits([card_of(row) for row in cards], found, state)
 
     def _tell(self, conn: Connection, messages: list[dict[str, Any]], now: datetime) -> None:
         """All of a batch's outbox rows in one statement, shipped as one JSON document;

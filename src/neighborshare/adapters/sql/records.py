@@ -76,6 +76,9 @@ chat_cards = sa.Table(
     sa.Column("post_id", Id, sa.ForeignKey("posts.id"), nullable=False, index=True),
     sa.Column("created_at", UtcDateTime, nullable=False),
     sa.Column("language", sa.String(16), nullable=True),  # what its edits are written in
+    # a group's announcement: the message in that chat (its key is "chat_id:message_id")
+    sa.Column("chat_id", sa.BigInteger, nullable=True),
+    sa.Column("message_id", sa.BigInteger, nullable=True),
 )
 
 # a Telegram group an admin linked to a place (/linkgroup): new dishes nearby announced there

@@ -12,6 +12,7 @@ import json
 import logging
 import warnings
 from dataclasses import replace
+from typing import Any
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
@@ -24,7 +25,7 @@ log = logging.getLogger(__name__)
 
 
 # what Telegram answers an edit of an inline message that no longer exists
-GONE_MESSAGES = ("message to edit not found", "message_id_invalid")
+GONE_MESSAGES = ("message to edit not found", "message_id_invalid", "message can't be edited")
 NOT_MODIFIED = "message is not modified"
 WRONG_KIND = ("there is no caption in the message to edit",
               "there is no text in the message to edit")
@@ -37,18 +38,21 @@ async def deliver(bot: Bot, message: OutgoingMessage, paid: bool = False) -> Non
         await _replayed(bot, *message.call)
         return
     markup = keyboard(message, bot)
-    if message.inline_message_id:
+    if message.is_edit:
         await edit_card(bot, message, markup)
-    elif message.photo:
-        await bot.send_photo(
+        return
+    if message.photo:
+        sent = await bot.send_photo(
             message.chat_id, message.photo, caption=message.html,
             parse_mode=ParseMode.HTML, reply_markup=markup, allow_paid_broadcast=paid or None,
         )
     else:
-        await bot.send_message(
+        sent = await bot.send_message(
             message.chat_id, message.html, parse_mode=ParseMode.HTML, reply_markup=markup,
             allow_paid_broadcast=paid or None,
         )
+    if message.on_sent is not None:
+        message.on_sent(sent.message_id)
 
 
 async def _replayed(bot: Bot, method: str, params: str) -> None:
@@ -63,17 +67,20 @@ async def _replayed(bot: Bot, method: str, params: str) -> None:
 async def edit_card(
     bot: Bot, message: OutgoingMessage, markup: InlineKeyboardMarkup | None
 ) -> None:
-    """Edit a card in place: its caption (photo) or text, with its buttons (none: removed)."""
-    imid = message.inline_message_id
+    """Edit a card in place: its caption (photo) or text, with its buttons (none: removed);
+    an inline card by its inline_message_id, a group's card by chat and message id."""
+    where: dict[str, Any] = (
+        {"inline_message_id": message.inline_message_id} if message.inline_message_id
+        else {"chat_id": message.chat_id, "message_id": message.edit_message_id})
     with_caption = bool(message.photo)
     for _ in range(2):
         try:
             if with_caption:
-                await bot.edit_message_caption(inline_message_id=imid, caption=message.html,
-                                               parse_mode=ParseMode.HTML, reply_markup=markup)
+                await bot.edit_message_caption(caption=message.html, parse_mode=ParseMode.HTML,
+                                               reply_markup=markup, **where)
             else:
-                await bot.edit_message_text(message.html, inline_message_id=imid,
-                                            parse_mode=ParseMode.HTML, reply_markup=markup)
+                await bot.edit_message_text(message.html, parse_mode=ParseMode.HTML,
+                                            reply_markup=markup, **where)
             return
         except BadRequest as error:
             if not any(wrong in error.message.lower() for wrong in WRONG_KIND):
@@ -87,7 +94,7 @@ def after_bad_request(error: BadRequest, message: OutgoingMessage) -> OutgoingMe
     without it, to send next); else the message is refused for good (SendRefused raised).
     For a card's edit: nothing to change (SENT), the card deleted (GONE)."""
     reason = error.message.lower()
-    if message.inline_message_id:
+    if message.is_edit:
         if NOT_MODIFIED in reason:
             return Delivery.SENT
         if any(gone in reason for gone in GONE_MESSAGES):
