@@ -162,14 +162,14 @@ function ensureMap(body) {
   return map;
 }
 
-function marker(cell, label, className, onTap) {
+function marker(cell, label, className, title, onTap) {
   const icon = L.divIcon({
     className: `marker ${className}`,
     html: `<span>${label}</span>`,
     iconSize: [40, 40],
     iconAnchor: [20, 20],
   });
-  const mark = L.marker([cell.lat, cell.lon], { icon, keyboard: true, riseOnHover: true });
+  const mark = L.marker([cell.lat, cell.lon], { icon, title, keyboard: true, riseOnHover: true });
   if (onTap) mark.on("click", onTap);
   return mark;
 }
@@ -182,13 +182,14 @@ function drawMap(body) {
     const count = group.dishes.length;
     const fits = group.dishes.some((dish) => dish.fits_diet);
     const mark = marker(group.cell, count > 1 ? String(count) : "🍲",
-      `dish-marker${fits ? "" : " conflict"}`,
+      `dish-marker${fits ? "" : " conflict"}`, group.dishes.map((dish) => dish.name).join(", "),
       () => (count === 1 ? openCard(group.dishes[0]) : openCell(group)));
     mark.addTo(state.layer);
     points.push([group.cell.lat, group.cell.lon]);
   }
   for (const group of byCell(body.own)) {
-    marker(group.cell, "🏠", "own-marker", null).addTo(state.layer);
+    marker(group.cell, "🏠", "own-marker", group.dishes.map((dish) => dish.name).join(", "), null)
+      .addTo(state.layer);
     points.push([group.cell.lat, group.cell.lon]);
   }
   if (points.length > 1) {
@@ -230,6 +231,7 @@ function drawList(body) {
 function closeCard() {
   $("card").hidden = true;
   $("card").replaceChildren();
+  postEvent("web_app_setup_back_button", { is_visible: false });
 }
 
 function sheet(...children) {
@@ -237,6 +239,7 @@ function sheet(...children) {
   card.replaceChildren(el("div", { class: "sheet-body" }, ...children));
   card.hidden = false;
   card.scrollTop = 0;
+  postEvent("web_app_setup_back_button", { is_visible: true }); // Telegram's Back closes it
 }
 
 function closeButton() {
@@ -335,6 +338,7 @@ async function start() {
   themed(session.themeParams);
   onEvent((eventType, eventData) => {
     if (eventType === "theme_changed") themed(eventData.theme_params);
+    if (eventType === "back_button_pressed") closeCard();
   });
   $("show-all").addEventListener("change", (event) => {
     state.showAll = event.target.checked;

@@ -120,7 +120,8 @@ class MiniApp:
     browser: Any
     tiles: str = "served"  # "served": every tile is drawn; "down": every tile fails
 
-    def open(self, who: str = "tom", init_data: str | None = None, **signed: Any) -> Any:
+    def open(self, who: str = "tom", init_data: str | None = None,
+             theme: dict[str, str] | None = None, **signed: Any) -> Any:
         context = self.browser.new_context(viewport=PHONE, device_scale_factor=2,
                                            is_mobile=True, has_touch=True)
         page = context.new_page()
@@ -138,7 +139,7 @@ class MiniApp:
         data = init_data if init_data is not None else self.world.init_data(who, **signed)
         fragment = urlencode({"tgWebAppData": data, "tgWebAppVersion": "8.0",
                               "tgWebAppPlatform": "android",
-                              "tgWebAppThemeParams": json.dumps(THEME)})
+                              "tgWebAppThemeParams": json.dumps(theme or THEME)})
         page.goto(f"{self.server.base}/miniapp/#{fragment}")
         page.wait_for_selector("body[data-state=ready], body[data-state=refused]")
         return page

@@ -131,6 +131,24 @@ def test_without_map_tiles_the_dishes_are_still_listed_and_open(miniapp: MiniApp
     assert page.locator("#card h2.name").inner_text() == "Dal <b>tadka</b>"
 
 
+DARK = {"bg_color": "#17212b", "secondary_bg_color": "#0e1621", "text_color": "#f5f5f5",
+        "hint_color": "#708499", "link_color": "#6ab3f3", "button_color": "#5288c1",
+        "button_text_color": "#ffffff"}
+
+
+def test_the_page_follows_a_dark_theme_and_telegrams_back_button_closes_the_card(
+    miniapp: MiniApp, artifacts: Path
+) -> None:
+    page = miniapp.open("tom", theme=DARK)
+    assert page.evaluate("getComputedStyle(document.body).color") == "rgb(245, 245, 245)"
+    assert page.locator(".dish-marker").get_attribute("title") == "Dal <b>tadka</b>"
+    page.locator(".dish-marker").click()
+    page.locator("#card").wait_for(state="visible")
+    page.screenshot(path=str(artifacts / "card-dark.png"))
+    page.evaluate("window.Telegram.WebView.receiveEvent('back_button_pressed', {})")
+    page.locator("#card").wait_for(state="hidden")
+
+
 def test_the_page_speaks_the_neighbors_language_and_follows_the_theme(miniapp: MiniApp) -> None:
     page = miniapp.open("tom", language="de")
     assert page.locator("html").get_attribute("lang") == "de"
