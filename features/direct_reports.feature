@@ -1,8 +1,8 @@
 Feature: Naming whom or what to report
   /report offers every exchange a neighbor was part of in the last 30 days, as either side, by
   the dish and the other side's first name (never an apartment), and the dishes of those that
-  were hidden or expired since, so that a neighbor or a dish can be reported once it is gone
-  from /browse. The usual limits and evidence apply.
+  were hidden, expired or withdrawn since, so that a neighbor or a dish can be reported once it
+  is gone from /browse. The usual limits and evidence apply.
 
   Background:
     Given Priya is a neighbor in apartment 4B
@@ -30,6 +30,11 @@ Feature: Naming whom or what to report
     Given Tom requested 1 portion of dal
     And Ana reported the dal for food safety
     Then Tom may report "dal with Priya, dal (hidden)"
+
+  Scenario: A dish its sharer withdrew can still be named
+    Given Tom requested 1 portion of dal
+    And Priya withdraws the dal
+    Then Tom may report "dal with Priya, dal (withdrawn)"
 
   Scenario: Exchanges older than 30 days are not offered
     Given Tom picked up 1 portion of dal

@@ -37,14 +37,15 @@ class ReportForm:
     evidence_ref: str | None = None
 
 
-GONE = frozenset({PostStatus.HIDDEN, PostStatus.EXPIRED})
+GONE = frozenset({PostStatus.HIDDEN, PostStatus.EXPIRED, PostStatus.WITHDRAWN})
 RECENT_EXCHANGES = 50
 
 
 @dataclass(frozen=True, slots=True)
 class Reportable:
     """What a neighbor may name in /report: one of their exchanges (the other side by first
-    name, with the dish; never an apartment), or a dish of those that is hidden or expired."""
+    name, with the dish; never an apartment), or a dish of those gone from /browse (hidden,
+    expired or withdrawn)."""
 
     dish: str
     exchange_id: int | None = None
@@ -72,7 +73,7 @@ class ReportingService:
 
     def reportable(self, reporter_id: int) -> tuple[Reportable, ...]:
         """The neighbor's exchanges of the report period (either side), newest first, then the
-        hidden or expired dishes of those they did not share."""
+        dishes of those, gone from /browse, that they did not share."""
 
         def work(uow: UnitOfWork) -> tuple[Reportable, ...]:
             since = self._clock.now() - self._rules.report_period

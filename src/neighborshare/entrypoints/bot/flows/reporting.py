@@ -11,7 +11,7 @@ from neighborshare.ports.services import Button
 from neighborshare.presentation import keyboards, texts
 from neighborshare.presentation.formatting import esc, who
 from neighborshare.presentation.i18n import N_, _
-from neighborshare.presentation.labels import CATEGORIES
+from neighborshare.presentation.labels import CATEGORIES, POST_STATUSES
 from neighborshare.services.reporting import Reportable, ReportForm
 
 FLOW = "report"
@@ -37,7 +37,7 @@ def _choice(item: Reportable) -> Button:
     if item.exchange_id is not None:
         label = _("{dish} with {other}").format(dish=item.dish, other=who(item.other_name or ""))
         return Button(label, f"rp:x:{item.exchange_id}")
-    state = _("expired") if item.post_status is PostStatus.EXPIRED else _("taken down")
+    state = POST_STATUSES[item.post_status or PostStatus.HIDDEN]
     return Button(_("{dish} ({state})").format(dish=item.dish, state=state),
                   f"rp:p:{item.post_id}")
 
