@@ -43,6 +43,12 @@ Feature: A sharer withdraws or corrects a dish
     And Priya withdraws the soup
     Then Tom gets no new-post alerts about soup
 
+  Scenario: A dish withdrawn while its alerts wait to be sent alerts nobody
+    When Priya shares 2 portions of soup
+    And the alerts about it are queued
+    And Priya withdraws the soup
+    Then Tom gets no new-post alerts about soup
+
   Scenario: A withdrawn dish leaves the morning digest
     Given it is 23:00 in the neighborhood
     And Priya shared 2 portions of soup for pickup "tomorrow 12-1pm"

@@ -160,6 +160,14 @@ class _Claimed:
     sent_ids: list[int] = field(default_factory=list)  # a group's card, once it is sent
 
 
+def _alerts_a_dish_gone(uow: UnitOfWork, message: OutboxMessage, now: datetime) -> bool:
+    """A new-dish alert queued before its dish was withdrawn, hidden, taken or over."""
+    if message.kind != NEW_POST:
+        return False
+    post = uow.posts.get(int(str(message.payload["post_id"])))
+    return post is None or not post.is_available(now)
+
+
 class NotificationService:
     """Sends what the outbox holds; each row is claimed under a lease so none is sent twice."""
 
@@ -227,6 +235,7 @@ class NotificationService:
                 continue
             recipient = uow.users.get(message.recipient_id)
             usable = recipient is not None and recipient.reachable
+            usable = usable and not _alerts_a_dish_gone(uow, message, now)
             outgoing = None
             if usable and recipient:
                 is_reply = message.kind == REPLY_KIND

@@ -90,3 +90,9 @@ def message_offers(world: World, name: str, text: str, label: str) -> None:
     assert found, f"{name} was not sent {text!r}"
     shown = [button.label for row in found[-1].buttons for button in row]
     assert any(label in str(button) for button in shown), shown
+
+
+@step("the alerts about it are queued")
+def alerts_queued(world: World) -> None:
+    """One drain: the dish's fan-out queues an alert per neighbor, none of them sent yet."""
+    assert world.container.notifications().drain().fanned_out >= 1
