@@ -75,3 +75,19 @@ Feature: Community groups: a group's admin links it to a place, and new dishes n
     And Priya taps "Withdraw now"
     Then the bot keeps no card of "Dal"
     And every edit of the cards of Priya's dishes was sent or let go
+
+  Scenario: A group upgraded to a supergroup keeps its link
+    Given the group yard is a basic group that Tom made
+    When Tom pins the group's place in the group yard and replies "/linkgroup 800"
+    And Telegram upgrades the group yard to a supergroup
+    And Priya shares 3 portions of "Dal"
+    Then the group yard is linked
+    And the group yard has 1 announcement
+
+  Scenario: A group upgraded while the bot was not told is let go when it writes there
+    Given the group yard is a basic group that Tom made
+    When Tom pins the group's place in the group yard and replies "/linkgroup 800"
+    And Telegram upgrades the group yard to a supergroup without telling the bot
+    And Priya shares 3 portions of "Dal"
+    Then no group is linked
+    And the group yard has 0 announcements

@@ -65,6 +65,20 @@ class CommunityService:
         """An admin's /unlinkgroup, or the bot removed from the group; False if not linked."""
         return in_transaction(self._uow, lambda uow: uow.groups.remove(chat_id))
 
+    def move(self, old_chat_id: int, new_chat_id: int) -> bool:
+        """The group was upgraded to a supergroup (a new chat id): its link follows it."""
+
+        def work(uow: UnitOfWork) -> bool:
+            group = uow.groups.get_for_update(old_chat_id)
+            if group is None or uow.groups.get(new_chat_id) is not None:
+                return False
+            uow.groups.remove(old_chat_id)
+            group.chat_id = new_chat_id
+            uow.groups.save(group)
+            return True
+
+        return in_transaction(self._uow, work)
+
     def get(self, chat_id: int) -> CommunityGroup | None:
         return read_only(self._uow, lambda uow: uow.groups.get(chat_id))
 

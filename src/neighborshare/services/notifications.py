@@ -328,8 +328,9 @@ class NotificationService:
             if delivery is Delivery.SENT and message.kind == GROUP_ANNOUNCEMENT and sent_ids:
                 uow.cards.remember(ChatCard.in_group(int(p["chat_id"]), sent_ids[0],
                                                      int(p["post_id"]), str(p["language"])), now)
-            if delivery is Delivery.GONE:
-                uow.cards.forget(card_key(p))
+            if delivery is Delivery.GONE or (delivery is Delivery.BLOCKED
+                                              and message.kind == CARD_EDIT):
+                uow.cards.forget(card_key(p))  # deleted, or in a chat the bot left
                 log.info("a card of post %s was deleted from its chat; forgotten",
                          message.payload.get("post_id"))
             if delivery is Delivery.BLOCKED and message.kind == GROUP_ANNOUNCEMENT:

@@ -177,3 +177,28 @@ def private_facts_in(card: str, world: BotWorld, name: str) -> list[str]:
     facts = ["12", "apartment", phone, phone[-4:], f"{lat:.3f}", f"{lon:.3f}"]
     found = [fact for fact in facts if fact.lower() in plain.lower()]
     return found + PHONE_OR_COORDINATE.findall(plain)
+
+
+@given(parsers.parse("the group {group:w} is a basic group that {name:w} made"))
+def basic_group(bot_world: BotWorld, group: str, name: str) -> None:
+    bot_world.bot.neighbors.group(group, [name.lower()], chat_type="group")
+
+
+@when(parsers.parse("Telegram upgrades the group {group:w} to a supergroup"))
+def upgrades(bot_world: BotWorld, group: str) -> None:
+    old = bot_world.bot.neighbors.group(group)
+    new = bot_world.api.upgrade_group(old)
+    bot_world.deliver({"message": {"message_id": bot_world.api.next_message_id(), "date": 0,
+                                   "chat": old.as_chat(), "from": bot_world.api.bot_user,
+                                   "migrate_to_chat_id": new.id}})
+
+
+@when(parsers.parse("Telegram upgrades the group {group:w} to a supergroup without telling "
+                    "the bot"))
+def upgrades_silently(bot_world: BotWorld, group: str) -> None:
+    bot_world.api.upgrade_group(bot_world.bot.neighbors.group(group))
+
+
+@then("no group is linked")
+def none_linked(bot_world: BotWorld) -> None:
+    assert bot_world.bot.container.community().linked() == []

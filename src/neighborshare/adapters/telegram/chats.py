@@ -30,6 +30,7 @@ class OfflineChat:
     members: dict[int, str] = field(default_factory=dict)  # user id -> status
     bot_status: str = MEMBER  # the bot in a private chat: member, or kicked when blocked
     started: bool = False  # private chats: the user pressed Start
+    migrated_to: int | None = None  # a group upgraded to this supergroup
 
     @property
     def is_private(self) -> bool:
@@ -97,7 +98,17 @@ class ChatDirectory:
         return chat
 
     def group(self, title: str) -> OfflineChat | None:
-        return next((c for c in self._chats.values() if c.title == title), None)
+        return next((c for c in self._chats.values()
+                     if c.title == title and c.migrated_to is None), None)
+
+    def upgrade(self, chat: OfflineChat) -> OfflineChat:
+        """The group ``chat`` becomes a supergroup: a new id, its members and the bot kept."""
+        number = next(self._group_ids)
+        new = OfflineChat(-(10**12 + number), SUPERGROUP, title=chat.title,
+                          members=dict(chat.members), bot_status=chat.bot_status)
+        self._chats[new.id] = new
+        chat.migrated_to = new.id
+        return new
 
     def join(self, chat: OfflineChat, user: User, status: str = MEMBER) -> None:
         self.users.setdefault(user["id"], user)
@@ -134,6 +145,9 @@ class ChatDirectory:
         elif _as_id(chat_id) in self.users and not known:
             raise forbidden("bot can't initiate conversation with a user")
         chat = self.chat(chat_id)
+        if chat.migrated_to is not None:
+            raise BotApiError(400, "Bad Request: group chat was upgraded to a supergroup chat",
+                              migrate_to_chat_id=chat.migrated_to)
         if chat.is_private:
             if chat.bot_status == BANNED:
                 raise forbidden("bot was blocked by the user")

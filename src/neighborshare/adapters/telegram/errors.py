@@ -6,9 +6,11 @@ from __future__ import annotations
 class BotApiError(Exception):
     """An injected or detected failure, turned into Telegram's error response."""
 
-    def __init__(self, status: int, description: str, retry_after: int | None = None) -> None:
+    def __init__(self, status: int, description: str, retry_after: int | None = None,
+                 migrate_to_chat_id: int | None = None) -> None:
         super().__init__(description)
         self.status, self.description, self.retry_after = status, description, retry_after
+        self.migrate_to_chat_id = migrate_to_chat_id  # a group upgraded to a supergroup
 
 
 class UnknownBotMethod(RuntimeError):

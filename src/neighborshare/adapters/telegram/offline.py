@@ -131,6 +131,11 @@ class OfflineBotApi(ChatLog, BaseRequest):
         """A group chat with the bot in it; the first member owns it."""
         return self.chats.add_group(title, members, chat_type)
 
+    def upgrade_group(self, chat: OfflineChat) -> OfflineChat:
+        """Telegram upgrades the group ``chat`` to a supergroup: a new chat id, the same
+        members; the old id answers 400 with migrate_to_chat_id from now on."""
+        return self.chats.upgrade(chat)
+
     def rate_limit(self, chat_id: int, retry_after: int = 1, times: int = 1) -> None:
         self.chats.rate_limit(chat_id, retry_after, times)
 
@@ -146,4 +151,6 @@ def _error_body(error: BotApiError) -> bytes:
                             "description": error.description}
     if error.retry_after is not None:
         body["parameters"] = {"retry_after": error.retry_after}
+    if error.migrate_to_chat_id is not None:
+        body["parameters"] = {"migrate_to_chat_id": error.migrate_to_chat_id}
     return json.dumps(body).encode()

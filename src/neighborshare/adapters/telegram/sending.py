@@ -4,6 +4,8 @@ A message with an ``inline_message_id`` is an edit of a card posted with inline 
 caption when the card has a photo, else its text (the other one if Telegram says the card has
 none); Telegram answering that nothing changed counts as done, and a card deleted meanwhile is
 GONE.
+A group upgraded to a supergroup (Telegram's migrate_to_chat_id) is, under its old id, a chat
+the bot can no longer write to: Forbidden, as if the bot had been removed.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, RetryAfter
+from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter
 from telegram.warnings import PTBDeprecationWarning
 
 from neighborshare.ports.services import Button, Delivery, OutgoingMessage, SendRefused
@@ -37,6 +39,13 @@ async def deliver(bot: Bot, message: OutgoingMessage, paid: bool = False) -> Non
     if message.call:
         await _replayed(bot, *message.call)
         return
+    try:
+        await _sent(bot, message, paid)
+    except ChatMigrated as moved:  # the old group's id no longer takes messages
+        raise Forbidden(f"group chat was upgraded to supergroup {moved.new_chat_id}") from moved
+
+
+async def _sent(bot: Bot, message: OutgoingMessage, paid: bool) -> None:
     markup = keyboard(message, bot)
     if message.is_edit:
         await edit_card(bot, message, markup)

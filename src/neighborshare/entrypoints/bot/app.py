@@ -83,6 +83,8 @@ def _triage(deps: BotDeps) -> Any:
                 await groups.on_membership(update, context.bot, deps)
             elif kind is Kind.INLINE:
                 await inline.on_inline(update, context.bot, deps)
+            elif update.message is not None and update.message.migrate_to_chat_id:
+                await groups.on_migration(update, deps)
             elif kind is Kind.STRAY_BUTTON and update.callback_query is not None:
                 await send(answer_query(update.callback_query))
         except Exception as error:

@@ -61,6 +61,16 @@ async def point_to_private_chat(
         await _say_in_group(bot, message.chat.id, texts.GROUP_POINTER, link)
 
 
+async def on_migration(update: Update, deps: BotDeps) -> None:
+    """A group was upgraded to a supergroup (Telegram's service message in the old group):
+    a community group's link follows it to the new chat id."""
+    message = update.message
+    if message is not None and message.migrate_to_chat_id is not None:
+        moved = await deps.run(deps.community.move, message.chat.id, message.migrate_to_chat_id)
+        if moved:
+            log.info("a community group moved to its supergroup")
+
+
 async def on_membership(update: Update, bot: Bot, deps: BotDeps) -> None:
     """The bot's own membership changed: a neighbor blocked or unblocked it (private chat),
     or it was added to or removed from a group."""
