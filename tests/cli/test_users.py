@@ -117,6 +117,9 @@ def test_erase_is_audited_with_the_moderators_reason(hood, cli):
     assert (ana.preferred_name, ana.apartment, ana.erased_at is not None) == (
         f"erased-{hood.ana}", "", True)
     assert (hood.mia, "erase", hood.ana) in hood.actions()
+    [found] = json.loads(cli("users", "find", f"erased-{hood.ana}", "--json").output)
+    assert (found["id"], found["status"], found["erased_at"] is not None) == (
+        hood.ana, "erased", True)
     again = cli("users", "erase", hood.ana, "--reason", "twice", "--as", hood.mia)
     assert (again.exit_code, again.output.strip()) == (
         1, "Error: That account was deleted, so nothing more can change it.")

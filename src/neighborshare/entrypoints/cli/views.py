@@ -53,10 +53,11 @@ def user_row(user: User) -> Row:
         "name": user.preferred_name,
         "telegram_id": user.telegram_id,
         "role": user.role,
-        "status": user.status,
+        "status": "erased" if user.is_erased else user.status,
         "suspended_until": user.suspended_until,
         "balance": user.balance,
         "joined": user.created_at,
+        "erased_at": user.erased_at,
         "diet_restrictions": user.diet_restrictions,
         "allergies": user.allergies,
     }
