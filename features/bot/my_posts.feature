@@ -35,6 +35,8 @@ Feature: Withdrawing and correcting a dish from /mine
     Then Tom is told "Nothing to pick up nearby right now"
     When Tom sends "/request 1 1"
     Then Tom is told "This dish is no longer available."
+    When Tom taps "Request"
+    Then Tom is told "This dish is no longer available."
     When Priya sends "/mine"
     Then Priya is told "Red lentil dal – withdrawn, 3/3 left"
     And Priya does not see the button "Edit"
