@@ -22,6 +22,7 @@ from tests.bdd.steps.moderation import *  # noqa: F403
 from tests.bdd.steps.my_data import *  # noqa: F403
 from tests.bdd.steps.my_posts import *  # noqa: F403
 from tests.bdd.steps.onboarding import *  # noqa: F403
+from tests.bdd.steps.outbox import *  # noqa: F403
 from tests.bdd.steps.people import *  # noqa: F403
 from tests.bdd.steps.photos import *  # noqa: F403
 from tests.bdd.steps.posts import *  # noqa: F403

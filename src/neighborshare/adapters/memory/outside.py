@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 from neighborshare.domain.errors import GeocodingFailed, NotFound
 from neighborshare.domain.values import Location
-from neighborshare.ports.services import Delivery, OutgoingMessage, RateDecision
+from neighborshare.ports.services import Delivery, OutgoingMessage, RateDecision, SendRefused
 
 
 class FixedClock:
@@ -101,14 +101,18 @@ class FakeGeocoder:
 
 @dataclass
 class RecordingNotifier:
-    """Keeps every message it was asked to send; chats in ``blocked`` have blocked the bot."""
+    """Keeps every message it was asked to send; chats in ``blocked`` have blocked the bot,
+    messages to chats in ``refused`` Telegram refuses for good, with that reason."""
 
     sent: list[OutgoingMessage] = field(default_factory=list)
     blocked: set[int] = field(default_factory=set)
+    refused: dict[int, str] = field(default_factory=dict)
 
     def send(self, message: OutgoingMessage) -> Delivery:
         if message.chat_id in self.blocked:
             return Delivery.BLOCKED
+        if message.chat_id in self.refused:
+            raise SendRefused(self.refused[message.chat_id])
         self.sent.append(message)
         return Delivery.SENT
 
