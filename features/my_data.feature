@@ -1,7 +1,8 @@
 Feature: Seeing what is kept about me
   /mydata sends a neighbor everything kept about them as a JSON file: their profile without the
   phone's keyed hash, their posts, exchanges, credit ledger, ratings given and received without
-  the other side's identity, and the reports they filed, but not the reports against them.
+  the other side's identity, the reports they filed, but not the reports against them, and what
+  was done to their account, but not by whom.
 
   Background:
     Given Priya is a neighbor in apartment 4B
@@ -58,3 +59,17 @@ Feature: Seeing what is kept about me
     And Priya's export lists 1 report filed
     And Priya's export never shows "Posts the same dish every hour"
     And Priya's export never shows who Tom is
+
+  Scenario: What was done to the account is in the export, not who reported or decided it
+    Given Ben is a neighbor
+    And Tom reported Priya for harassment
+    And Ana reported Priya for harassment
+    And Ben reported Priya for harassment
+    When Priya exports her data
+    Then Priya's export shows:
+      | field                    | value           |
+      | profile.status           | suspended       |
+      | account_actions.0.action | auto-suspend    |
+      | account_actions.0.reason | several reports |
+    And Priya's export lists no reports filed
+    And Priya's export never shows who Ben is

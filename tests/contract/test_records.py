@@ -28,6 +28,11 @@ def test_audit_log_is_newest_first(uow_factory):
         assert latest[0].details == {"days": [1, 2]}
         assert latest[0].at == NOON
         assert [e.id for e in uow.audit.latest(actor_id=1, limit=1)] == [latest[0].id]
+        uow.audit.add(AuditEntry(1, "hide-post", "post", 7, "unsafe", NOON))
+        assert [e.action for e in uow.audit.about("user", 7)] == ["ban"] * 3
+        assert [e.id for e in uow.audit.about("user", 7, limit=1)] == [latest[0].id]
+        assert [e.action for e in uow.audit.about("post", 7)] == ["hide-post"]
+        assert uow.audit.about("user", 8) == []
 
 
 def _message(recipient, key, available=NOON, kind="alert"):

@@ -129,6 +129,9 @@ class ReportRepository(Protocol):
 class AuditLog(Protocol):
     def add(self, entry: AuditEntry) -> AuditEntry: ...
     def latest(self, limit: int = 50, actor_id: int | None = None) -> list[AuditEntry]: ...
+    def about(self, target_type: str, target_id: int, limit: int = 50) -> list[AuditEntry]:
+        """What was done to one target (a neighbor, a post...), newest first."""
+        ...
 
 
 class Outbox(Protocol):

@@ -127,8 +127,9 @@ class ErasureService:
         return withdrawn, photos
 
     def _delete_photo(self, ref: str) -> bool:
-        """After the commit: a photo left behind by a failure is an orphan, never a dangling
-        reference (the dish no longer names it)."""
+        """Once the erasure's own transaction is done (committed; in the bot, the update's
+        transaction commits right after): a photo a failure leaves behind is an orphan (the
+        dish no longer names it), logged, and the erasure still stands."""
         try:
             self._photos.delete(ref)
         except Exception:  # the store's own errors vary by adapter (OSError, botocore...)

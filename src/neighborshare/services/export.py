@@ -2,7 +2,8 @@
 
 Left out on purpose: the phone's keyed hash (only its last two digits are the neighbor's to see),
 the ledger's keys (the welcome bonus's holds that hash), who rated them and whom they rated,
-whom they reported, and every report filed against them.
+whom they reported, every report filed against them, and which moderator acted on the account
+(the action, its reason and time are in).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from neighborshare.domain.credits import CreditTransaction
 from neighborshare.domain.exchanges import ExchangeRequest
 from neighborshare.domain.posts import FoodPost
 from neighborshare.domain.ratings import Rating
+from neighborshare.domain.records import AuditEntry
 from neighborshare.domain.reports import Report
 from neighborshare.domain.users import User
 from neighborshare.ports.services import Clock
@@ -30,7 +32,8 @@ class ExportService:
         self._clock = clock
 
     def export(self, user_id: int) -> Data:
-        """The neighbor's profile, posts, exchanges, credits, ratings and reports filed."""
+        """The neighbor's profile, posts, exchanges, credits, ratings, reports filed and what
+        was done to their account (suspensions, warnings...)."""
         return read_only(self._uow, lambda uow: self._export(uow, user_id))
 
     def _export(self, uow: UnitOfWork, user_id: int) -> Data:
@@ -52,6 +55,9 @@ class ExportService:
             },
             "reports_filed": [
                 report(r) for r in uow.reports.latest_by_reporter(user_id, EVERYTHING)
+            ],
+            "account_actions": [
+                action(a) for a in uow.audit.about("user", user_id, EVERYTHING)
             ],
         }
 
@@ -138,6 +144,11 @@ def rating(r: Rating) -> Data:
         "comment": r.comment,
         "created_at": r.created_at,
     }
+
+
+def action(a: AuditEntry) -> Data:
+    """What a moderator (or the neighbor, or the system) did to the account, not who did it."""
+    return {"action": a.action, "reason": a.reason, "at": a.at}
 
 
 def report(r: Report) -> Data:

@@ -336,6 +336,10 @@ class InMemoryAuditLog(_Table):
         rows = [a for a in self._rows() if actor_id is None or a.actor_id == actor_id]
         return sorted(rows, key=lambda a: a.id, reverse=True)[:limit]
 
+    def about(self, target_type: str, target_id: int, limit: int = 50) -> list[AuditEntry]:
+        rows = [a for a in self._rows() if (a.target_type, a.target_id) == (target_type, target_id)]
+        return sorted(rows, key=lambda a: a.id, reverse=True)[:limit]
+
 
 class InMemoryOutbox(_Table):
     name = "outbox"

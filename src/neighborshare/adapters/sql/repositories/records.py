@@ -42,6 +42,11 @@ class SqlAuditLog(SqlRepository):
             statement = statement.where(audit_log.c.actor_id == actor_id)
         return self._all(statement.order_by(audit_log.c.id.desc()).limit(limit))
 
+    def about(self, target_type: str, target_id: int, limit: int = 50) -> list[AuditEntry]:
+        statement = self._select().where(audit_log.c.target_type == target_type,
+                                         audit_log.c.target_id == target_id)
+        return self._all(statement.order_by(audit_log.c.id.desc()).limit(limit))
+
 
 class SqlOutbox(SqlRepository):
     table = outbox
