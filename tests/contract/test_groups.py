@@ -78,3 +78,15 @@ def test_chat_cards_are_kept_once_with_their_language_and_forgotten(uow_factory)
         uow.commit()
     with uow_factory() as uow:
         assert [c.inline_message_id for c in uow.cards.of_post(post_id)] == ["AQ-2"]
+
+
+def test_a_groups_card_is_kept_by_chat_and_message_id(uow_factory):
+    [sharer] = add_users(uow_factory, 1)
+    post_id = committed(uow_factory, lambda uow: uow.posts.add(post(sharer)).id)
+    card = ChatCard.in_group(-100123, 42, post_id, "es")
+    committed(uow_factory, lambda uow: uow.cards.remember(card, NOON))
+    with uow_factory() as uow:
+        (kept,) = uow.cards.of_post(post_id)
+    assert kept == card and kept.inline_message_id == "-100123:42"
+    assert kept.edit_payload() == {"post_id": post_id, "language": "es", "chat_id": -100123,
+                                   "message_id": 42}
