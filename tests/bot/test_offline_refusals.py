@@ -15,7 +15,9 @@ from telegram import (
     BotCommand,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    KeyboardButton,
     MenuButtonWebApp,
+    ReplyKeyboardMarkup,
     WebAppInfo,
 )
 from telegram.error import BadRequest
@@ -213,6 +215,15 @@ def test_a_mini_app_button_opens_over_https_and_only_in_a_private_chat(
     sent = run(api, lambda bot: bot.send_message(group.id, "ok"))
     assert refused(api, lambda bot: bot.edit_message_reply_markup(
         group.id, sent.message_id, reply_markup=_map("https://x.example/m/"))).lower() == (
+        "button_type_invalid")
+
+
+def test_a_reply_keyboards_mini_app_button_is_for_private_chats_too(api: OfflineBotApi) -> None:
+    button = KeyboardButton("🗺 Map", web_app=WebAppInfo("https://x.example/m/"))
+    run(api, lambda bot: bot.send_message(CHAT, "ok", reply_markup=ReplyKeyboardMarkup([[button]])))
+    group = api.add_group("hall", [{"id": CHAT, "is_bot": False, "first_name": "Tom"}])
+    assert refused(api, lambda bot: bot.send_message(
+        group.id, "hi", reply_markup=ReplyKeyboardMarkup([[button]]))).lower() == (
         "button_type_invalid")
 
 

@@ -63,9 +63,12 @@ def check_markup(markup: dict[str, Any] | None, private: bool = False) -> None:
                       else (REPLY_BUTTONS_PER_ROW, REPLY_BUTTONS))
     if any(len(row) > per_row for row in rows) or sum(len(row) for row in rows) > total:
         raise bad_request("reply markup is too long")
-    for row in rows if inline else ():
+    for row in rows:
         for button in row:
-            _check_inline_button(button, private)
+            if inline:
+                _check_inline_button(button, private)
+            elif isinstance(button, dict) and "web_app" in button:  # a reply keyboard's
+                _check_web_app_button(button, private, "keyboard button")
 
 
 def _check_inline_button(button: dict[str, Any], private: bool) -> None:
@@ -77,9 +80,13 @@ def _check_inline_button(button: dict[str, Any], private: bool) -> None:
                 InlineKeyboardButtonLimit.MAX_CALLBACK_DATA):
             raise bad_request("BUTTON_DATA_INVALID")
     if "web_app" in button:
-        if not private:  # groups and channels get no Mini App buttons
-            raise bad_request("BUTTON_TYPE_INVALID")
-        check_web_app(button["web_app"], "inline keyboard button")
+        _check_web_app_button(button, private, "inline keyboard button")
+
+
+def _check_web_app_button(button: dict[str, Any], private: bool, what: str) -> None:
+    if not private:  # groups and channels get no Mini App buttons
+        raise bad_request("BUTTON_TYPE_INVALID")
+    check_web_app(button["web_app"], what)
 
 
 def check_web_app(web_app: object, what: str) -> None:
