@@ -141,3 +141,28 @@ def test_a_poisoned_row_first_in_the_outbox_blocks_no_other_and_ends_failed(
         rows = uow.outbox.sent_to(users[0])
         assert all(r.failed_at and r.last_error == "Message is too long" for r in rows)
         assert uow.outbox.backlog(world.clock.now()) == 0
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_drain_takes_every_exchange_row_but_only_a_few_digests(
+    make_world: MakeWorld, backend: str
+) -> None:
+    from neighborshare.services.notifications import LOWER_CLASS_BATCH
+
+    world = make_world(backend)
+    users = [register(world, 300 + i, f"Neighbor{i}") for i in range(3)]
+    now = world.clock.now()
+
+    def work(uow):  # type: ignore[no-untyped-def]
+        for n in range(30):
+            notify(uow, users[n % 3], "daily_digest", {}, now, f"digest:{n}")
+        for n in range(15):
+            notify(uow, users[n % 3], "request_accepted", {}, now, f"exchange:{n}")
+
+    in_transaction(world.uow, work)
+    notifier = RecordingNotifier()
+    service = NotificationService(world.uow, world.clock, notifier, by_id,
+                                  world.container.rules())
+    assert service.drain(batch=100).sent == 15 + LOWER_CLASS_BATCH
+    with world.uow() as uow:
+        assert uow.outbox.backlog(now) == 30 - LOWER_CLASS_BATCH  # left for the next drains
