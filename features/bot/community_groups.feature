@@ -23,6 +23,12 @@ Feature: Community groups: a group's admin links it to a place, and new dishes n
     And Priya writes "/unlinkgroup" in the group hall
     Then the group hall is linked
 
+  Scenario: An admin changes the link: another radius and language
+    When Tom pins the group's place in the group hall and replies "/linkgroup 800 en"
+    And Tom pins the group's place in the group hall and replies "/linkgroup 1500 uk"
+    Then the group hall is told "✅ Прив'язано."
+    And the group hall is linked within 1500 m in "uk"
+
   Scenario: /linkgroup without a pin, or with a radius out of bounds, explains how and links nothing
     When Tom writes "/linkgroup 800" in the group hall
     Then the group hall is told "send the place as a location pin, then reply to that pin"

@@ -137,6 +137,12 @@ def is_linked(bot_world: BotWorld, group: str) -> None:
     assert bot_world.bot.container.community().get(bot_world.group_id(group)) is not None
 
 
+@then(parsers.parse('the group {group:w} is linked within {radius:d} m in "{language}"'))
+def linked_as(bot_world: BotWorld, group: str, radius: int, language: str) -> None:
+    found = bot_world.bot.container.community().get(bot_world.group_id(group))
+    assert found is not None and (found.radius_m, found.language) == (radius, language)
+
+
 @then(parsers.parse("the group {group:w} is not linked"))
 def is_not_linked(bot_world: BotWorld, group: str) -> None:
     assert bot_world.bot.container.community().get(bot_world.group_id(group)) is None
