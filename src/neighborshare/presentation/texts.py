@@ -9,7 +9,7 @@ HELP = N_(
     "/share – offer a dish\n"
     "/browse – see dishes nearby\n"
     "/request – ask for portions of a dish\n"
-    "/mine – your posts and requests\n"
+    "/mine – your posts (edit, withdraw) and requests\n"
     "/credits – your balance and recent movements\n"
     "/settings – alerts, digests and language\n"
     "/rate – rate a finished exchange\n"

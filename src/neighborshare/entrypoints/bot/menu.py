@@ -19,7 +19,7 @@ log = logging.getLogger("neighborshare.bot")
 MENU = (
     ("share", N_("Offer a dish")),
     ("browse", N_("See dishes nearby")),
-    ("mine", N_("Your posts and requests")),
+    ("mine", N_("Your posts (edit, withdraw) and requests")),
     ("credits", N_("Your balance and recent movements")),
     ("settings", N_("Alerts, digests and language")),
     ("rate", N_("Rate a finished exchange")),

@@ -43,5 +43,5 @@ async def publish(turn: Turn) -> None:
     await turn.edit(None)
     await turn.say(_(
         "📣 <b>{dish}</b> is live! Neighbors nearby will be told. "
-        "I'll message you when someone asks for a portion. (/mine shows your posts.)"
+        "I'll message you when someone asks for a portion. (/mine lets you edit or withdraw it.)"
     ).format(dish=esc(post.name)))
