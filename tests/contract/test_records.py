@@ -314,3 +314,32 @@ def test_the_conversation_and_the_neighbor_are_read_together(uow_factory):
         assert uow.sessions.get(telegram_id) is chat
         assert uow.sessions.get_for_update_with_user(99) == (uow.sessions.get(99), None)
         assert uow.sessions.get(99).flow == "start"  # not onboarded yet: a chat, no neighbor
+
+
+def test_outbox_counts_what_waits_by_class_and_keeps_the_failed_apart(uow_factory):
+    [neighbor] = add_users(uow_factory, 1)
+    with uow_factory() as uow:
+        for key, kind, available in (("d1", "daily_digest", NOON - 2 * MINUTE),
+                                     ("d2", "daily_digest", NOON - MINUTE),
+                                     ("d3", "daily_digest", NOON + MINUTE),
+                                     ("x1", "request_accepted", NOON),
+                                     ("x2", "request_accepted", NOON)):
+            uow.outbox.add(_message(neighbor, key, available, kind))
+        uow.commit()
+    with uow_factory() as uow:
+        [refused] = [m for m in uow.outbox.sent_to(neighbor) if m.dedupe_key == "x2"]
+        for _ in range(3):
+            refused.refused("Bad Request: message is too long", NOON)
+        uow.outbox.save(refused)
+        uow.commit()
+    with uow_factory() as uow:
+        assert [(q.send_class, q.queued, q.due, q.oldest_due) for q in uow.outbox.queued(NOON)] == [
+            (1, 1, 1, NOON), (3, 3, 2, NOON - 2 * MINUTE)]
+        [failed] = uow.outbox.failed(10)
+        assert failed.id == refused.id and failed.last_error == "Bad Request: message is too long"
+        assert uow.outbox.count_failed() == 1
+        assert uow.outbox.get(refused.id).dedupe_key == "x2"
+        uow.outbox.delete(refused.id)
+        uow.commit()
+    with uow_factory() as uow:
+        assert uow.outbox.get(refused.id) is None and uow.outbox.count_failed() == 0
