@@ -175,3 +175,26 @@ def test_chat_help_tells_how_to_post_a_card_and_follow_its_link() -> None:
     result = CliRunner().invoke(main, ["chat", "--help"])
     assert "@alice #hall <inline WORDS>" in result.output
     assert "deep link" in result.output and "/start post_1" in result.output
+
+
+def test_a_linked_group_hears_of_new_dishes_and_only_its_admin_links_it(tmp_path: Path) -> None:
+    from neighborshare.adapters.telegram.neighbors import Neighbors
+    from neighborshare.adapters.telegram.offline import OfflineBotApi
+
+    transcript = run_script(tmp_path, EXAMPLES / "community_group.chat")
+    refused, linked, announced, taken, unlinked = bot_blocks(transcript, "#hall")
+    assert "Only this group's admins can link or unlink it." in refused
+    assert "Linked. I'll post new dishes within 600 m of this place here" in linked
+    assert "New nearby" in announced and "1 portion left" in announced
+    assert "[🙋 Request]" in announced
+    assert "(edited)" in taken and "All taken, thank you!" in taken and "[" not in taken
+    assert "This group is unlinked" in unlinked
+    phone = Neighbors(OfflineBotApi()).neighbor("priya").phone
+    for card in (announced, taken):
+        for private in ("4B", "apartment", "Priya", "51.51", "-0.12", phone[-4:], "credit"):
+            assert private not in card, (private, card)
+
+
+def test_chat_help_tells_how_to_reply_in_a_group() -> None:
+    result = CliRunner().invoke(main, ["chat", "--help"])
+    assert "@alice #hall <reply TEXT>" in result.output

@@ -57,6 +57,11 @@ def chat(
                               first use; whoever speaks there is a member); also
                               <photo>, <location ...>, <tap LABEL> there. The bot's
                               messages in it print as "bot > #hall:"
+      @alice #hall <reply TEXT>
+                              alice sends TEXT as a reply to her latest message
+                              there: "@tom #hall <location 51.5118 -0.1228>" then
+                              "@tom #hall <reply /linkgroup 800 en>" links the
+                              group (Tom made it, so he is its admin)
       @alice #hall <inline WORDS>
                               alice types "@NeighborShareBot WORDS" in "hall" and
                               chooses the first result: the card is posted there

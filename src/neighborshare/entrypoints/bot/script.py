@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from PIL import Image
 from telegram import Update
@@ -23,6 +24,12 @@ _LANGUAGE = re.compile(r"^<language(?:\s+(?P<code>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9
 _GROUP = re.compile(r"^#(?P<title>[A-Za-z][\w-]*)\s+(?P<body>.+)$")
 _INLINE = re.compile(r"^(?:#(?P<title>[A-Za-z][\w-]*)\s+)?<inline(?:\s+(?P<words>[^>]*))?>$")
 _UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
+
+
+def _chat_of(update: Update) -> int | None:
+    """The group an update was sent in; None for the speaker's private chat."""
+    chat = update.effective_chat
+    return chat.id if chat is not None and chat.type != "private" else None
 
 
 class ScriptError(Exception):
@@ -66,6 +73,7 @@ class ScriptRunner:
         self.emit = emit
         self.echo_inputs = echo_inputs  # a terminal already shows what was typed
         self._shown: dict[tuple[int, int], tuple[int, str]] = {}
+        self._latest: dict[tuple[str, int | None], dict[str, Any]] = {}  # for <reply TEXT>
         self._failures = Failures()
         logging.getLogger("neighborshare.bot").addHandler(self._failures)
 
@@ -92,6 +100,8 @@ class ScriptRunner:
             update = self._update(line.speaker, line.body)
             if self.echo_inputs:
                 self.emit(f"{line.speaker} > {line.body}")
+            if update.message is not None:
+                self._latest[(line.speaker, _chat_of(update))] = update.message.to_dict()
             await self.bot.send(update)
         self._show_new()
         if self._failures.records:
@@ -137,6 +147,11 @@ class ScriptRunner:
                 return make.photo(who, data, chat=chat)
             if word == "tap":
                 return make.tap(who, rest, chat)
+            if word == "reply":
+                earlier = self._latest.get((speaker, chat.id if chat else None))
+                if earlier is None:
+                    raise ScriptError(f"{speaker} has sent nothing there to reply to")
+                return make.text(who, rest, chat, reply_to=earlier)
         except NoSuchButton as error:
             raise ScriptError(str(error)) from None
         except (ValueError, OSError) as error:
