@@ -85,9 +85,9 @@ async def _ask_withdrawal(turn: Turn, post_id: int, _part: str) -> None:
 
 async def _withdraw(turn: Turn, post_id: int, _part: str) -> None:
     user_id, editing = await turn.user_id(), turn.deps.post_editing
-    post = await turn.deps.run(editing.own_post, user_id, post_id)
-    cancelled = await turn.deps.run(editing.withdraw, user_id, post_id)
-    await turn.edit(my_posts.withdrawn(post.name, cancelled))
+    name, cancelled = await turn.deps.run(  # one trip to the pool
+        lambda: (editing.own_post(user_id, post_id).name, editing.withdraw(user_id, post_id)))
+    await turn.edit(my_posts.withdrawn(name, cancelled))
 
 
 async def _keep(turn: Turn, post_id: int, _part: str) -> None:
