@@ -110,7 +110,17 @@ async function load(quiet = false) {
   }
   drawMap(body);
   drawList(body);
+  refreshCard(body);
   document.body.dataset.state = "ready";
+}
+
+/** An open card shows the portions left as they are now (after a request, say). */
+function refreshCard(body) {
+  const card = $("card");
+  const left = card.querySelector(".left");
+  if (card.hidden || !left) return;
+  const dish = body.dishes.find((d) => String(d.id) === card.dataset.dish);
+  if (dish) left.textContent = fill(state.texts.portions_left, { count: dish.portions_text });
 }
 
 // ---- the map ---------------------------------------------------------------------------------
@@ -316,6 +326,8 @@ async function request(dish, portions, button, result) {
     result.textContent = fill(texts.requested, { name: body.sharer,
       portions: body.portions_text, balance: body.balance });
     result.dataset.kind = "done";
+    button.closest(".sheet-body").querySelector(".ask").hidden = true; // asked: no second pick
+    button.hidden = true;
     $("balance").textContent = fill(texts.balance, { balance: body.balance });
     load(true); // the portions left, as they are now (the card stays open)
     postEvent("web_app_trigger_haptic_feedback", { type: "notification",

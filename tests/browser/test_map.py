@@ -53,6 +53,8 @@ def test_the_map_shows_the_dishes_cells_and_a_card_asks_for_portions(
     assert result.inner_text().startswith("🙋 You asked Priya for 2 portions.")
     assert page.locator("#balance").inner_text() == "Balance: 3 credits"
     page.locator("#dish-list .line", has_text="2 portions left").wait_for()  # the list is redrawn
+    expect(card.locator(".left")).to_have_text("2 portions left")  # and the open card
+    assert not card.locator("button.request").is_visible()  # asked once: no second button
     assert balance_of(miniapp, "tom") == 3
     chat = miniapp.world.api.messages(502)  # the bot's chat goes on as after a card's button
     assert [m.shown.splitlines()[0] for m in chat] == [
