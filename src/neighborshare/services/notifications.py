@@ -51,14 +51,14 @@ Renderer = Callable[[OutboxMessage, User], OutgoingMessage | None]
 # what goes to a chat rather than a neighbor: a card's edit (services.cards) or a community
 # group's announcement (services.community), drawn from the dish as it is when sent
 CHAT_KINDS = frozenset({CARD_EDIT, GROUP_ANNOUNCEMENT})
+CardRenderer = Callable[[OutboxMessage, FoodPost | None, datetime], OutgoingMessage | None]
+
+
 def card_key(payload: dict[str, Any]) -> str:
     """The card a ``card_edit`` row edits: its inline_message_id, or "chat_id:message_id"."""
     if payload.get("message_id") is not None:
         return f"{payload['chat_id']}:{payload['message_id']}"
     return str(payload.get("inline_message_id", ""))
-
-
-CardRenderer = Callable[[OutboxMessage, FoodPost | None, datetime], OutgoingMessage | None]
 
 
 def local_midnight(now: datetime, tz: ZoneInfo) -> datetime:
@@ -195,8 +195,8 @@ class NotificationService:
         outcomes = Counter(self._send(item) for item in claimed)
         return DrainResult(
             outcomes["sent"], outcomes["blocked"] + outcomes["gone"], outcomes["skipped"],
-            fanned_out,
-            outcomes["postponed"], outcomes["refused"] + outcomes["failed"], outcomes["failed"],
+            fanned_out, outcomes["postponed"], outcomes["refused"] + outcomes["failed"],
+            outcomes["failed"],
         )
 
     def drain_all(self, batch: int = 100, max_batches: int = 1000) -> DrainResult:
