@@ -46,6 +46,23 @@ Feature: Browsing, requesting and picking up through the bot
     And Priya is told "cancelled their request"
     And Tom has 5 credits
 
+  Scenario: Once Tom cancels, Priya's Accept and Decline are taken back
+    Given Tom asked for 1 portions of "Red lentil dal"
+    When Tom sends "/mine"
+    And Tom taps "Cancel request"
+    Then Priya is told "cancelled their request"
+    And Priya is told "The neighbor cancelled this request: nothing to answer."
+    And Priya no longer sees the buttons "Accept, Decline" anywhere
+
+  Scenario: Once Tom confirms the pickup, Priya's Picked up and No-show are taken back
+    Given Tom asked for 2 portions of "Red lentil dal"
+    And Priya accepted
+    When 2 hours pass
+    Then Priya is told "Did the pickup of Red lentil dal happen?"
+    When Tom taps "Picked up"
+    Then Priya is told "The neighbor confirmed the pickup: nothing to answer."
+    And Priya no longer sees the buttons "No-show" anywhere
+
   Scenario: The sharer marks a no-show once the window has begun
     Given Tom asked for 2 portions of "Red lentil dal"
     And Priya accepted

@@ -66,6 +66,24 @@ def test_outbox_adds_many_at_once(uow_factory):
         assert uow.outbox.sent_to(c) == []
 
 
+def test_outbox_finds_a_message_by_its_dedupe_key_sent_or_not(uow_factory):
+    [neighbor] = add_users(uow_factory, 1)
+    with uow_factory() as uow:
+        uow.outbox.add(_message(neighbor, "exchange:1:request_received:2"))
+        uow.commit()
+    with uow_factory() as uow:
+        found = uow.outbox.by_key("exchange:1:request_received:2")
+        assert found is not None and found.sent_at is None
+        found.sent_at, found.payload["message_id"] = NOON, 77
+        uow.outbox.save(found)
+        uow.commit()
+    with uow_factory() as uow:
+        found = uow.outbox.by_key("exchange:1:request_received:2")
+        assert found is not None and found.sent_at == NOON
+        assert found.payload == {"name": "Dal <b>", "message_id": 77}
+        assert uow.outbox.by_key("exchange:9:request_received:2") is None
+
+
 def test_outbox_tells_which_posts_a_neighbor_was_alerted_to_since_a_moment(uow_factory):
     a, b = add_users(uow_factory, 2)
 

@@ -225,6 +225,23 @@ TEMPLATES: dict[str, Template] = {
 }
 
 
+BUTTONS_WITHDRAWN = "buttons_withdrawn"  # services.notifications.BUTTONS_WITHDRAWN
+ANSWERED = {
+    "cancelled": N_("The neighbor cancelled this request: nothing to answer."),
+    "completed": N_("The neighbor confirmed the pickup: nothing to answer."),
+}
+
+
+def _withdrawn(p: dict[str, object], tz: ZoneInfo) -> tuple[str, tuple[tuple[Button, ...], ...]]:
+    """The sharer's answered message again, with why it needs no answer and no buttons."""
+    text, _buttons = TEMPLATES[str(p["answered"])](p, tz)
+    why = ANSWERED.get(str(p.get("status")))
+    return (text + "\n" + str(why) if why else text), ()
+
+
+TEMPLATES[BUTTONS_WITHDRAWN] = _withdrawn
+
+
 def recipient_language(recipient: User, default: str = SOURCE_LANGUAGE) -> str:
     """The neighbor's choice, else the Telegram language their last update came in, else
     the community's default."""
@@ -250,7 +267,9 @@ class NotificationRenderer:
             return None
         with speaking(recipient_language(recipient, self._default_language)):
             text, buttons = template(message.payload, self._tz)
-        return OutgoingMessage(recipient.telegram_id, text, buttons, _photo(message))
+        edited = message.payload.get("message_id") if message.kind == BUTTONS_WITHDRAWN else None
+        return OutgoingMessage(recipient.telegram_id, text, buttons, _photo(message),
+                               edit_message_id=int(str(edited)) if edited else None)
 
 
 def _photo(message: OutboxMessage) -> str | None:

@@ -26,7 +26,7 @@ from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from neighborshare.services.cards import follow_cards
 from neighborshare.services.common import exchange_or_refuse, post_or_refuse, user_or_refuse
 from neighborshare.services.ledger import record_exchange_movement
-from neighborshare.services.notifications import post_summary
+from neighborshare.services.notifications import ANSWERABLE, BUTTONS_WITHDRAWN, post_summary
 from neighborshare.services.transactions import in_transaction, notify, read_only
 
 
@@ -46,6 +46,23 @@ def _refuse_a_second_pending(uow: UnitOfWork, post_id: int, requester_id: int) -
     for earlier in uow.exchanges.for_post(post_id):
         if earlier.requester_id == requester_id and earlier.status is ExchangeStatus.PENDING:
             raise AlreadyRequested(portions=earlier.portions)
+
+
+def withdraw_sharer_buttons(uow: UnitOfWork, exchange: ExchangeRequest, now: datetime) -> None:
+    """The requester acted (cancelled, or confirmed the pickup): the sharer's Accept/Decline
+    and Picked up/No-show messages of this exchange lose their buttons (an edit queued for
+    each one sent; one not sent yet is not sent at all)."""
+    for kind in ANSWERABLE:
+        told = uow.outbox.by_key(f"exchange:{exchange.id}:{kind}:{exchange.sharer_id}")
+        if told is None or told.failed_at is not None:
+            continue
+        if told.sent_at is None:  # still waiting in the outbox: nothing to answer any more
+            told.sent_at, told.last_error = now, "withdrawn"
+            uow.outbox.save(told)
+        elif told.payload.get("message_id") is not None:
+            payload = told.payload | {"answered": kind, "status": exchange.status.value}
+            notify(uow, exchange.sharer_id, BUTTONS_WITHDRAWN, payload, now,
+                   f"exchange:{exchange.id}:{kind}:withdrawn")
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,15 +175,21 @@ class ExchangeService:
             ):
                 raise InvalidTransition("cancel_after_window")
             kind = "cancelled_by_" + party
-            return self._close_with_refund(uow, locked, ExchangeStatus.CANCELLED, kind)
+            cancelled = self._close_with_refund(uow, locked, ExchangeStatus.CANCELLED, kind)
+            if party == "requester":
+                withdraw_sharer_buttons(uow, cancelled, self._clock.now())
+            return cancelled
 
         return self._run(work)
 
     def confirm_pickup(self, user_id: int, exchange_id: int) -> ExchangeRequest:
         def work(uow: UnitOfWork) -> ExchangeRequest:
             locked = self._lock(uow, exchange_id)
-            locked.exchange.party(user_id)
-            return self.complete(uow, locked.exchange, self._clock.now())
+            party = locked.exchange.party(user_id)
+            completed = self.complete(uow, locked.exchange, self._clock.now())
+            if party == "requester":
+                withdraw_sharer_buttons(uow, completed, self._clock.now())
+            return completed
 
         return self._run(work)
 

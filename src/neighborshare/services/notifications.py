@@ -52,6 +52,10 @@ Renderer = Callable[[OutboxMessage, User], OutgoingMessage | None]
 # group's announcement (services.community), drawn from the dish as it is when sent
 CHAT_KINDS = frozenset({CARD_EDIT, GROUP_ANNOUNCEMENT})
 CardRenderer = Callable[[OutboxMessage, FoodPost | None, datetime], OutgoingMessage | None]
+# the sharer's messages with buttons for one exchange: their message ids are kept so that the
+# buttons can be taken back once the requester acted (BUTTONS_WITHDRAWN edits them)
+ANSWERABLE = frozenset({"request_received", "pickup_check"})
+BUTTONS_WITHDRAWN = "buttons_withdrawn"
 
 
 def card_key(payload: dict[str, Any]) -> str:
@@ -240,7 +244,10 @@ class NotificationService:
             if usable and recipient:
                 is_reply = message.kind == REPLY_KIND
                 outgoing = replayed(message) if is_reply else self._render(message, recipient)
-            claimed.append(_Claimed(message, outgoing))
+            sent_ids = []
+            if outgoing is not None and message.kind in ANSWERABLE:
+                outgoing = replace(outgoing, on_sent=sent_ids.append)
+            claimed.append(_Claimed(message, outgoing, sent_ids))
         return fanned_out, claimed
 
     def _to_chat(
@@ -323,6 +330,8 @@ class NotificationService:
         def work(uow: UnitOfWork) -> None:
             now = self._clock.now()
             message.sent_at = now
+            if message.kind in ANSWERABLE and sent_ids:
+                message.payload["message_id"] = sent_ids[0]
             uow.outbox.save(message)
             p = message.payload
             if delivery is Delivery.SENT and message.kind == GROUP_ANNOUNCEMENT and sent_ids:

@@ -42,6 +42,16 @@ def offered_portions(bot_world: BotWorld, name: str, labels: str) -> None:
     assert [b for row in last.labels for b in row] == [s.strip() for s in labels.split(",")]
 
 
+@then(parsers.parse('{name:w} no longer sees the buttons "{labels}" anywhere'))
+def buttons_gone(bot_world: BotWorld, name: str, labels: str) -> None:
+    """Not on any message of the chat, old ones included (their buttons were taken back)."""
+    chat = bot_world.chat_id(name.lower())
+    shown = [b for m in bot_world.api.messages(chat) if not m.deleted
+             for row in m.labels for b in row]
+    for label in (s.strip() for s in labels.split(",")):
+        assert not any(label in b for b in shown), f"{label!r} still among {shown}"
+
+
 @then(parsers.parse("{name:w} has {amount:d} credits"))
 def has_credits(bot_world: BotWorld, name: str, amount: int) -> None:
     bot_world.say(name.lower(), "/credits")

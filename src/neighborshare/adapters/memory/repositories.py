@@ -386,6 +386,9 @@ class InMemoryOutbox(_Table):
     def delete(self, message_id: int) -> None:
         self._tx.delete(self.name, message_id)
 
+    def by_key(self, dedupe_key: str) -> OutboxMessage | None:
+        return next((m for m in self._rows() if m.dedupe_key == dedupe_key), None)
+
     def posts_alerted(self, recipient_id: int, since: datetime) -> set[int]:
         return {int(m.payload["post_id"]) for m in self._rows()
                 if m.recipient_id == recipient_id and m.kind == "new_post"

@@ -126,6 +126,9 @@ class SqlOutbox(SqlRepository):
     def delete(self, message_id: int) -> None:
         self._s.execute(sa.delete(outbox).where(outbox.c.id == message_id))
 
+    def by_key(self, dedupe_key: str) -> OutboxMessage | None:
+        return self._first_by("dedupe_key", dedupe_key)  # type: ignore[no-any-return]
+
     def posts_alerted(self, recipient_id: int, since: datetime) -> set[int]:
         statement = sa.select(outbox.c.payload).where(
             outbox.c.recipient_id == recipient_id, outbox.c.kind == NEW_POST,
