@@ -27,6 +27,8 @@ Feature: Deleting my account
     And the soup has 2 portions left
     And Tom is notified "Sorry, the sharer withdrew dal, so your request was cancelled."
     And Ana is notified "A neighbor cancelled their request for soup."
+    And no message kept for Ana mentions "4B"
+    And no message kept for Ana mentions "Priya"
     And the books balance
 
   Scenario: The profile, photos and comments are erased; the ledger stays under a pseudonym

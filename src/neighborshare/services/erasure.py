@@ -1,7 +1,8 @@
 """Erasing a neighbor's account (/deleteaccount, `neighborshare users erase`).
 
 Open exchanges end with every hold returned, dishes are withdrawn, and the profile, the dishes'
-photos and descriptions and the rating comments they wrote are erased. The user row stays under
+photos and descriptions, the rating comments they wrote and their name and apartment in the
+exchange messages kept for the other sides are erased. The user row stays under
 a pseudonym: the ledger's rows point at it and keep its balance equal to their sum; the welcome
 bonus's ledger key keeps the phone's keyed hash, which is what refuses a second bonus when the
 same phone onboards again (as a new neighbor).
@@ -36,6 +37,8 @@ log = logging.getLogger(__name__)
 
 EVERYTHING = 100_000
 SELF_ERASURE = "own-request"  # the audit's reason when the neighbor asked for it
+# what an exchange's messages say about the other side (exchanges.py, sweeps.py)
+MENTIONS = frozenset({"apartment", "sharer_name", "requester_name"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +90,7 @@ class ErasureService:
         cancelled = self._cancel_own_requests(uow, user_id, now)
         withdrawn, photos = self._withdraw_dishes(uow, user_id, now)
         uow.ratings.erase_comments_by(user_id)
+        _scrub_messages_about(uow, user_id)
         uow.sessions.delete(user.telegram_id)
         pseudonym = _erase_profile(uow, user, now)
         uow.audit.add(AuditEntry(moderator_id or user_id, "erase", "user", user_id, reason, now,
@@ -145,6 +149,23 @@ def _tell_sharer(uow: UnitOfWork, exchange: ExchangeRequest, summary: dict[str, 
                          "status": exchange.status.value}
     notify(uow, exchange.sharer_id, kind, payload, now,
            f"exchange:{exchange.id}:{kind}:{exchange.sharer_id}")
+
+
+def _scrub_messages_about(uow: UnitOfWork, user_id: int) -> int:
+    """The exchange messages the other sides were sent (kept in the outbox, sent or not) lose
+    the erased neighbor's first name and apartment; how many were changed."""
+    exchanges = uow.exchanges.for_user(user_id, EVERYTHING)
+    ids = {e.id for e in exchanges}
+    changed = 0
+    for other in sorted({e.other_party(user_id) for e in exchanges}):
+        for message in uow.outbox.sent_to(other):
+            said = MENTIONS & message.payload.keys()
+            if message.payload.get("exchange_id") in ids and any(message.payload[k] for k in said):
+                # blanked, not dropped: a message not sent yet still renders
+                message.payload = message.payload | dict.fromkeys(said, "")
+                uow.outbox.save(message)
+                changed += 1
+    return changed
 
 
 def _erase_profile(uow: UnitOfWork, user: User, now: datetime) -> str:

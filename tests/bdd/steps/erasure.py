@@ -91,3 +91,10 @@ def photo_gone(world: World, dish: str) -> None:
     except Exception:  # each store says "no such key" its own way
         return
     raise AssertionError(f"{ref} is still stored")
+
+
+@then(parsers.parse('no message kept for {name} mentions "{text}"'))
+def no_kept_mention(world: World, name: str, text: str) -> None:
+    with world.uow() as uow:
+        kept = [m.payload for m in uow.outbox.sent_to(world.id(name))]
+    assert kept and not any(text in str(payload) for payload in kept), kept
