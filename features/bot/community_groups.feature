@@ -97,3 +97,7 @@ Feature: Community groups: a group's admin links it to a place, and new dishes n
     And Priya shares 3 portions of "Dal"
     Then no group is linked
     And the group yard has 0 announcements
+
+  Scenario: A group's admins find /linkgroup and /unlinkgroup in the group's command menu
+    When the bot restarts
+    Then the command menu of group admins is "/linkgroup, /unlinkgroup" in every language

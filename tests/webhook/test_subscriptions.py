@@ -30,8 +30,10 @@ def test_the_webhook_subscribes_to_the_handled_update_types_only_and_sets_the_me
                                          "inline_query", "chosen_inline_result"]
     assert params["allowed_updates"] == list(HANDLED_UPDATES)
     menus = [p for method, p in api.calls if method == "setMyCommands"]  # set at start-up
-    assert sorted(str(p.get("language_code")) for p in menus) == ["None", "de", "es", "uk"]
-    assert all(p["scope"] == {"type": "all_private_chats"} for p in menus)
+    private = [p for p in menus if p["scope"] == {"type": "all_private_chats"}]
+    assert sorted(str(p.get("language_code")) for p in private) == ["None", "de", "es", "uk"]
+    admins = [p for p in menus if p["scope"] == {"type": "all_chat_administrators"}]
+    assert len(admins) == 4 and len(menus) == 8  # group admins: /linkgroup, /unlinkgroup
 
 
 def ignored_updates(telegram_id: int, first_id: int) -> list[dict[str, Any]]:

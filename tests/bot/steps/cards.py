@@ -208,3 +208,15 @@ def upgrades_silently(bot_world: BotWorld, group: str) -> None:
 @then("no group is linked")
 def none_linked(bot_world: BotWorld) -> None:
     assert bot_world.bot.container.community().linked() == []
+
+
+@then(parsers.parse('the command menu of group admins is "{commands}" in every language'))
+def admin_menu_is(bot_world: BotWorld, commands: str) -> None:
+    scope = {"type": "all_chat_administrators"}
+    wanted = [c.strip().lstrip("/") for c in commands.split(",")]
+    for language in ("", "de", "es", "uk"):
+        menu = bot_world.api.setup.commands_for(scope, language)
+        assert [c["command"] for c in menu] == wanted, (language, menu)
+    german = bot_world.api.setup.commands_for(scope, "de")
+    english = bot_world.api.setup.commands_for(scope, "")
+    assert german[0]["description"] != english[0]["description"]

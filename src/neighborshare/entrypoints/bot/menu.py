@@ -32,22 +32,31 @@ MENU = (
 )
 # private chats only: in a group the bot answers a command with a pointer, and offers none
 SCOPE = {"type": "all_private_chats"}
+# what a group's admins (and only they) see in a group: linking it to its place
+ADMIN_MENU = (
+    ("linkgroup", N_("Link this group to its place: reply to a location pin")),
+    ("unlinkgroup", N_("Stop posting new dishes in this group")),
+)
+ADMIN_SCOPE = {"type": "all_chat_administrators"}
 COMMANDS_BUTTON: dict[str, Any] = {"type": "commands"}
 
 
-def menu(language: str) -> list[dict[str, str]]:
+def menu(language: str, entries: tuple[tuple[str, Any], ...] = MENU) -> list[dict[str, str]]:
     with i18n.speaking(language):
-        return [{"command": name, "description": str(text)} for name, text in MENU]
+        return [{"command": name, "description": str(text)} for name, text in entries]
 
 
 async def register_commands(bot: Bot, default_language: str) -> bool:
     """The menu in the community's language, and in each other shipped language for neighbors
-    whose Telegram speaks it. False (logged) if Telegram refused: the bot works without it."""
+    whose Telegram speaks it; the group admins' menu likewise. False (logged) if Telegram
+    refused: the bot works without it."""
     languages: list[str | None] = [None, *(c for c in i18n.SHIPPED if c != default_language)]
     try:
-        for code in languages:
-            await ApiCall(bot, "setMyCommands", {"commands": menu(code or default_language),
-                                                 "scope": SCOPE, "language_code": code})()
+        for scope, entries in ((SCOPE, MENU), (ADMIN_SCOPE, ADMIN_MENU)):
+            for code in languages:
+                commands = menu(code or default_language, entries)
+                await ApiCall(bot, "setMyCommands", {"commands": commands, "scope": scope,
+                                                     "language_code": code})()
     except TelegramError as error:
         log.warning("the command menu could not be set: %s", type(error).__name__)
         return False
