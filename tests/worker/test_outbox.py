@@ -106,14 +106,15 @@ def test_a_row_claimed_by_a_lost_worker_is_sent_after_its_lease(
 
 
 class RefusingNotifier(RecordingNotifier):
-    """Telegram refuses every message to ``refused`` for good."""
+    """Telegram refuses every message to ``poisoned`` for good. (Not ``refused``: that is
+    RecordingNotifier's own map of refused chats, which its send reads.)"""
 
-    def __init__(self, refused: int) -> None:
+    def __init__(self, poisoned: int) -> None:
         super().__init__()
-        self.refused, self.refusals = refused, 0
+        self.poisoned, self.refusals = poisoned, 0
 
     def send(self, message: OutgoingMessage) -> Delivery:
-        if message.chat_id == self.refused:
+        if message.chat_id == self.poisoned:
             self.refusals += 1
             raise SendRefused("Message is too long")
         return super().send(message)
