@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from neighborshare.domain.errors import NotEnoughCredits, PostNotAvailable
+from neighborshare.domain.posts import FoodPost
 from neighborshare.entrypoints.bot.flows import my_posts
 from neighborshare.entrypoints.bot.flows.common import (
     bounded,
@@ -54,31 +55,34 @@ async def on_portions(turn: Turn) -> None:
 
 
 async def _ask_portions(turn: Turn, post_id: int, anyway: bool = False) -> None:
-    """The portion buttons: as many as are left, offered and paid for (none: refused now);
-    a dish that doesn't fit the neighbor's diet or allergies asks first, unless ``anyway``."""
-    user = await turn.user()
-    user_id = await turn.user_id()
+    """The portion buttons; a dish that doesn't fit the neighbor's diet or allergies asks
+    first, unless ``anyway``."""
+    user, user_id = await turn.user(), await turn.user_id()
     food, credits = turn.deps.food, turn.deps.credits
     card, balance = await turn.deps.run(
         lambda: (food.card(user_id, post_id), credits.balance(user_id)))
-    left = card.post.portions_left
-    if left < 1 or not card.post.is_available(turn.deps.clock.now()):
+    if card.post.portions_left < 1 or not card.post.is_available(turn.deps.clock.now()):
         raise PostNotAvailable()
     if not anyway and not_for(user, card.post):
         await turn.say(_("<b>{dish}</b> doesn't fit your diet or allergies. Request it anyway?")
                        .format(dish=esc(card.post.name)), keyboards.request_anyway(post_id))
         return
-    price = turn.deps.rules.credits_per_portion
+    await turn.say(*_portion_question(card.post, balance, turn.deps.rules.credits_per_portion))
+
+
+def _portion_question(post: FoodPost, balance: int, price: int) -> tuple[str, keyboards.Rows]:
+    """As many buttons as are left, offered and paid for; none paid for: refused now."""
     if balance < price:
         raise NotEnoughCredits("request_costs", cost=price, balance=balance)
+    left = post.portions_left
     text = _("How many portions of <b>{dish}</b> would you like? ({left} left, one credit each)"
-             ).format(dish=esc(card.post.name), left=left)
+             ).format(dish=esc(post.name), left=left)
     affordable = balance // price if price else left
     if affordable < min(left, keyboards.PORTIONS_OFFERED):
         text += "\n" + _("You have {credits}: enough for {portions}.").format(
             credits=plural(balance, "credit"), portions=plural(affordable, "portion"))
     shown = min(affordable, keyboards.PORTIONS_OFFERED)
-    await turn.say(text, keyboards.portions(f"rq:{post_id}", left, shown))
+    return text, keyboards.portions(f"rq:{post.id}", left, shown)
 
 
 async def _request(turn: Turn, post_id: int, portions: int) -> None:
