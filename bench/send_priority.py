@@ -12,7 +12,8 @@ What runs, all on loopback, on one throwaway PostGIS database and the machine's 
     chat per 0.95 s; past either it answers 429 with ``retry_after`` 1, as Telegram does;
   - 20,000 (``--digests``) neighbors and a daily digest row for each, queued before anything
     starts;
-  - two worker processes draining the outbox (NotificationService.drain, the production
+  - two worker processes draining the outbox, each with two threads as ``neighborshare
+    worker`` runs by default (``--threads``; NotificationService.drain, the production
     TelegramNotifier) and two bot processes (the production UpdateProcessor, its replies
     released through outgoing.Sending), all sharing one RedisSendSchedule, the send budget
     of the bot token, under a key prefix of their own;
@@ -198,8 +199,9 @@ def _named(message: Any, recipient: Any) -> Any:
     return OutgoingMessage(recipient.telegram_id, f"{message.kind} {message.id}")
 
 
-def worker_process(setup: Setup, stop: Any) -> None:
-    """Drain the outbox as a worker does, through the production notifier, until stopped."""
+def worker_process(setup: Setup, stop: Any, threads: int) -> None:
+    """Drain the outbox as a worker does (``neighborshare worker`` runs 2 threads by default),
+    through the production notifier, until stopped."""
     from dependency_injector import providers
     from telegram import Bot
 
@@ -211,9 +213,17 @@ def worker_process(setup: Setup, stop: Any) -> None:
     container.notifier.override(providers.Object(notifier))
     container.renderer.override(providers.Object(_named))
     service = container.notifications()
-    while not stop.is_set():
-        if not service.drain().handled:
-            time.sleep(0.02)
+
+    def drain() -> None:
+        while not stop.is_set():
+            if not service.drain().handled:
+                time.sleep(0.02)
+
+    drains = [threading.Thread(target=drain) for _ in range(threads)]
+    for thread in drains:
+        thread.start()
+    for thread in drains:
+        thread.join()
     notifier.close()
 
 
@@ -341,7 +351,7 @@ def run(options: argparse.Namespace) -> None:
             updates = [spawn.Queue() for _ in range(2)]
             received = spawn.Queue()
             bots = [spawn.Process(target=bot_process, args=(setup, q, received)) for q in updates]
-            workers = [spawn.Process(target=worker_process, args=(setup, stop))
+            workers = [spawn.Process(target=worker_process, args=(setup, stop, options.threads))
                        for _ in range(2)]
             for process in bots + workers:
                 process.start()
@@ -380,6 +390,8 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--digests", type=int, default=20_000)
     parser.add_argument("--seconds", type=float, default=120.0)
     parser.add_argument("--rate", type=float, default=5.0, help="updates + exchanges a second")
+    parser.add_argument("--threads", type=int, default=2,
+                        help="drain threads per worker (neighborshare worker's default: 2)")
     parser.add_argument("--cap-s", type=float, default=1800.0)
     parser.add_argument("--bot-start-s", type=float, default=3.0)
     return parser.parse_args(argv)

@@ -133,3 +133,17 @@ def test_a_held_chat_waits_for_any_class(budget, clock):
     assert not reply.booked or reply.wait >= 30.0 - 1e-3
     digest = budget.reserve(5, SendClass.DIGEST)
     assert not digest.booked and digest.wait >= 29.0
+
+
+def test_a_sender_woken_late_books_another_slot_instead_of_sending_late(clock):
+    slept: list[float] = []
+
+    def oversleeping(seconds: float) -> None:  # the first sleep ends 0.2 s late
+        slept.append(seconds)
+        clock.now += seconds + (0.2 if len(slept) == 1 else 0.0)
+
+    budget = Throttle(monotonic=clock, sleep=oversleeping)
+    budget.wait_turn(2, SendClass.DIGEST)  # its slot is ~20 ms ahead: it sleeps, too long
+    # that slot given up (the chat still waits its second, as if it had been sent), a new
+    # one booked and kept: woken on time, it returns
+    assert len(slept) > 1 and slept[-1] < 1.0

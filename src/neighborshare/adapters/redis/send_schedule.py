@@ -112,7 +112,7 @@ class RedisSendSchedule:
         return Turn(bool(int(booked)), max(int(wait), 0) / MICRO)
 
     def wait_turn(self, chat_id: int, send_class: SendClass = SendClass.EXCHANGE) -> None:
-        wait_for_turn(self, chat_id, send_class, self._sleep)
+        wait_for_turn(self, chat_id, send_class, self._sleep, self._clock)
 
     def hold_chat(self, chat_id: int, seconds: float) -> None:
         self._local.hold_chat(chat_id, seconds)

@@ -35,7 +35,7 @@ class Throttle:
         return Turn(booked, max(wait, 0) / MICRO)
 
     def wait_turn(self, chat_id: int, send_class: SendClass = SendClass.EXCHANGE) -> None:
-        wait_for_turn(self, chat_id, send_class, self._sleep)
+        wait_for_turn(self, chat_id, send_class, self._sleep, self._monotonic)
 
     def hold_chat(self, chat_id: int, seconds: float) -> None:
         with self._lock:
@@ -45,13 +45,23 @@ class Throttle:
         return int(self._monotonic() * MICRO)
 
 
+LATE_S = 1 / 30  # woken this much past its slot, a sender books another instead
+
+
 def wait_for_turn(
-    budget: SendBudget, chat_id: int, send_class: SendClass, sleep: Callable[[float], None]
+    budget: SendBudget, chat_id: int, send_class: SendClass, sleep: Callable[[float], None],
+    clock: Callable[[], float],
 ) -> None:
-    """Ask ``budget`` until a slot is booked, sleeping as it says; then sleep until the slot."""
+    """Ask ``budget`` until a slot is booked, sleeping as it says; then sleep until the slot.
+
+    A sender that wakes more than a slot late (a busy machine) gives its slot up and books
+    another: sent late, it would go out beside the sends of the slots after its own, and
+    Telegram counts what arrives within a second, not which slot it was booked for. (The
+    chat still waits its second from the slot given up, as if it had been sent.)"""
     while True:
         turn = budget.reserve(chat_id, send_class)
+        due = clock() + turn.wait
         if turn.wait > 0:
             sleep(turn.wait)
-        if turn.booked:
+        if turn.booked and clock() - due <= LATE_S:
             return

@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 import warnings
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
@@ -30,6 +31,7 @@ from telegram.error import BadRequest, RetryAfter, TelegramError
 from telegram.warnings import PTBUserWarning
 
 from neighborshare.adapters.telegram.sending import retry_after_seconds
+from neighborshare.adapters.telegram.throttle import LATE_S
 from neighborshare.domain.sending import SendClass
 from neighborshare.ports.services import SendBudget
 
@@ -251,7 +253,8 @@ async def _turn(budget: SendBudget, chat_id: int) -> None:
     """Wait for a reply's slot; the budget may be Redis, so it is asked off this loop."""
     while True:
         turn = await asyncio.to_thread(budget.reserve, chat_id, SendClass.REPLY)
+        due = time.monotonic() + turn.wait
         if turn.wait > 0:
             await asyncio.sleep(turn.wait)
-        if turn.booked:
+        if turn.booked and time.monotonic() - due <= LATE_S:  # else its slot has passed
             return
