@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -18,7 +19,7 @@ from tests.webhook.tcp_proxy import TcpProxy
 
 from drills.books import counts
 from drills.outcome import Outcome
-from drills.webhooks import seed, services, share
+from drills.webhooks import Person, seed, services, share
 
 SCHEDULE = ((2.0, "stop redis"), (4.0, "start redis"), (6.0, "cut database"),
             (8.0, "restore database"))
@@ -101,8 +102,17 @@ def during(line: Timeline, start: str, end: str,
     return Counter(status for t, status in (series or line.answers) if a <= t <= b)
 
 
-def run_webhook_faults(outcome: Outcome, updates: int, url: str, workdir: Path,
-                       strict_timing: bool) -> None:
+@dataclass(frozen=True)
+class WebhookRun:
+    """What the fault run leaves for its checks (drills/fault_checks.py)."""
+
+    line: Timeline
+    bot: LiveBot
+    outbox_before: int
+    requesters: list[Person]
+
+
+def run_webhook_faults(outcome: Outcome, updates: int, url: str, workdir: Path) -> WebhookRun:
     from drills.redelivery import PER_NEIGHBOR, PORTIONS, plan
 
     c = services(url)
@@ -125,7 +135,4 @@ def run_webhook_faults(outcome: Outcome, updates: int, url: str, workdir: Path,
         bot.stop()
         proxy.cut()
         redis.stop()
-    from drills.faults import effects, report
-
-    report(outcome, line, updates, strict_timing)
-    effects(outcome, bot, url, updates, before, requesters)
+    return WebhookRun(line, bot, before, requesters)
