@@ -45,7 +45,7 @@ import queue
 import threading
 import time
 import uuid
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -80,6 +80,7 @@ class StandIn:
     started: float = field(default_factory=time.time)
     arrivals: list[Arrival] = field(default_factory=list)
     refusals: list[float] = field(default_factory=list)
+    refused_why: list[str] = field(default_factory=list)  # "chat <kind>" or "bot", in order
     _recent: deque[float] = field(default_factory=deque)
     _chat_last: dict[int, float] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -90,8 +91,11 @@ class StandIn:
             now = time.time()
             while self._recent and self._recent[0] <= now - WINDOW_S:
                 self._recent.popleft()
-            if len(self._recent) >= PER_SECOND or now - self._chat_last.get(chat_id, 0) < WINDOW_S:
+            chat_busy = now - self._chat_last.get(chat_id, 0) < WINDOW_S
+            if len(self._recent) >= PER_SECOND or chat_busy:
                 self.refusals.append(now)
+                kind = "reply" if chat_id >= REPLY_CHATS else text.split(" ")[0]
+                self.refused_why.append(f"chat {kind}" if chat_busy else f"bot {kind}")
                 return 429, {"ok": False, "error_code": 429,
                              "description": "Too Many Requests: retry after 1",
                              "parameters": {"retry_after": 1}}
@@ -378,8 +382,10 @@ def run(options: argparse.Namespace) -> None:
                 except queue.Empty:
                     break
                 sent.replies[chat_id] = at
+            why = ", ".join(f"{reason} {n}" for reason, n in
+                            sorted(Counter(stand_in.refused_why).items())) or "none"
             print(f"stand-in: {len(stand_in.arrivals)} messages, "
-                  f"{len(stand_in.refusals)} 429s in all")
+                  f"{len(stand_in.refusals)} 429s in all ({why})")
             print(summary(stand_in, sent, options.digests))
     finally:
         drop_postgis_database(url)
