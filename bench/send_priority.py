@@ -162,6 +162,7 @@ class Setup:
     url: str
     telegram: str  # the stand-in's base URL
     prefix: str  # the send budget's Redis keys
+    per_second: int = PER_SECOND  # the budget's rate (the stand-in enforces PER_SECOND)
 
 
 def _request(setup: Setup) -> Any:
@@ -192,7 +193,7 @@ def _container(setup: Setup) -> Any:
         telegram_token=SecretStr(TOKEN), rules=Rules(updates_per_minute=1_000_000))
     container = Container()
     container.settings.override(providers.Object(settings))
-    budget = RedisSendSchedule(redis_client(REDIS_URL), setup.prefix)
+    budget = RedisSendSchedule(redis_client(REDIS_URL), setup.prefix, setup.per_second)
     container.send_budget.override(providers.Object(budget))
     return container
 
@@ -350,7 +351,7 @@ def run(options: argparse.Namespace) -> None:
         exchanges = int(options.seconds * options.rate) // 2 + 1
         seed(url, options.digests, exchanges)
         with stand_in_telegram() as (stand_in, base):
-            setup = Setup(url, base, f"bench-send-{uuid.uuid4().hex}:")
+            setup = Setup(url, base, f"bench-send-{uuid.uuid4().hex}:", options.budget)
             stop = spawn.Event()
             updates = [spawn.Queue() for _ in range(2)]
             received = spawn.Queue()
@@ -398,6 +399,8 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--rate", type=float, default=5.0, help="updates + exchanges a second")
     parser.add_argument("--threads", type=int, default=2,
                         help="drain threads per worker (neighborshare worker's default: 2)")
+    parser.add_argument("--budget", type=int, default=PER_SECOND,
+                        help="the send budget's messages a second (a margin below 30)")
     parser.add_argument("--cap-s", type=float, default=1800.0)
     parser.add_argument("--bot-start-s", type=float, default=3.0)
     return parser.parse_args(argv)
