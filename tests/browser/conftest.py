@@ -50,10 +50,8 @@ def _missing() -> str | None:
 @pytest.fixture(scope="module")  # Playwright's sync API holds an event loop on this thread while
 def browser() -> Iterator[Any]:  # it runs: gone after the module, so later asyncio.run() works
     why = _missing()
-    if why is not None:
-        if os.environ.get("CI"):  # scripts/test provides all three; in CI their lack is a failure
-            pytest.fail(why)
-        pytest.skip(why)
+    if why is not None:  # scripts/test provides all three: their lack is a failure, not a skip
+        pytest.fail(why)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -12,12 +12,17 @@ from neighborshare.domain.posts import PostStatus
 from neighborshare.domain.records import CARD_EDIT, ChatCard
 from neighborshare.domain.rules import Rules
 from tests.contract.builders import NOON, add_users, committed, exchange, post
+from tests.contract.conftest import BACKENDS
+
+
+@pytest.fixture(params=[p for p in BACKENDS if p.values[0] != "memory"])
+def backend(request: pytest.FixtureRequest) -> str:
+    """The set-based sweep is SQL's: this module runs on SQLite and PostGIS only."""
+    return str(request.param)
 
 
 @pytest.fixture
-def sql_factory(uow_factory, backend):
-    if backend == "memory":
-        pytest.skip("the set-based sweep is SQL's")
+def sql_factory(uow_factory):
     return uow_factory
 
 

@@ -33,6 +33,7 @@ from neighborshare.presentation.i18n import _, speaking
 from neighborshare.services.credits import Statement
 from neighborshare.services.exchanges import ExchangeView
 from neighborshare.services.food import PostCard
+from neighborshare.services.notifications import ANSWERABLE
 
 TZ = ZoneInfo("Europe/London")
 NOW = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)
@@ -135,9 +136,17 @@ def test_every_notification_fits_a_message_or_a_caption(
     p = payload(name, dish, apartment, reason, role)
     with speaking(language):
         for kind, template in notifications.TEMPLATES.items():
+            if kind == notifications.BUTTONS_WITHDRAWN:
+                continue  # below, once for every message whose buttons it takes back
             text, buttons = template(p, TZ)
             (accepted_caption if kind == "new_post" else accepted_text)(text)
             accepted_keyboard(buttons)
+        withdrawn = notifications.TEMPLATES[notifications.BUTTONS_WITHDRAWN]
+        for answered in ANSWERABLE:
+            for status in notifications.ANSWERED:
+                text, buttons = withdrawn(p | {"answered": answered, "status": status}, TZ)
+                accepted_text(text)
+                assert buttons == ()
 
 
 @settings(max_examples=30, deadline=None)
