@@ -399,8 +399,12 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--rate", type=float, default=5.0, help="updates + exchanges a second")
     parser.add_argument("--threads", type=int, default=2,
                         help="drain threads per worker (neighborshare worker's default: 2)")
-    parser.add_argument("--budget", type=int, default=PER_SECOND,
-                        help="the send budget's messages a second (a margin below 30)")
+    from neighborshare.settings import Settings
+
+    budget = Settings.model_fields["send_budget_per_second"].default
+    parser.add_argument("--budget", type=int, default=budget,
+                        help=f"the send budget's messages a second (default {budget}, the "
+                             "setting's: a margin below the stand-in's 30)")
     parser.add_argument("--cap-s", type=float, default=1800.0)
     parser.add_argument("--bot-start-s", type=float, default=3.0)
     return parser.parse_args(argv)

@@ -149,8 +149,8 @@ class Container(containers.DeclarativeContainer):
     # One send budget per bot token: replies (entrypoints/bot/outgoing.py) and the notifier.
     send_budget = providers.Selector(
         profile,
-        memory=providers.Singleton(Throttle),
-        embedded=providers.Singleton(Throttle),
+        memory=providers.Singleton(Throttle, settings.provided.send_budget_per_second),
+        embedded=providers.Singleton(Throttle, settings.provided.send_budget_per_second),
         production=providers.Singleton(_production_adapter("send_budget"), settings),
     )
     notifier = providers.Selector(

@@ -118,7 +118,7 @@ def send_budget(settings: Settings) -> Any:
     """Paced in Redis, so every bot replica and worker of this token shares Telegram's limits."""
     from neighborshare.adapters.redis.send_schedule import RedisSendSchedule
 
-    return RedisSendSchedule(_redis(settings.redis_url))
+    return RedisSendSchedule(_redis(settings.redis_url), per_second=settings.send_budget_per_second)
 
 
 def telegram_notifier(settings: Settings, budget: Any = None) -> Any:
