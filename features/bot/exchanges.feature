@@ -63,6 +63,44 @@ Feature: Browsing, requesting and picking up through the bot
     Then Priya is told "The neighbor confirmed the pickup: nothing to answer."
     And Priya no longer sees the buttons "No-show" anywhere
 
+  Scenario: Once Priya confirms the pickup, Tom's Picked up is taken back
+    Given Tom asked for 2 portions of "Red lentil dal"
+    And Priya accepted
+    When 2 hours pass
+    Then Tom is told "Did the pickup of Red lentil dal happen?"
+    When Priya taps "Picked up"
+    Then Tom is told "The sharer confirmed the pickup: nothing to answer."
+    And Tom no longer sees the buttons "Picked up" anywhere
+
+  Scenario: Once Priya cancels an accepted exchange, Tom's Picked up is taken back
+    Given Tom asked for 2 portions of "Red lentil dal"
+    And Priya accepted
+    When Priya sends "/mine"
+    And Priya taps "Cancel"
+    Then Tom is told "cancelled by the sharer"
+    And Tom is told "The sharer cancelled this exchange: nothing to answer."
+    And Tom no longer sees the buttons "Picked up" anywhere
+
+  Scenario: Once Priya marks a no-show, Tom's Picked up is taken back
+    Given Tom asked for 2 portions of "Red lentil dal"
+    And Priya accepted
+    When 2 hours pass
+    And Priya taps "No-show"
+    Then Tom is told "The sharer marked this pickup as a no-show: nothing to answer."
+    And Tom no longer sees the buttons "Picked up" anywhere
+
+  Scenario: An exchange nobody answered completes by itself, and both sides' buttons go
+    Given Tom asked for 2 portions of "Red lentil dal"
+    And Priya accepted
+    When 2 hours pass
+    Then Priya is told "Did the pickup of Red lentil dal happen?"
+    When 25 hours pass
+    Then Priya is told "How did it go?"
+    And Priya is told "so the exchange completed by itself: nothing to answer."
+    And Tom is told "so the exchange completed by itself: nothing to answer."
+    And Priya no longer sees the buttons "Picked up, No-show" anywhere
+    And Tom no longer sees the buttons "Picked up" anywhere
+
   Scenario: The sharer marks a no-show once the window has begun
     Given Tom asked for 2 portions of "Red lentil dal"
     And Priya accepted

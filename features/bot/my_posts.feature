@@ -41,6 +41,14 @@ Feature: Withdrawing and correcting a dish from /mine
     Then Priya is told "Red lentil dal – withdrawn, 3/3 left"
     And Priya does not see the button "Edit"
 
+  Scenario: Withdrawing takes back the Accept and Decline of the requests it cancelled
+    Given Tom asked for 1 portions of "Red lentil dal"
+    When Priya sends "/mine"
+    And Priya taps "Withdraw"
+    And Priya taps "Withdraw now"
+    Then Priya is told "The dish was withdrawn: nothing to answer."
+    And Priya sees no buttons under "Tom asked for 1 portion of Red lentil dal."
+
   Scenario: The name is corrected and neighbors browse the new one
     When Priya sends "/mine"
     And Priya taps "Edit"

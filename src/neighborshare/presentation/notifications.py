@@ -226,16 +226,28 @@ TEMPLATES: dict[str, Template] = {
 
 
 BUTTONS_WITHDRAWN = "buttons_withdrawn"  # services.notifications.BUTTONS_WITHDRAWN
+# why a message's buttons were taken back (services.exchanges.withdraw_buttons' ``why``)
 ANSWERED = {
     "cancelled": N_("The neighbor cancelled this request: nothing to answer."),
     "completed": N_("The neighbor confirmed the pickup: nothing to answer."),
+    "confirmed_by_sharer": N_("The sharer confirmed the pickup: nothing to answer."),
+    "cancelled_by_sharer": N_("The sharer cancelled this exchange: nothing to answer."),
+    "no_show": N_("The sharer marked this pickup as a no-show: nothing to answer."),
+    "auto_completed": N_(
+        "Nobody reported a problem in time, so the exchange completed by itself: "
+        "nothing to answer."
+    ),
+    "cancelled_post_withdrawn": N_("The dish was withdrawn: nothing to answer."),
+    "cancelled_post_hidden": N_("A moderator took the dish down: nothing to answer."),
+    "sharer_away": N_("Your sharing is paused, so this request was declined: nothing to answer."),
 }
 
 
 def _withdrawn(p: dict[str, object], tz: ZoneInfo) -> tuple[str, tuple[tuple[Button, ...], ...]]:
-    """The sharer's answered message again, with why it needs no answer and no buttons."""
+    """The answered message again, with why it needs no answer and no buttons (rows queued
+    before ``why`` existed name only the exchange's status)."""
     text, _buttons = TEMPLATES[str(p["answered"])](p, tz)
-    why = ANSWERED.get(str(p.get("status")))
+    why = ANSWERED.get(str(p.get("why", p.get("status"))))
     return (text + "\n" + str(why) if why else text), ()
 
 

@@ -10,7 +10,7 @@ from neighborshare.domain.posts import FoodPost
 from neighborshare.domain.rules import Rules
 from neighborshare.ports.unit_of_work import UnitOfWork
 from neighborshare.services.common import exchange_or_refuse, post_or_refuse, user_or_refuse
-from neighborshare.services.exchanges import close_with_refund
+from neighborshare.services.exchanges import both, close_with_refund, withdraw_buttons
 from neighborshare.services.notifications import post_summary
 from neighborshare.services.transactions import notify
 
@@ -23,9 +23,12 @@ def close_requests(
     kind: str,
     rules: Rules,
     now: datetime,
+    sharer_buttons: bool = True,
 ) -> list[ExchangeRequest]:
     """Close the post's exchanges in ``statuses`` as ``target``, each hold returned and each
-    requester told ``kind``; the closed exchanges."""
+    requester told ``kind``; the closed exchanges. Both sides' messages of each lose their
+    buttons (without ``sharer_buttons``, the requester's only: a sharer being erased gets
+    nothing more)."""
     closed = []
     for found in uow.exchanges.for_post(post_id):
         if found.status not in statuses or found.id is None:
@@ -37,6 +40,8 @@ def close_requests(
             continue
         close_with_refund(uow, exchange, post, target, rules, now)
         tell_requester(uow, exchange, post, kind, now)
+        parties = both(exchange) if sharer_buttons else (exchange.requester_id,)
+        withdraw_buttons(uow, exchange, kind, now, parties)
         closed.append(exchange)
     return closed
 

@@ -28,7 +28,7 @@ from neighborshare.services.common import (
     post_or_refuse,
     user_or_refuse,
 )
-from neighborshare.services.exchanges import close_with_refund
+from neighborshare.services.exchanges import close_with_refund, withdraw_buttons
 from neighborshare.services.notifications import post_summary
 from neighborshare.services.transactions import in_transaction, notify
 from neighborshare.services.withdrawal import take_down
@@ -106,6 +106,7 @@ class ErasureService:
             exchange = exchange_or_refuse(uow, found.id or 0, lock=True)
             close_with_refund(uow, exchange, post, ExchangeStatus.CANCELLED, self._rules, now)
             _tell_sharer(uow, exchange, post_summary(post), now)
+            withdraw_buttons(uow, exchange, "cancelled", now)  # the sharer's Accept/Decline
         return len(mine)
 
     def _withdraw_dishes(
@@ -121,7 +122,7 @@ class ErasureService:
                 user_or_refuse(uow, requester_id, lock=True)
             post = post_or_refuse(uow, found.id, lock=True)
             if post.status is PostStatus.ACTIVE or open_ones:
-                take_down(uow, post, self._rules, now)
+                take_down(uow, post, self._rules, now, sharer_buttons=False)
                 withdrawn += 1
             photos += [post.photo_ref] if post.photo_ref else []
             post.photo_ref = post.photo_file_id = None

@@ -48,21 +48,31 @@ def _refuse_a_second_pending(uow: UnitOfWork, post_id: int, requester_id: int) -
             raise AlreadyRequested(portions=earlier.portions)
 
 
-def withdraw_sharer_buttons(uow: UnitOfWork, exchange: ExchangeRequest, now: datetime) -> None:
-    """The requester acted (cancelled, or confirmed the pickup): the sharer's Accept/Decline
-    and Picked up/No-show messages of this exchange lose their buttons (an edit queued for
-    each one sent; one not sent yet is not sent at all)."""
-    for kind in ANSWERABLE:
-        told = uow.outbox.by_key(f"exchange:{exchange.id}:{kind}:{exchange.sharer_id}")
-        if told is None or told.failed_at is not None:
-            continue
-        if told.sent_at is None:  # still waiting in the outbox: nothing to answer any more
-            told.sent_at, told.last_error = now, "withdrawn"
-            uow.outbox.save(told)
-        elif told.payload.get("message_id") is not None:
-            payload = told.payload | {"answered": kind, "status": exchange.status.value}
-            notify(uow, exchange.sharer_id, BUTTONS_WITHDRAWN, payload, now,
-                   f"exchange:{exchange.id}:{kind}:withdrawn")
+def withdraw_buttons(
+    uow: UnitOfWork, exchange: ExchangeRequest, why: str, now: datetime,
+    user_ids: tuple[int, ...] | None = None,
+) -> None:
+    """Someone acted, or the exchange ended by itself: the Accept/Decline and Picked up/No-show
+    messages of this exchange sent to ``user_ids`` (the sharer unless told) lose their buttons,
+    an edit queued for each one sent saying ``why`` (presentation.notifications.ANSWERED);
+    one not sent yet is not sent at all."""
+    for user_id in (exchange.sharer_id,) if user_ids is None else user_ids:
+        for kind in ANSWERABLE:
+            told = uow.outbox.by_key(f"exchange:{exchange.id}:{kind}:{user_id}")
+            if told is None or told.failed_at is not None:
+                continue
+            if told.sent_at is None:  # still waiting in the outbox: nothing to answer any more
+                told.sent_at, told.last_error = now, "withdrawn"
+                uow.outbox.save(told)
+            elif told.payload.get("message_id") is not None:
+                payload = told.payload | {"answered": kind, "status": exchange.status.value,
+                                          "why": why}
+                notify(uow, user_id, BUTTONS_WITHDRAWN, payload, now,
+                       f"exchange:{exchange.id}:{kind}:{user_id}:withdrawn")
+
+
+def both(exchange: ExchangeRequest) -> tuple[int, int]:
+    return exchange.sharer_id, exchange.requester_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +187,10 @@ class ExchangeService:
             kind = "cancelled_by_" + party
             cancelled = self._close_with_refund(uow, locked, ExchangeStatus.CANCELLED, kind)
             if party == "requester":
-                withdraw_sharer_buttons(uow, cancelled, self._clock.now())
+                withdraw_buttons(uow, cancelled, "cancelled", self._clock.now())
+            else:
+                withdraw_buttons(uow, cancelled, "cancelled_by_sharer", self._clock.now(),
+                                 (cancelled.requester_id,))
             return cancelled
 
         return self._run(work)
@@ -188,7 +201,10 @@ class ExchangeService:
             party = locked.exchange.party(user_id)
             completed = self.complete(uow, locked.exchange, self._clock.now())
             if party == "requester":
-                withdraw_sharer_buttons(uow, completed, self._clock.now())
+                withdraw_buttons(uow, completed, "completed", self._clock.now())
+            else:
+                withdraw_buttons(uow, completed, "confirmed_by_sharer", self._clock.now(),
+                                 (completed.requester_id,))
             return completed
 
         return self._run(work)
@@ -205,6 +221,8 @@ class ExchangeService:
             locked.exchange.transition(ExchangeStatus.NO_SHOW, now)
             uow.exchanges.save(locked.exchange)
             self._tell(uow, locked.exchange, locked.exchange.requester_id, "marked_no_show", now)
+            withdraw_buttons(uow, locked.exchange, "no_show", now,
+                             (locked.exchange.requester_id,))
             return locked.exchange
 
         return self._run(work)

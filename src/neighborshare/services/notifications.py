@@ -52,9 +52,10 @@ Renderer = Callable[[OutboxMessage, User], OutgoingMessage | None]
 # group's announcement (services.community), drawn from the dish as it is when sent
 CHAT_KINDS = frozenset({CARD_EDIT, GROUP_ANNOUNCEMENT})
 CardRenderer = Callable[[OutboxMessage, FoodPost | None, datetime], OutgoingMessage | None]
-# the sharer's messages with buttons for one exchange: their message ids are kept so that the
-# buttons can be taken back once the requester acted (BUTTONS_WITHDRAWN edits them)
-ANSWERABLE = frozenset({"request_received", "pickup_check"})
+# the messages with buttons for one exchange: their message ids are kept so that the buttons
+# can be taken back once the other side acted or the exchange ended (BUTTONS_WITHDRAWN edits
+# them; services.exchanges.withdraw_buttons)
+ANSWERABLE = frozenset({"request_received", "request_accepted", "pickup_check"})
 BUTTONS_WITHDRAWN = "buttons_withdrawn"
 
 

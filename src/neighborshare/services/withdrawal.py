@@ -12,7 +12,7 @@ from neighborshare.ports.unit_of_work import UnitOfWork
 from neighborshare.services.cards import follow_cards
 from neighborshare.services.closing import close_requests
 from neighborshare.services.common import exchange_or_refuse, post_or_refuse, user_or_refuse
-from neighborshare.services.exchanges import close_with_refund
+from neighborshare.services.exchanges import both, close_with_refund, withdraw_buttons
 from neighborshare.services.notifications import post_summary
 from neighborshare.services.transactions import notify
 
@@ -38,6 +38,7 @@ def withdraw_open_exchanges(uow: UnitOfWork, post: FoodPost, rules: Rules, now: 
             now,
             f"exchange:{exchange.id}:cancelled_post_hidden",
         )
+        withdraw_buttons(uow, exchange, "cancelled_post_hidden", now, both(exchange))
         withdrawn += 1
     uow.posts.save(post)  # hidden, even with no open exchange
     follow_cards(uow, post, now)
@@ -59,11 +60,13 @@ def withdraw_post(
 
 def take_down(
     uow: UnitOfWork, post: FoodPost, rules: Rules, now: datetime,
-    kind: str = "cancelled_post_withdrawn",
+    kind: str = "cancelled_post_withdrawn", sharer_buttons: bool = True,
 ) -> list[ExchangeRequest]:
-    """Withdraw ``post`` for good and cancel its open exchanges, each requester told ``kind``."""
+    """Withdraw ``post`` for good and cancel its open exchanges, each requester told ``kind``
+    (see ``close_requests`` for ``sharer_buttons``)."""
     assert post.id is not None
     post.withdraw()
     uow.posts.save(post)
     follow_cards(uow, post, now)
-    return close_requests(uow, post.id, OPEN_STATUSES, ExchangeStatus.CANCELLED, kind, rules, now)
+    return close_requests(uow, post.id, OPEN_STATUSES, ExchangeStatus.CANCELLED, kind, rules,
+                          now, sharer_buttons)

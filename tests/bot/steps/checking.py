@@ -46,10 +46,20 @@ def offered_portions(bot_world: BotWorld, name: str, labels: str) -> None:
 def buttons_gone(bot_world: BotWorld, name: str, labels: str) -> None:
     """Not on any message of the chat, old ones included (their buttons were taken back)."""
     chat = bot_world.chat_id(name.lower())
-    shown = [b for m in bot_world.api.messages(chat) if not m.deleted
+    shown = [(b, m.shown[:60]) for m in bot_world.api.messages(chat) if not m.deleted
              for row in m.labels for b in row]
     for label in (s.strip() for s in labels.split(",")):
-        assert not any(label in b for b in shown), f"{label!r} still among {shown}"
+        still = [(b, on) for b, on in shown if label in b]
+        assert not still, f"{label!r} still on {still}"
+
+
+@then(parsers.parse('{name:w} sees no buttons under "{text}"'))
+def no_buttons_under(bot_world: BotWorld, name: str, text: str) -> None:
+    """Every message of the chat showing ``text``, old ones included, has lost its buttons."""
+    chat = bot_world.chat_id(name.lower())
+    under = [m for m in bot_world.api.messages(chat) if not m.deleted and text in m.shown]
+    assert under, f"no message shows {text!r}"
+    assert all(not m.labels for m in under), [(m.shown[:60], m.labels) for m in under]
 
 
 @then(parsers.parse("{name:w} has {amount:d} credits"))
