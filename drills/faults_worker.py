@@ -25,8 +25,11 @@ from neighborshare.services.users import Registration
 
 STATE = {"completed": "SELECT count(*) FROM exchanges WHERE status = 'completed'",
          "unsent": "SELECT count(*) FROM outbox WHERE sent_at IS NULL",
-         # messages to a neighbor: a post's fan-out row is turned into alerts, not delivered
-         "rows": "SELECT count(*) FROM outbox WHERE kind <> 'new_post_fan_out'",
+         # messages to a neighbor: a post's fan-out row is turned into alerts, not delivered,
+         # and an Accept/Decline or accepted message still unsent when its exchange completed
+         # is set aside (services.exchanges.withdraw_buttons): nothing is left to answer
+         "rows": "SELECT count(*) FROM outbox WHERE kind <> 'new_post_fan_out'"
+                 " AND last_error IS DISTINCT FROM 'withdrawn'",
          "rewards": "SELECT count(*) FROM credit_transactions WHERE kind = 'portion_reward'"}
 
 
