@@ -42,6 +42,8 @@ import itertools
 import json
 import multiprocessing
 import queue
+import signal
+import sys
 import threading
 import time
 import uuid
@@ -355,9 +357,11 @@ def run(options: argparse.Namespace) -> None:
             stop = spawn.Event()
             updates = [spawn.Queue() for _ in range(2)]
             received = spawn.Queue()
-            bots = [spawn.Process(target=bot_process, args=(setup, q, received)) for q in updates]
-            workers = [spawn.Process(target=worker_process, args=(setup, stop, options.threads))
-                       for _ in range(2)]
+            # daemonic: stopped with this process, however it ends (a SIGTERM included, below)
+            bots = [spawn.Process(target=bot_process, args=(setup, q, received), daemon=True)
+                    for q in updates]
+            workers = [spawn.Process(target=worker_process, args=(setup, stop, options.threads),
+                                     daemon=True) for _ in range(2)]
             for process in bots + workers:
                 process.start()
             # every process up (the bots' getMe done, the digest flowing) before the clock runs
@@ -403,12 +407,14 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
 
     budget = Settings.model_fields["send_budget_per_second"].default
     parser.add_argument("--budget", type=int, default=budget,
-                        help=f"the send budget's messages a second (default {budget}, the "
-                             "setting's: a margin below the stand-in's 30)")
+                        help=f"the send budget's messages a second (default {budget}, "
+                             "NEIGHBORSHARE_SEND_BUDGET_PER_SECOND's; the stand-in allows 30)")
     parser.add_argument("--cap-s", type=float, default=1800.0)
     parser.add_argument("--bot-start-s", type=float, default=3.0)
     return parser.parse_args(argv)
 
 
 if __name__ == "__main__":
+    # stopped with kill: unwind, so the children stop and the throwaway database is dropped
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     run(parse())

@@ -44,9 +44,9 @@ class Settings(BaseSettings):
     # digests sent with Telegram's paid broadcast (allow_paid_broadcast: up to 1,000 a second,
     # 0.1 Stars each), outside the 30-a-second send budget; off: digests share the budget
     digest_paid_broadcast: bool = False
-    # the send budget every message of this token books a slot in (docs/sending.md): a margin
-    # below Telegram's about 30 a second, as a request reaches Telegram a little after its slot
-    send_budget_per_second: int = Field(default=29, ge=1, le=30)
+    # the send budget every message of this token books a slot in (docs/sending.md): Telegram's
+    # 30 a second; lower it if the sends' 429s (neighborshare_sends_total) are more than rare
+    send_budget_per_second: int = Field(default=30, ge=1, le=30)
     # the Mini App (docs/operations.md): its public https URL turns on the bot's Map buttons
     miniapp_url: str | None = None
     miniapp_tile_url: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
