@@ -82,6 +82,24 @@ Feature: Community groups: a group's admin links it to a place, and new dishes n
     Then the bot keeps no card of "Dal"
     And every edit of the cards of Priya's dishes was sent or let go
 
+  Scenario: A dish a moderator hid leaves the group: its announcement is deleted, photo and all
+    Given Sam has a profile
+    When Tom pins the group's place in the group hall and replies "/linkgroup 800"
+    And Priya shares 2 portions of "Dal"
+    Then the group hall has 1 announcement
+    When a moderator hides "Dal"
+    Then the bot deleted the announcement in the group hall
+    And nothing in the group hall says "Dal"
+
+  Scenario: An announcement too old for the bot to delete is emptied instead
+    Given Sam has a profile
+    When Tom pins the group's place in the group hall and replies "/linkgroup 800"
+    And Priya shares 2 portions of "Dal"
+    And the announcement in the group hall is 3 days old
+    And a moderator hides "Dal"
+    Then the group hall is told "This dish is no longer offered."
+    And nothing in the group hall says "Dal"
+
   Scenario: A group upgraded to a supergroup keeps its link
     Given the group yard is a basic group that Tom made
     When Tom pins the group's place in the group yard and replies "/linkgroup 800"

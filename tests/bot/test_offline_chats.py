@@ -10,8 +10,10 @@ import pytest
 from telegram import Bot, BotCommand, BotCommandScopeChat, MenuButtonCommands, Update
 from telegram.error import BadRequest, Forbidden
 
+from neighborshare.adapters.telegram.methods import DELETABLE_FOR_S
 from neighborshare.adapters.telegram.neighbors import OfflineNeighbors
 from neighborshare.adapters.telegram.offline import BOT_ID, OFFLINE_TOKEN, OfflineBotApi
+from neighborshare.adapters.telegram.sent import SentMessage
 
 
 def run(api: OfflineBotApi, action: Callable[[Bot, OfflineNeighbors], Awaitable[Any]]) -> Any:
@@ -187,3 +189,29 @@ def test_unknown_files_and_messages_are_refused() -> None:
             await bot.delete_message(7, 99)
 
     run(api, action)
+
+
+def test_delete_message_follows_telegrams_rights_and_its_48_hours() -> None:
+    api = OfflineBotApi()
+    outside = SentMessage(0, 0, "")  # a neighbor's own message in the group (an inline card)
+
+    async def action(bot: Bot, neighbors: OfflineNeighbors) -> None:
+        hall = neighbors.group("hall", ["priya"])
+        own = await bot.send_message(hall.id, "New nearby")
+        old = await bot.send_message(hall.id, "New nearby, days ago")
+        api.message(hall.id, old.message_id).date -= DELETABLE_FOR_S + 1
+        theirs = api.keep(SentMessage(hall.id, api.next_message_id(), "Dal",
+                                      sender_id=neighbors.neighbor("priya").telegram_id))
+        outside.chat_id, outside.message_id = hall.id, theirs.message_id
+        assert await bot.delete_message(hall.id, own.message_id) is True
+        with pytest.raises(BadRequest, match=r"^Message to delete not found$"):
+            await bot.delete_message(hall.id, own.message_id)  # gone already
+        for refused in (old.message_id, theirs.message_id):
+            with pytest.raises(BadRequest, match=r"^Message can't be deleted$"):
+                await bot.delete_message(hall.id, refused)
+        hall.bot_status = "administrator"  # an admin deletes anyone's, at any age
+        assert await bot.delete_message(hall.id, old.message_id) is True
+        assert await bot.delete_message(hall.id, theirs.message_id) is True
+
+    run(api, action)
+    assert api.message(outside.chat_id, outside.message_id).deleted

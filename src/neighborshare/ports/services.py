@@ -65,6 +65,9 @@ class OutgoingMessage:
     photo: str | None = None  # a Telegram file_id to re-send (for an edit: the card has one)
     inline_message_id: str | None = None  # edit this card (inline mode) instead of sending
     edit_message_id: int | None = None  # edit this message of chat_id (a group's card)
+    # rather delete that message (the bot's own announcement of a dish a moderator hid, photo
+    # and all); the edit is made instead where Telegram refuses the deletion
+    delete: bool = False
     send_class: SendClass = SendClass.EXCHANGE  # its place in the bot's send budget
     # a Bot API call made as it is (method, JSON parameters): a reply handed to the outbox
     call: tuple[str, str] | None = None

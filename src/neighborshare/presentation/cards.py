@@ -101,8 +101,9 @@ class ChatCardRenderer:
             shown = post is not None and post.status is not PostStatus.HIDDEN
             if shown and p.get("distance") is not None:
                 text = _headed(p["distance"], text)
+            hidden = post is not None and post.status is PostStatus.HIDDEN
             return OutgoingMessage(int(str(p["chat_id"])), text, buttons, photo,
-                                   edit_message_id=int(str(p["message_id"])))
+                                   edit_message_id=int(str(p["message_id"])), delete=hidden)
         if not p.get("inline_message_id"):
             return None
         card = str(p["inline_message_id"])

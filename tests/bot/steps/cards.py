@@ -116,6 +116,26 @@ def announcement_deleted(bot_world: BotWorld, group: str) -> None:
     message.deleted = True
 
 
+@when(parsers.parse("the announcement in the group {group:w} is {days:d} days old"))
+def announcement_aged(bot_world: BotWorld, group: str, days: int) -> None:
+    (message,) = announcements(bot_world, group)
+    message.date -= days * 86_400  # past the 48 hours in which a bot may delete its own
+
+
+@then(parsers.parse("the bot deleted the announcement in the group {group:w}"))
+def announcement_gone(bot_world: BotWorld, group: str) -> None:
+    chat = bot_world.group_id(group)
+    own = [m for m in bot_world.api.sent if m.chat_id == chat and m.sender_id is None
+           and m.inline_message_id is None and "New nearby" in m.shown]
+    assert own and all(m.deleted for m in own), [(m.shown[:40], m.deleted) for m in own]
+
+
+@then(parsers.parse('nothing in the group {group:w} says "{text}"'))
+def nothing_says(bot_world: BotWorld, group: str, text: str) -> None:
+    shown = [m.shown for m in bot_world.api.messages(bot_world.group_id(group))]
+    assert not any(text in m for m in shown), shown
+
+
 @given(parsers.parse("{name:w} is an admin of the group {group:w}"))
 def is_admin(bot_world: BotWorld, name: str, group: str) -> None:
     bot_world.make_admin(name.lower(), group)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +24,8 @@ from neighborshare.adapters.telegram.refusals import (
     refuse_no_change,
 )
 from neighborshare.adapters.telegram.sent import ChatLog, SentMessage
+
+DELETABLE_FOR_S = 48 * 3600  # how long a bot may delete its own message without admin rights
 
 Handler = Callable[[dict[str, Any]], Any]
 WEBHOOK_INFO = {"url": "", "has_custom_certificate": False, "pending_update_count": 0}
@@ -176,7 +179,18 @@ class MethodTable:
         return self._edited(p, message)
 
     def delete(self, p: dict[str, Any]) -> bool:
-        self._t.log.find(p, action="delete").deleted = True
+        """As Telegram: a bot deletes a message of a private chat, or its own in a group, up
+        to 48 hours old; as a group's administrator, anyone's at any age (deleteMessage)."""
+        message = self._t.log.find(p, action="delete")
+        chat = self._t.chats.get(message.chat_id)
+        group = chat is not None and not chat.is_private
+        if group and chat is not None and chat.bot_status == ADMINISTRATOR:
+            message.deleted = True
+            return True
+        someone_elses = group and message.sender_id is not None
+        if someone_elses or time.time() - message.date > DELETABLE_FOR_S:
+            raise bad_request("message can't be deleted")
+        message.deleted = True
         return True
 
     def get_chat_member(self, p: dict[str, Any]) -> dict[str, Any]:

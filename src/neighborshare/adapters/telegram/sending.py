@@ -47,6 +47,8 @@ async def deliver(bot: Bot, message: OutgoingMessage, paid: bool = False) -> Non
 
 async def _sent(bot: Bot, message: OutgoingMessage, paid: bool) -> None:
     markup = keyboard(message, bot)
+    if message.delete and message.edit_message_id and await _deleted(bot, message):
+        return
     if message.is_edit:
         await edit_card(bot, message, markup)
         return
@@ -62,6 +64,17 @@ async def _sent(bot: Bot, message: OutgoingMessage, paid: bool) -> None:
         )
     if message.on_sent is not None:
         message.on_sent(sent.message_id)
+
+
+async def _deleted(bot: Bot, message: OutgoingMessage) -> bool:
+    """Delete a group's card (its photo with it); False where Telegram refuses (older than
+    48 hours, say), and the card is edited instead."""
+    try:
+        await bot.delete_message(message.chat_id, int(message.edit_message_id or 0))
+    except BadRequest as error:
+        log.info("a card could not be deleted (%s); it is edited instead", error.message)
+        return False
+    return True
 
 
 async def _replayed(bot: Bot, method: str, params: str) -> None:
