@@ -3,7 +3,8 @@ Feature: Deleting my account
   exchanges with every hold returned, withdraw their dishes and erase their profile: name,
   apartment, location, photos and the comments they wrote. The ledger stays, balanced, under a
   pseudonym; the phone's keyed hash stays only in the welcome bonus's ledger key, so a neighbor
-  who comes back starts onboarding again and gets no second welcome bonus.
+  who comes back starts onboarding again and gets no second welcome bonus, and the number of an
+  account the moderators banned is refused.
 
   Background:
     Given Priya is a neighbor in apartment 4B
@@ -49,6 +50,13 @@ Feature: Deleting my account
     Given Priya deleted her account
     When Priya signs up again with the same phone
     Then Priya is a new neighbor with no welcome bonus
+    And the books balance
+
+  Scenario: A banned neighbor who deleted the account can't sign up again with that phone
+    Given Priya is banned
+    And Priya deleted her account
+    When Priya signs up again with the same phone
+    Then Priya is told "This account has been closed by the moderators."
     And the books balance
 
   Scenario: A moderator erases an account, audited

@@ -32,3 +32,11 @@ Feature: A neighbor's own data through the bot: /mydata and /deleteaccount
     When Tom sets up a profile again
     Then Tom is told "This phone number had its welcome bonus before"
     And Tom has 0 credits
+
+  Scenario: A neighbor the moderators banned can't come back by deleting the account
+    Given Tom's account is closed by the moderators
+    When Tom sends "/deleteaccount"
+    And Tom taps "Delete my account"
+    Then Tom is told "Your account is deleted."
+    When Tom starts again and shares the same phone
+    Then Tom is told "This account has been closed by the moderators."

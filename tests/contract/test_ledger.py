@@ -85,6 +85,8 @@ def test_ledger_history_totals_and_keys(uow_factory):
     with uow_factory() as uow:
         assert uow.credits.has_key("c")
         assert not uow.credits.has_key("d")
+        assert (uow.credits.holder_of("a"), uow.credits.holder_of("c")) == (sharer, requester)
+        assert uow.credits.holder_of("d") is None
         history = uow.credits.history(requester)
         assert [(t.key, t.amount, t.exchange_id) for t in history] == [
             ("c", -2, exchange_id),

@@ -64,10 +64,15 @@ def _movement(
     )
 
 
+def welcome_key(phone_digest: str) -> str:
+    """The welcome bonus's ledger key: the phone's keyed hash, kept after an erasure."""
+    return f"welcome:{phone_digest}"
+
+
 def welcome_bonus(user: User, rules: Rules, now: datetime) -> CreditTransaction:
     """Keyed by phone hash: once per phone number, ever."""
     assert user.id is not None
-    key = f"welcome:{user.phone.digest}"
+    key = welcome_key(user.phone.digest)
     return _movement(user.id, rules.welcome_bonus, CreditKind.WELCOME_BONUS, key, now, None)
 
 

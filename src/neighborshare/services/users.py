@@ -7,11 +7,11 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from neighborshare.domain import credits
-from neighborshare.domain.errors import NotRegistered, PhoneAlreadyRegistered
+from neighborshare.domain.errors import AccountBanned, NotRegistered, PhoneAlreadyRegistered
 from neighborshare.domain.preferences import NeighborSettings, apply_settings
 from neighborshare.domain.ratings import RatingSummary, summarize
 from neighborshare.domain.rules import Rules
-from neighborshare.domain.users import User, clean_apartment, clean_name
+from neighborshare.domain.users import User, UserStatus, clean_apartment, clean_name
 from neighborshare.domain.values import Allergen, DietTag, Location, PhoneHash
 from neighborshare.ports.services import Clock
 from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -70,9 +70,7 @@ class UserService:
 
     def _register(self, uow: UnitOfWork, form: Registration) -> Onboarded:
         now = self._clock.now()
-        owner = uow.users.get_by_phone(form.phone.digest)
-        if owner is not None and owner.telegram_id != form.telegram_id:
-            raise PhoneAlreadyRegistered()
+        _refuse_a_taken_or_banned_phone(uow, form.phone.digest, form.telegram_id)
         user = uow.users.get_by_telegram_id(form.telegram_id)
         if user is not None:
             _apply_form(user, form)
@@ -149,14 +147,9 @@ class UserService:
         return in_transaction(self._uow, work)
 
     def ensure_phone_free(self, digest: str, telegram_id: int) -> None:
-        """Refuse, as soon as it is given, a number another neighbor registered."""
-
-        def check(uow: UnitOfWork) -> None:
-            owner = uow.users.get_by_phone(digest)
-            if owner is not None and owner.telegram_id != telegram_id:
-                raise PhoneAlreadyRegistered()
-
-        read_only(self._uow, check)
+        """Refuse, as soon as it is given, a number another neighbor registered, or one whose
+        account was banned and then erased."""
+        read_only(self._uow, lambda uow: _refuse_a_taken_or_banned_phone(uow, digest, telegram_id))
 
     def profile(self, telegram_id: int) -> User:
         return read_only(self._uow, lambda uow: _registered(uow, telegram_id))
@@ -200,3 +193,17 @@ def _new_user(form: Registration, now: datetime) -> User:
         custom_allergies=form.custom_allergies,
         telegram_language=form.telegram_language,
     )
+
+
+def _refuse_a_taken_or_banned_phone(uow: UnitOfWork, digest: str, telegram_id: int) -> None:
+    """Another neighbor's number is refused; so is the number of an account the moderators
+    banned, even once erased (its keyed hash lives on in the welcome bonus's ledger key): a
+    ban is not undone by deleting the account and signing up again."""
+    owner = uow.users.get_by_phone(digest)
+    if owner is not None and owner.telegram_id != telegram_id:
+        raise PhoneAlreadyRegistered()
+    if owner is None:
+        former_id = uow.credits.holder_of(credits.welcome_key(digest))
+        former = uow.users.get(former_id) if former_id is not None else None
+        if former is not None and former.status is UserStatus.BANNED:
+            raise AccountBanned()

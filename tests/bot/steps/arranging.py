@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
 from pytest_bdd import given, parsers
 
+from neighborshare.domain.users import User
 from tests.bot.routines import onboard, request_portions, share
 from tests.bot.world import BotWorld
 
@@ -68,11 +71,20 @@ def throttled(bot_world: BotWorld, name: str) -> None:
 
 @given(parsers.parse("{name:w}'s account is paused by the moderators"))
 def paused(bot_world: BotWorld, name: str) -> None:
+    _standing(bot_world, name, User.suspend, None)
+
+
+@given(parsers.parse("{name:w}'s account is closed by the moderators"))
+def closed(bot_world: BotWorld, name: str) -> None:
+    _standing(bot_world, name, User.ban)
+
+
+def _standing(bot_world: BotWorld, name: str, change: Callable[..., None], *args: Any) -> None:
     uow_factory = bot_world.bot.container.uow_factory()
     with uow_factory() as uow:
         user = uow.users.get_by_telegram_id(bot_world.chat_id(name.lower()))
         assert user is not None
-        user.suspend(None)
+        change(user, *args)
         uow.users.save(user)
         uow.commit()
 

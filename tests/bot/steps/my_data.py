@@ -32,3 +32,11 @@ def receives_json(bot_world: BotWorld, name: str, filename: str, path: str, valu
 @when(parsers.parse("{name:w} sets up a profile again"))
 def sets_up_again(bot_world: BotWorld, name: str) -> None:
     onboard(bot_world, name.lower())
+
+
+@when(parsers.parse("{name:w} starts again and shares the same phone"))
+def starts_again_with_the_phone(bot_world: BotWorld, name: str) -> None:
+    who = name.lower()
+    bot_world.say(who, "/start")
+    bot_world.say(who, name)
+    bot_world.act(who, lambda n, neighbor: n.contact(neighbor))

@@ -278,6 +278,9 @@ class InMemoryCreditLedger(_Table):
     def has_key(self, key: str) -> bool:
         return any(t.key == key for t in self._rows())
 
+    def holder_of(self, key: str) -> int | None:
+        return next((t.user_id for t in self._rows() if t.key == key), None)
+
     def history(self, user_id: int, limit: int = 10) -> list[CreditTransaction]:
         mine = [t for t in self._rows() if t.user_id == user_id]
         return sorted(mine, key=lambda t: t.id, reverse=True)[:limit]

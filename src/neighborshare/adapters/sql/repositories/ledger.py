@@ -46,6 +46,10 @@ _KEY_COUNT = (
     .where(credit_transactions.c.key == sa.bindparam(KEY))
 )
 _TOTAL = sa.select(sa.func.coalesce(sa.func.sum(credit_transactions.c.amount), 0))
+_KEY_HOLDER = (
+    sa.select(credit_transactions.c.user_id)
+    .where(credit_transactions.c.key == sa.bindparam(KEY))
+)
 _HISTORY = (
     select_by(credit_transactions, "user_id")
     .order_by(credit_transactions.c.id.desc())
@@ -118,6 +122,10 @@ class SqlCreditLedger(SqlRepository):
 
     def has_key(self, key: str) -> bool:
         return int(self._s.execute(_KEY_COUNT, {KEY: key}).scalar_one()) > 0
+
+    def holder_of(self, key: str) -> int | None:
+        holder = self._s.execute(_KEY_HOLDER, {KEY: key}).scalar_one_or_none()
+        return None if holder is None else int(holder)
 
     def history(self, user_id: int, limit: int = 10) -> list[CreditTransaction]:
         return self._all(_HISTORY, {KEY: user_id, LIMIT: limit})
