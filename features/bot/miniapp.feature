@@ -28,6 +28,19 @@ Feature: The map: a Mini App opened from /browse and from the menu button, in pr
     When the bot restarts
     Then the menu button of private chats is a Map opening "https://bot.example.org/miniapp/"
 
+  Scenario: The menu's Map speaks the neighbor's language once they choose one
+    Given the Mini App is at "https://bot.example.org/miniapp/"
+    When Tom sends "/settings"
+    And Tom taps "Deutsch"
+    Then Tom's menu button is a Map labelled "🗺 Karte"
+    When Tom taps "English"
+    Then Tom's menu button is a Map labelled "🗺 Map"
+
+  Scenario: A new neighbor's menu button is set for their chat
+    Given the Mini App is at "https://bot.example.org/miniapp/"
+    And Ana has a profile
+    Then Ana's menu button is a Map labelled "🗺 Map"
+
   Scenario: Without a Mini App the menu button lists the commands
     When the bot restarts
     Then the menu button of private chats lists the commands

@@ -48,3 +48,10 @@ def menu_lists_commands(bot_world: BotWorld) -> None:
     calls = [p for method, p in bot_world.api.calls if method == "setChatMenuButton"]
     assert calls and "chat_id" not in calls[-1]
     assert bot_world.api.setup.menu_button(None) == {"type": "commands"}
+
+
+@then(parsers.parse('{name:w}\'s menu button is a Map labelled "{label}"'))
+def own_menu_is_map(bot_world: BotWorld, name: str, label: str) -> None:
+    button = bot_world.api.setup.menu_buttons.get(bot_world.chat_id(name.lower()))
+    assert button is not None and button.get("type") == "web_app", button
+    assert button["text"] == label, button

@@ -9,7 +9,7 @@ from typing import Any
 from telegram import Bot
 from telegram.error import TelegramError
 
-from neighborshare.entrypoints.bot.outgoing import ApiCall
+from neighborshare.entrypoints.bot.outgoing import ApiCall, send
 from neighborshare.presentation import i18n
 from neighborshare.presentation.i18n import N_
 from neighborshare.presentation.keyboards import MAP
@@ -82,3 +82,11 @@ async def register_menu_button(bot: Bot, url: str | None, default_language: str)
         log.warning("the menu button could not be set: %s", type(error).__name__)
         return False
     return True
+
+
+async def follow_language(bot: Bot, chat_id: int, url: str | None, language: str) -> None:
+    """This private chat's menu button in its neighbor's language (the Map's label), once they
+    set up their profile or choose a language; sent with the update's answers."""
+    if url:
+        await send(ApiCall(bot, "setChatMenuButton",
+                           {"chat_id": chat_id, "menu_button": menu_button(url, language)}))

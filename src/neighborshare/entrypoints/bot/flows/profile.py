@@ -5,6 +5,7 @@ from __future__ import annotations
 from neighborshare.domain.errors import InvalidInput
 from neighborshare.domain.values import Location, PhoneHash, parse_allergens, parse_diet_tags
 from neighborshare.entrypoints.bot.flows import browsing
+from neighborshare.entrypoints.bot.menu import follow_language
 from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.presentation.formatting import esc, plural
 from neighborshare.presentation.i18n import _
@@ -55,5 +56,8 @@ async def finish(turn: Turn, custom: str) -> None:
     else:
         await turn.say(_("✅ Profile updated, {name}. /browse to see dishes nearby.").format(
             name=name))
+    if done.created:
+        await follow_language(turn.update.get_bot(), turn.chat_id, turn.deps.miniapp_url,
+                              turn.language())
     if data.get("then_post") is not None:  # they came from a dish's link
         await browsing.show_card(turn, int(data["then_post"]))

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from neighborshare.domain.preferences import MINUTES_PER_DAY, NeighborSettings, settings_of
 from neighborshare.entrypoints.bot.flows.common import StaleButton, bounded, button_parts, one_of
+from neighborshare.entrypoints.bot.menu import follow_language
 from neighborshare.entrypoints.bot.turn import Turn
 from neighborshare.presentation import i18n
 from neighborshare.presentation.settings import Choices, buttons, screen
@@ -48,6 +49,9 @@ async def on_button(turn: Turn) -> None:
     language = i18n.choose(changed.language, turn.app_language, turn.deps.rules.default_language)
     i18n.use(language)
     await turn.edit(screen(changed, choices, language), buttons(changed, choices))
+    if parts[1] == "l":
+        await follow_language(turn.update.get_bot(), turn.chat_id, turn.deps.miniapp_url,
+                              language)
 
 
 def _parts(turn: Turn) -> list[str]:
