@@ -46,6 +46,13 @@ Feature: Deleting my account
     And the audit log records Priya "erase" on Priya because "own-request"
     And Priya is notified nothing
 
+  Scenario: The alerts neighbors were sent of the dishes lose the sharer's name and photo
+    Given the dal has a photo
+    And Tom was alerted to dal
+    When Priya deletes her account
+    Then no message kept for Tom mentions "Priya"
+    And no message kept for Tom carries a photo
+
   Scenario: A neighbor who comes back starts again without a second welcome bonus
     Given Priya deleted her account
     When Priya signs up again with the same phone

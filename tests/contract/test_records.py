@@ -10,7 +10,7 @@ from datetime import timedelta, timezone
 
 import pytest
 
-from neighborshare.domain.records import AuditEntry, OutboxMessage
+from neighborshare.domain.records import AuditEntry, OutboxMessage, alert_key_prefix
 from neighborshare.domain.sessions import ConversationSession
 from tests.contract.builders import NOON, add_users
 
@@ -99,6 +99,30 @@ def test_outbox_tells_which_posts_a_neighbor_was_alerted_to_since_a_moment(uow_f
     with uow_factory() as uow:
         assert uow.outbox.posts_alerted(a, NOON - MINUTE) == {2, 5}
         assert uow.outbox.posts_alerted(b, NOON + MINUTE) == set()
+
+
+def test_outbox_finds_every_alert_of_a_post_sent_or_not(uow_factory):
+    a, b = add_users(uow_factory, 2)
+
+    def alert(recipient, post_id):
+        key = f"{alert_key_prefix(post_id)}{recipient}"
+        return OutboxMessage(recipient, "new_post", {"post_id": post_id}, key, NOON, NOON)
+
+    with uow_factory() as uow:
+        uow.outbox.add_many([alert(a, 1), alert(b, 1), alert(a, 11), alert(b, 2)])
+        uow.outbox.add(OutboxMessage(a, "request_received", {"post_id": 1}, "exchange:1:x:1",
+                                     NOON, NOON))
+        uow.commit()
+    with uow_factory() as uow:
+        sent = uow.outbox.alerts_of(1)[0]
+        sent.sent_at = NOON
+        uow.outbox.save(sent)
+        uow.commit()
+    with uow_factory() as uow:
+        found = uow.outbox.alerts_of(1)
+        assert sorted((m.recipient_id, m.payload["post_id"]) for m in found) == sorted(
+            [(a, 1), (b, 1)])  # not post 11's, whose key only starts alike, nor other kinds
+        assert uow.outbox.alerts_of(3) == []
 
 
 def test_outbox_messages_added_at_once_read_back_as_they_were_written(uow_factory):

@@ -13,6 +13,11 @@ CARD_EDIT = "card_edit"  # the outbox kind of an edit of a chat card (ChatCard)
 GROUP_ANNOUNCEMENT = "group_announcement"  # a new dish's card sent to a community group
 
 
+def alert_key_prefix(post_id: int) -> str:
+    """What the dedupe key of every neighbor's new-dish alert of ``post_id`` starts with."""
+    return f"post:{post_id}:alert:"
+
+
 @dataclass(eq=False)
 class AuditEntry:
     """Who did what to what, when and why."""

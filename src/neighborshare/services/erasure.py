@@ -125,6 +125,7 @@ class ErasureService:
                 take_down(uow, post, self._rules, now, sharer_buttons=False)
                 withdrawn += 1
             photos += [post.photo_ref] if post.photo_ref else []
+            _scrub_alerts_of(uow, found.id)
             post.photo_ref = post.photo_file_id = None
             post.description = ""
             post.location = ERASED_LOCATION
@@ -167,6 +168,15 @@ def _scrub_messages_about(uow: UnitOfWork, user_id: int) -> int:
                 uow.outbox.save(message)
                 changed += 1
     return changed
+
+
+def _scrub_alerts_of(uow: UnitOfWork, post_id: int) -> None:
+    """The new-dish alerts neighbors were sent of an erased sharer's dish (kept in the outbox,
+    sent or not) lose the sharer's first name and the photo's file id."""
+    for message in uow.outbox.alerts_of(post_id):
+        if message.payload.get("sharer_name") or message.payload.get("photo_file_id"):
+            message.payload = message.payload | {"sharer_name": "", "photo_file_id": None}
+            uow.outbox.save(message)
 
 
 def _erase_profile(uow: UnitOfWork, user: User, now: datetime) -> str:

@@ -19,7 +19,13 @@ from zoneinfo import ZoneInfo
 
 from neighborshare.domain.posts import FoodPost
 from neighborshare.domain.preferences import widest_alert_radius_m
-from neighborshare.domain.records import CARD_EDIT, GROUP_ANNOUNCEMENT, ChatCard, OutboxMessage
+from neighborshare.domain.records import (
+    CARD_EDIT,
+    GROUP_ANNOUNCEMENT,
+    ChatCard,
+    OutboxMessage,
+    alert_key_prefix,
+)
 from neighborshare.domain.rules import Rules
 from neighborshare.domain.sending import REPLY_KIND, SendClass
 from neighborshare.domain.targeting import new_post_alert_allowed
@@ -127,7 +133,7 @@ def _alert(user: User, post: FoodPost, about: dict[str, object], now: datetime) 
         recipient_id=user.id or 0,
         kind=NEW_POST,
         payload=payload,
-        dedupe_key=f"post:{post.id}:alert:{user.id}",
+        dedupe_key=f"{alert_key_prefix(post.id or 0)}{user.id}",
         created_at=now,
         available_at=now,
     )

@@ -98,3 +98,10 @@ def no_kept_mention(world: World, name: str, text: str) -> None:
     with world.uow() as uow:
         kept = [m.payload for m in uow.outbox.sent_to(world.id(name))]
     assert kept and not any(text in str(payload) for payload in kept), kept
+
+
+@then(parsers.parse("no message kept for {name} carries a photo"))
+def no_kept_photo(world: World, name: str) -> None:
+    with world.uow() as uow:
+        kept = [m.payload for m in uow.outbox.sent_to(world.id(name))]
+    assert kept and not any(payload.get("photo_file_id") for payload in kept), kept

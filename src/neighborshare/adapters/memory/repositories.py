@@ -13,7 +13,13 @@ from neighborshare.domain.exchanges import OPEN_STATUSES, ExchangeRequest, Excha
 from neighborshare.domain.groups import CommunityGroup
 from neighborshare.domain.posts import FoodPost, PostStatus
 from neighborshare.domain.ratings import Rating, RatingSummary, summarize
-from neighborshare.domain.records import AuditEntry, ChatCard, OutboxMessage, QueueDepth
+from neighborshare.domain.records import (
+    AuditEntry,
+    ChatCard,
+    OutboxMessage,
+    QueueDepth,
+    alert_key_prefix,
+)
 from neighborshare.domain.reports import UNHANDLED, Report
 from neighborshare.domain.sessions import ConversationSession
 from neighborshare.domain.users import User, UserStatus
@@ -391,6 +397,10 @@ class InMemoryOutbox(_Table):
 
     def by_key(self, dedupe_key: str) -> OutboxMessage | None:
         return next((m for m in self._rows() if m.dedupe_key == dedupe_key), None)
+
+    def alerts_of(self, post_id: int) -> Sequence[OutboxMessage]:
+        prefix = alert_key_prefix(post_id)
+        return [m for m in self._rows() if m.dedupe_key.startswith(prefix)]
 
     def posts_alerted(self, recipient_id: int, since: datetime) -> set[int]:
         return {int(m.payload["post_id"]) for m in self._rows()

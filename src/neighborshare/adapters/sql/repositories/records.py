@@ -17,7 +17,7 @@ from neighborshare.adapters.sql.repositories.base import (
     insert_or_nothing,
 )
 from neighborshare.adapters.sql.types import stored_instant
-from neighborshare.domain.records import AuditEntry, OutboxMessage, QueueDepth
+from neighborshare.domain.records import AuditEntry, OutboxMessage, QueueDepth, alert_key_prefix
 
 NEW_POST = "new_post"  # the kind of a new-post alert (services.notifications.NEW_POST)
 
@@ -128,6 +128,11 @@ class SqlOutbox(SqlRepository):
 
     def by_key(self, dedupe_key: str) -> OutboxMessage | None:
         return self._first_by("dedupe_key", dedupe_key)  # type: ignore[no-any-return]
+
+    def alerts_of(self, post_id: int) -> Sequence[OutboxMessage]:
+        prefix = alert_key_prefix(post_id)  # digits and colons: nothing LIKE would read
+        statement = self._select().where(outbox.c.dedupe_key.like(f"{prefix}%"))
+        return self._all(statement.order_by(outbox.c.id))
 
     def posts_alerted(self, recipient_id: int, since: datetime) -> set[int]:
         statement = sa.select(outbox.c.payload).where(
