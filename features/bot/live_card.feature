@@ -34,6 +34,14 @@ Feature: A dish's card in a chat stays true: portions left, all taken, no longer
     Then the card in the group hall says "No longer offered."
     And the card in the group hall has no button
 
+  Scenario: A suspended sharer's card offers nothing, until the suspension is lifted
+    When a moderator suspends Priya
+    Then the card in the group hall says "This dish is no longer offered."
+    And the card in the group hall has no button
+    When a moderator lifts Priya's suspension
+    Then the card in the group hall says "3 portions left"
+    And the card in the group hall has a Request button
+
   Scenario: A dish a moderator hid disappears from the card
     When a moderator hides "Dal"
     Then the card in the group hall says "This dish is no longer offered."

@@ -14,12 +14,13 @@ from neighborshare.domain.records import CARD_EDIT, OutboxMessage
 from neighborshare.ports.unit_of_work import UnitOfWork
 
 
-def follow_cards(uow: UnitOfWork, post: FoodPost, now: datetime) -> int:
+def follow_cards(uow: UnitOfWork, post: FoodPost, now: datetime, why: str = "") -> int:
     """Queue an edit of each of ``post``'s cards; how many. Addressed to the sharer, whose
-    dish it is; what is sent goes to the cards, wherever they are."""
+    dish it is; what is sent goes to the cards, wherever they are. ``why`` tells apart edits
+    of an unchanged dish at one moment (its sharer suspended, then reinstated)."""
     if post.id is None:
         return 0
-    state = f"{post.status.value}:{post.portions_reserved}:{now.isoformat()}"
+    state = f"{post.status.value}:{post.portions_reserved}:{now.isoformat()}{why}"
     edits = [
         OutboxMessage(
             recipient_id=post.sharer_id, kind=CARD_EDIT,

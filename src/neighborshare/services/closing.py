@@ -9,6 +9,7 @@ from neighborshare.domain.exchanges import ExchangeRequest, ExchangeStatus
 from neighborshare.domain.posts import FoodPost
 from neighborshare.domain.rules import Rules
 from neighborshare.ports.unit_of_work import UnitOfWork
+from neighborshare.services.cards import follow_cards
 from neighborshare.services.common import exchange_or_refuse, post_or_refuse, user_or_refuse
 from neighborshare.services.exchanges import both, close_with_refund, withdraw_buttons
 from neighborshare.services.notifications import post_summary
@@ -61,10 +62,13 @@ def tell_requester(
 def step_back_from_sharing(uow: UnitOfWork, sharer_id: int, rules: Rules, now: datetime) -> None:
     """A suspended or banned sharer: their pending requests are declined (holds returned), and
     each accepted one goes on to its pickup, its requester told so. Their dishes leave browse,
-    alerts and digests by the queries themselves, and come back when the suspension ends."""
+    alerts and digests by the queries themselves, and come back when the suspension ends; their
+    cards in chats are redrawn (as not offered: services.notifications draws a paused sharer's
+    dish so)."""
     for post in uow.posts.by_sharer(sharer_id, limit=100):
         if post.id is None:
             continue
+        follow_cards(uow, post, now, ":away")
         pending = (ExchangeStatus.PENDING,)
         close_requests(uow, post.id, pending, ExchangeStatus.DECLINED, "sharer_away", rules, now)
         for exchange in uow.exchanges.for_post(post.id):

@@ -159,6 +159,8 @@ class ModerationService:
         def lift(uow: UnitOfWork, user: User, now: datetime) -> None:
             user.unsuspend()
             uow.users.save(user)
+            for post in uow.posts.by_sharer(user.id or 0, limit=100):
+                follow_cards(uow, post, now, ":back")  # the cards offer the unexpired dishes
             notify(
                 uow,
                 user.id or 0,

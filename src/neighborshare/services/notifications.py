@@ -261,11 +261,15 @@ class NotificationService:
         self, uow: UnitOfWork, message: OutboxMessage, now: datetime, cards: set[str]
     ) -> OutgoingMessage | None:
         """A card's edit, unless this batch edits that card already, or an announcement, unless
-        the group was unlinked since. Whoever the sharer is, and whether they can be reached,
-        what a chat shows follows the dish."""
+        the group was unlinked since. What a chat shows follows the dish, whether or not its
+        sharer can be reached; only a sharer who may not share (suspended, banned) takes it
+        off."""
         if self._render_card is None:
             return None
         post = uow.posts.get(int(message.payload["post_id"]))
+        sharer = uow.users.get(post.sharer_id) if post is not None else None
+        if sharer is not None and not sharer.is_active(now):
+            post = None  # a suspended or banned sharer's dish: not offered while they are away
         group_id = message.payload.get("chat_id")
         group = uow.groups.get(int(str(group_id))) if group_id is not None else None
         if message.kind == CARD_EDIT:

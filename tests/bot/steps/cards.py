@@ -37,18 +37,43 @@ def declined(bot_world: BotWorld, name: str) -> None:
     bot_world.tap(name.lower(), "Decline")
 
 
-@when(parsers.parse('a moderator hides "{dish}"'))
-def moderator_hides(bot_world: BotWorld, dish: str) -> None:
-    container = bot_world.bot.container
-    with container.uow_factory()() as uow:
+def _moderator(bot_world: BotWorld) -> int:
+    """Sam, made a moderator."""
+    with bot_world.bot.container.uow_factory()() as uow:
         moderator = uow.users.get_by_telegram_id(bot_world.chat_id("sam"))
         assert moderator is not None and moderator.id is not None
         moderator.role = Role.MODERATOR
         uow.users.save(moderator)
         uow.commit()
-    container.moderation().set_post_hidden(moderator.id, post_id(bot_world, dish), True,
-                                           "not food")
+        return moderator.id
+
+
+@when(parsers.parse('a moderator hides "{dish}"'))
+def moderator_hides(bot_world: BotWorld, dish: str) -> None:
+    bot_world.bot.container.moderation().set_post_hidden(
+        _moderator(bot_world), post_id(bot_world, dish), True, "not food")
     bot_world.loop.run_until_complete(bot_world.bot.drain())
+
+
+@when(parsers.parse("a moderator suspends {name:w}"))
+def moderator_suspends(bot_world: BotWorld, name: str) -> None:
+    moderation, moderator = bot_world.bot.container.moderation(), _moderator(bot_world)
+    moderation.suspend_user(moderator, _user_id(bot_world, name), 3, "checking reports")
+    bot_world.loop.run_until_complete(bot_world.bot.drain())
+
+
+@when(parsers.parse("a moderator lifts {name:w}'s suspension"))
+def moderator_lifts(bot_world: BotWorld, name: str) -> None:
+    moderation, moderator = bot_world.bot.container.moderation(), _moderator(bot_world)
+    moderation.unsuspend_user(moderator, _user_id(bot_world, name), "reports dismissed")
+    bot_world.loop.run_until_complete(bot_world.bot.drain())
+
+
+def _user_id(bot_world: BotWorld, name: str) -> int:
+    with bot_world.bot.container.uow_factory()() as uow:
+        user = uow.users.get_by_telegram_id(bot_world.chat_id(name.lower()))
+        assert user is not None and user.id is not None
+        return user.id
 
 
 @when(parsers.parse("the card in the group {group:w} is deleted"))
