@@ -70,6 +70,11 @@ class ExchangeRequest:
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
 
+    @property
+    def parties(self) -> tuple[int, int]:
+        """The requester's and the sharer's user ids."""
+        return self.requester_id, self.sharer_id
+
     def party(self, user_id: int) -> str:
         """'requester' or 'sharer'; refuses anyone else."""
         if user_id == self.requester_id:

@@ -11,7 +11,7 @@ from neighborshare.domain.rules import Rules
 from neighborshare.ports.unit_of_work import UnitOfWork
 from neighborshare.services.cards import follow_cards
 from neighborshare.services.common import exchange_or_refuse, post_or_refuse, user_or_refuse
-from neighborshare.services.exchanges import both, close_with_refund, withdraw_buttons
+from neighborshare.services.exchanges import close_with_refund, withdraw_buttons
 from neighborshare.services.notifications import post_summary
 from neighborshare.services.transactions import notify
 
@@ -41,7 +41,7 @@ def close_requests(
             continue
         close_with_refund(uow, exchange, post, target, rules, now)
         tell_requester(uow, exchange, post, kind, now)
-        parties = both(exchange) if sharer_buttons else (exchange.requester_id,)
+        parties = exchange.parties if sharer_buttons else (exchange.requester_id,)
         withdraw_buttons(uow, exchange, kind, now, parties)
         closed.append(exchange)
     return closed

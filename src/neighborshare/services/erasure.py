@@ -106,7 +106,7 @@ class ErasureService:
             exchange = exchange_or_refuse(uow, found.id or 0, lock=True)
             close_with_refund(uow, exchange, post, ExchangeStatus.CANCELLED, self._rules, now)
             _tell_sharer(uow, exchange, post_summary(post), now)
-            withdraw_buttons(uow, exchange, "cancelled", now)  # the sharer's Accept/Decline
+            withdraw_buttons(uow, exchange, "cancelled", now, (exchange.sharer_id,))
         return len(mine)
 
     def _withdraw_dishes(

@@ -50,13 +50,13 @@ def _refuse_a_second_pending(uow: UnitOfWork, post_id: int, requester_id: int) -
 
 def withdraw_buttons(
     uow: UnitOfWork, exchange: ExchangeRequest, why: str, now: datetime,
-    user_ids: tuple[int, ...] | None = None,
+    user_ids: tuple[int, ...],
 ) -> None:
     """Someone acted, or the exchange ended by itself: the Accept/Decline and Picked up/No-show
-    messages of this exchange sent to ``user_ids`` (the sharer unless told) lose their buttons,
-    an edit queued for each one sent saying ``why`` (presentation.notifications.ANSWERED);
-    one not sent yet is not sent at all."""
-    for user_id in (exchange.sharer_id,) if user_ids is None else user_ids:
+    messages of this exchange sent to ``user_ids`` lose their buttons, an edit queued for each
+    one sent saying ``why`` (presentation.notifications.ANSWERED); one not sent yet is not
+    sent at all."""
+    for user_id in user_ids:
         for kind in ANSWERABLE:
             told = uow.outbox.by_key(f"exchange:{exchange.id}:{kind}:{user_id}")
             if told is None or told.failed_at is not None:
@@ -69,10 +69,6 @@ def withdraw_buttons(
                                           "why": why}
                 notify(uow, user_id, BUTTONS_WITHDRAWN, payload, now,
                        f"exchange:{exchange.id}:{kind}:{user_id}:withdrawn")
-
-
-def both(exchange: ExchangeRequest) -> tuple[int, int]:
-    return exchange.sharer_id, exchange.requester_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +183,8 @@ class ExchangeService:
             kind = "cancelled_by_" + party
             cancelled = self._close_with_refund(uow, locked, ExchangeStatus.CANCELLED, kind)
             if party == "requester":
-                withdraw_buttons(uow, cancelled, "cancelled", self._clock.now())
+                withdraw_buttons(uow, cancelled, "cancelled", self._clock.now(),
+                                 (cancelled.sharer_id,))
             else:
                 withdraw_buttons(uow, cancelled, "cancelled_by_sharer", self._clock.now(),
                                  (cancelled.requester_id,))
@@ -201,7 +198,8 @@ class ExchangeService:
             party = locked.exchange.party(user_id)
             completed = self.complete(uow, locked.exchange, self._clock.now())
             if party == "requester":
-                withdraw_buttons(uow, completed, "completed", self._clock.now())
+                withdraw_buttons(uow, completed, "completed", self._clock.now(),
+                                 (completed.sharer_id,))
             else:
                 withdraw_buttons(uow, completed, "confirmed_by_sharer", self._clock.now(),
                                  (completed.requester_id,))
@@ -235,7 +233,7 @@ class ExchangeService:
         exchange.transition(ExchangeStatus.COMPLETED, now)
         uow.exchanges.save(exchange)
         record_exchange_movement(uow, exchange, CreditKind.PORTION_REWARD, self._rules, now)
-        for user_id in (exchange.requester_id, exchange.sharer_id):
+        for user_id in exchange.parties:
             self._tell(uow, exchange, user_id, "rate_prompt", now)
         return exchange
 

@@ -16,7 +16,7 @@ from neighborshare.ports.sweeps import BulkExpiry
 from neighborshare.ports.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from neighborshare.services.cards import follow_cards
 from neighborshare.services.common import exchange_or_refuse, post_or_refuse, user_or_refuse
-from neighborshare.services.exchanges import ExchangeService, both, withdraw_buttons
+from neighborshare.services.exchanges import ExchangeService, withdraw_buttons
 from neighborshare.services.transactions import (
     DEFAULT_ATTEMPTS,
     in_transaction,
@@ -142,7 +142,7 @@ class SweepService:
             if exchange.status is not ExchangeStatus.ACCEPTED:
                 return False
             self._exchanges.complete(uow, exchange, now)
-            withdraw_buttons(uow, exchange, "auto_completed", now, both(exchange))
+            withdraw_buttons(uow, exchange, "auto_completed", now, exchange.parties)
             return True
 
         return self._each(
@@ -196,7 +196,7 @@ class SweepService:
             exchange.pickup_prompted_at = now
             uow.exchanges.save(exchange)
             post = post_or_refuse(uow, exchange.post_id)
-            for user_id in (exchange.requester_id, exchange.sharer_id):
+            for user_id in exchange.parties:
                 notify(
                     uow,
                     user_id,

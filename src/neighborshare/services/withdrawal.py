@@ -12,7 +12,7 @@ from neighborshare.ports.unit_of_work import UnitOfWork
 from neighborshare.services.cards import follow_cards
 from neighborshare.services.closing import close_requests
 from neighborshare.services.common import exchange_or_refuse, post_or_refuse, user_or_refuse
-from neighborshare.services.exchanges import both, close_with_refund, withdraw_buttons
+from neighborshare.services.exchanges import close_with_refund, withdraw_buttons
 from neighborshare.services.notifications import post_summary
 from neighborshare.services.transactions import notify
 
@@ -38,7 +38,7 @@ def withdraw_open_exchanges(uow: UnitOfWork, post: FoodPost, rules: Rules, now: 
             now,
             f"exchange:{exchange.id}:cancelled_post_hidden",
         )
-        withdraw_buttons(uow, exchange, "cancelled_post_hidden", now, both(exchange))
+        withdraw_buttons(uow, exchange, "cancelled_post_hidden", now, exchange.parties)
         withdrawn += 1
     uow.posts.save(post)  # hidden, even with no open exchange
     follow_cards(uow, post, now)

@@ -184,11 +184,9 @@ class MethodTable:
         message = self._t.log.find(p, action="delete")
         chat = self._t.chats.get(message.chat_id)
         group = chat is not None and not chat.is_private
-        if group and chat is not None and chat.bot_status == ADMINISTRATOR:
-            message.deleted = True
-            return True
+        admin = group and chat is not None and chat.bot_status == ADMINISTRATOR
         someone_elses = group and message.sender_id is not None
-        if someone_elses or time.time() - message.date > DELETABLE_FOR_S:
+        if not admin and (someone_elses or time.time() - message.date > DELETABLE_FOR_S):
             raise bad_request("message can't be deleted")
         message.deleted = True
         return True
